@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { runCommand } from './run-command.js';
+import { version } from '../version.js';
+
+/** Every command lives in its own file and registers itself on the program. */
+const program = new Command()
+  .name('fraud-rings')
+  .description('Find fraud rings in account–identifier snapshots; write clusters and blacklist candidates.')
+  .version(version)
+  .option('--verbose', 'print stack traces and debug logs', false)
+  .showHelpAfterError()
+  .exitOverride();
+
+const commands: Array<(program: Command) => void> = [];
+
+for (const register of commands) register(program);
+
+await runCommand(program, process.argv);
