@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { runCommand } from './run-command.js';
 import { version } from '../version.js';
+import { register as nightly } from './nightly.js';
 
 /** Every command lives in its own file and registers itself on the program. */
 const program = new Command()
@@ -12,7 +13,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-const commands: Array<(program: Command) => void> = [];
+const commands: Array<(program: Command) => void> = [nightly];
 
 for (const register of commands) register(program);
 

@@ -1,0 +1,23 @@
+import { Option, type Command } from 'commander';
+import { nightly } from '../../pipelines/nightly.js';
+import { loadConfig } from '../config/config.js';
+import { createLogger } from '../log.js';
+import { formatRunSummary } from './run-summary.js';
+
+export function register(program: Command): void {
+  program
+    .command('nightly')
+    .description('run the nightly job: load a snapshot, find rings, write the run folder (and Neo4j)')
+    .requiredOption('--input <dir>', 'snapshot folder (accounts, identifiers, transactions, labels)')
+    .requiredOption('--out <dir>', 'state folder: runs/<run-id>/ and latest are written here')
+    .option('--config <file>', 'JSON config file (defaults apply to everything left out)')
+    .option('--run-id <id>', 'id for this run (default: the UTC start time)')
+    .addOption(new Option('--sink <sink>', 'where results go besides the run folder').choices(['files', 'neo4j']).default('files'))
+    .action(async (opts: { input: string; out: string; config?: string; runId?: string; sink: string }) => {
+      const verbose = program.opts<{ verbose: boolean }>().verbose;
+      const log = createLogger({ verbose });
+      const config = await loadConfig(opts.config);
+      const result = await nightly({ input: opts.input, stateDir: opts.out, config, log, ...(opts.runId ? { runId: opts.runId } : {}) });
+      process.stdout.write(formatRunSummary(result));
+    });
+}

@@ -1,0 +1,17 @@
+import type { NightlyResult } from '../../pipelines/nightly.js';
+
+/** The human summary a scheduler's mail or an operator's terminal shows after a run. */
+export function formatRunSummary({ manifest, runPath, detection }: NightlyResult): string {
+  const c = manifest.counts;
+  const totalMs = manifest.stages.reduce((n, s) => n + s.ms, 0);
+  const peak = Math.max(0, ...manifest.stages.map((s) => s.peakRssMb));
+  const lines = [
+    `run ${manifest.runId} ${manifest.status} in ${(totalMs / 1000).toFixed(1)} s (peak ${peak} MB) → ${runPath}`,
+    `  input: ${c.accounts} accounts, ${c.links} identifier links (${c.identifiers} distinct identifiers, ${c.placeholderRows} placeholders ignored), ${c.transactions} transactions; ${c.rejectedRows} rows rejected`,
+    `  graph: ${c.hubs} hubs set aside, ${c.components} components (largest ${c.largestComponent}), ${c.communities} communities`,
+    `  found: ${c.clusters} suspected rings with ${c.members} accounts; ${c.candidates} blacklist candidates`,
+  ];
+  for (const cluster of detection.clusters.slice(0, 5)) lines.push(`    ${cluster.clusterId} score ${cluster.score}: ${cluster.summary}`);
+  if (detection.clusters.length > 5) lines.push(`    … ${detection.clusters.length - 5} more in clusters.csv`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { UserError } from '../errors.js';
+import { defaultPlaceholders } from '../normalise/normalise-identifier.js';
+import { RuleSchema } from './rule.js';
+import { defaultClusterRules, defaultMemberRules } from './default-rules.js';
+
+/** The whole configuration. The schema is the type; every default lives here and nowhere else. */
+export const ConfigSchema = z.object({
+  /** Seeds every random choice (Louvain's node order and tie breaks). */
+  seed: z.number().int().default(42),
+  input: z
+    .object({
+      /** A table whose rejected share exceeds this fails the run (after rejects.csv is written). */
+      maxRejectShare: z.number().min(0).max(1).default(0.05),
+    })
+    .prefault({}),
+  normalise: z
+    .object({
+      placeholders: z.array(z.string()).default([...defaultPlaceholders]),
+      defaultCountryCode: z.string().regex(/^\d{1,3}$/).default('44'),
+      /** Name of the environment variable holding the key for hashing raw card numbers. */
+      panHashKeyEnv: z.string().default('FRAUD_RINGS_PAN_KEY'),
+    })
+    .prefault({}),
+  graph: z
+    .object({
+      /** An identifier shared by at least this many accounts is a hub: reported, never a link. */
+      hubMinAccounts: z.number().int().min(2).default(30),
+      /** How much a shared identifier of each kind says about two accounts; unknown kinds use `other`. */
+      kindWeights: z
+        .record(z.string(), z.number().min(0))
+        .default({ device: 1, payment_instrument: 1, phone: 0.8, email: 1, address: 0.4, ip: 0.25, other: 0.5 }),
+    })
+    .prefault({}),
+  communities: z
+    .object({
+      resolution: z.number().positive().default(1),
+      minClusterSize: z.number().int().min(2).default(3),
+      /** Below this modularity a component is kept whole instead of split by Louvain. */
+      minModularity: z.number().min(0).max(1).default(0.3),
+    })
+    .prefault({}),
+  features: z
+    .object({
+      /** Accounts created within this many days of each other count as one creation burst. */
+      burstWindowDays: z.number().positive().default(14),
+      /** Kinds whose sharing is strong evidence on its own. */
+      strongKinds: z.array(z.string()).default(['device', 'payment_instrument', 'phone']),
+    })
+    .prefault({}),
+  scoring: z
+    .object({
+      clusterRules: z.array(RuleSchema).default(defaultClusterRules),
+      memberRules: z.array(RuleSchema).default(defaultMemberRules),
+      /** A cluster is reported (suspected ring) when its score reaches this. */
+      clusterThreshold: z.number().default(60),
+      /** A member of a reported cluster is a blacklist candidate when its own points reach this. */
+      memberThreshold: z.number().default(50),
+    })
+    .prefault({}),
+  retention: z
+    .object({
+      keepRuns: z.number().int().min(1).default(30),
+    })
+    .prefault({}),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export interface LoadedConfig {
+  config: Config;
+  /** sha256 of the effective configuration, recorded in every manifest. */
+  hash: string;
+}
+
+export function parseConfig(raw: unknown, source = 'config'): LoadedConfig {
+  const parsed = ConfigSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UserError(`${source}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return { config: parsed.data, hash: hashConfig(parsed.data) };
+}
+
+export async function loadConfig(path?: string): Promise<LoadedConfig> {
+  if (!path) return parseConfig({}, 'default config');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new UserError(`cannot read config ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`, undefined, { cause: err });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new UserError(`config ${path} is not valid JSON: ${(err as Error).message}`, undefined, { cause: err });
+  }
+  return parseConfig(raw, path);
+}
+
+function hashConfig(config: Config): string {
+  return createHash('sha256').update(stableStringify(config)).digest('hex');
+}
+
+/** JSON with sorted keys, so that the hash does not depend on key order in the file. */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

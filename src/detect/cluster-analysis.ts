@@ -1,0 +1,275 @@
+import type { IdentifierGraph } from '../graph/identifier-graph.js';
+import type { IdentifierWeights } from '../graph/identifier-weights.js';
+import type { TransactionIndex } from '../graph/transaction-index.js';
+import { TransactionStatus, type Snapshot } from '../snapshot/snapshot.js';
+
+const DAY_MS = 86_400_000;
+
+/** Everything detection reads, built once per run. */
+export interface DetectionInput {
+  snapshot: Snapshot;
+  graph: IdentifierGraph;
+  weights: IdentifierWeights;
+  transactions: TransactionIndex;
+}
+
+export interface AnalysisOptions {
+  burstWindowDays: number;
+  strongKinds: readonly string[];
+}
+
+/** Cluster-level features; their names are what cluster rules refer to. */
+export interface ClusterFeatures {
+  size: number;
+  sharedIdentifiers: number;
+  sharedDevices: number;
+  sharedCards: number;
+  sharedPhones: number;
+  sharedEmails: number;
+  sharedAddresses: number;
+  sharedIps: number;
+  sharedOther: number;
+  burstMembers: number;
+  burstShare: number;
+  /** days between the first and last creation inside the burst */
+  burstDays: number;
+  transactions: number;
+  chargebacks: number;
+  chargebackMembers: number;
+  chargebackRate: number;
+  internalTransfers: number;
+  transferCycle: number;
+  knownFraudMembers: number;
+  legitMembers: number;
+  cardsSharedWithKnownFraud: number;
+  hubLinks: number;
+}
+
+/** Member-level features; their names are what member rules refer to. */
+export interface MemberFeatures {
+  sharedIdentifiers: number;
+  strongSharedIdentifiers: number;
+  inBurst: number;
+  chargebacks: number;
+  memberTransfers: number;
+  knownFraud: number;
+  legit: number;
+  hubLinks: number;
+}
+
+/** An identifier used by two or more members of a cluster. */
+export interface SharedIdentifier {
+  identifier: number;
+  /** members of the cluster that use it */
+  members: number;
+}
+
+export interface ClusterAnalysis {
+  members: Int32Array;
+  features: ClusterFeatures;
+  memberFeatures: MemberFeatures[];
+  shared: SharedIdentifier[];
+}
+
+/**
+ * Measures one community: which identifiers its members share, whether they were created in a
+ * burst, chargebacks, money moving between members, and known labels.
+ */
+export class ClusterAnalyser {
+  private readonly inCluster: Uint8Array;
+  private readonly kindClass: Int32Array;
+  private readonly strongKind: Uint8Array;
+
+  constructor(
+    private readonly input: DetectionInput,
+    private readonly options: AnalysisOptions,
+  ) {
+    this.inCluster = new Uint8Array(input.graph.accountCount);
+    const kinds = input.snapshot.identifiers.kinds;
+    const classes: Record<string, number> = { device: 0, payment_instrument: 1, phone: 2, email: 3, address: 4, ip: 5 };
+    this.kindClass = Int32Array.from(kinds.map((k) => classes[k] ?? 6));
+    this.strongKind = Uint8Array.from(kinds.map((k) => (options.strongKinds.includes(k) ? 1 : 0)));
+  }
+
+  analyse(members: Int32Array): ClusterAnalysis {
+    const { graph, weights, snapshot } = this.input;
+    const kindOf = snapshot.identifiers.kindOf;
+    for (const a of members) this.inCluster[a] = 1;
+
+    const usage = new Map<number, number>();
+    let hubLinks = 0;
+    for (const a of members) {
+      for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
+        const identifier = graph.accountIdentifiers[p]!;
+        if (weights.hub[identifier]) hubLinks++;
+        if (weights.weight[identifier] === 0) continue;
+        usage.set(identifier, (usage.get(identifier) ?? 0) + 1);
+      }
+    }
+    const shared: SharedIdentifier[] = [];
+    const byClass = new Int32Array(7);
+    for (const [identifier, count] of usage) {
+      if (count < 2) continue;
+      shared.push({ identifier, members: count });
+      byClass[this.kindClass[kindOf[identifier]!]!]!++;
+    }
+    shared.sort((x, y) => y.members - x.members || x.identifier - y.identifier);
+
+    const burst = this.findBurst(members);
+    const money = this.moneySignals(members);
+    const label = snapshot.accounts.label;
+    let knownFraudMembers = 0;
+    let legitMembers = 0;
+    const memberFeatures: MemberFeatures[] = [];
+    for (let m = 0; m < members.length; m++) {
+      const a = members[m]!;
+      let sharedCount = 0;
+      let strong = 0;
+      let memberHubs = 0;
+      for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
+        const identifier = graph.accountIdentifiers[p]!;
+        if (weights.hub[identifier]) memberHubs++;
+        if ((usage.get(identifier) ?? 0) < 2) continue;
+        sharedCount++;
+        if (this.strongKind[kindOf[identifier]!]) strong++;
+      }
+      const created = snapshot.accounts.createdAt[a]!;
+      if (label[a] === 1) knownFraudMembers++;
+      if (label[a] === -1) legitMembers++;
+      memberFeatures.push({
+        sharedIdentifiers: sharedCount,
+        strongSharedIdentifiers: strong,
+        inBurst: burst.count >= 2 && created >= burst.start && created <= burst.end ? 1 : 0,
+        chargebacks: money.chargebacksOf[m]!,
+        memberTransfers: money.transfersOf[m]!,
+        knownFraud: label[a] === 1 ? 1 : 0,
+        legit: label[a] === -1 ? 1 : 0,
+        hubLinks: memberHubs,
+      });
+    }
+
+    const features: ClusterFeatures = {
+      size: members.length,
+      sharedIdentifiers: shared.length,
+      sharedDevices: byClass[0]!,
+      sharedCards: byClass[1]!,
+      sharedPhones: byClass[2]!,
+      sharedEmails: byClass[3]!,
+      sharedAddresses: byClass[4]!,
+      sharedIps: byClass[5]!,
+      sharedOther: byClass[6]!,
+      burstMembers: burst.count,
+      burstShare: burst.count / members.length,
+      burstDays: burst.count >= 2 ? Math.round((burst.last - burst.start) / DAY_MS) : 0,
+      transactions: money.transactions,
+      chargebacks: money.chargebacks,
+      chargebackMembers: money.chargebacksOf.filter((c) => c > 0).length,
+      chargebackRate: money.transactions > 0 ? money.chargebacks / money.transactions : 0,
+      internalTransfers: money.internalTransfers,
+      transferCycle: money.cycle ? 1 : 0,
+      knownFraudMembers,
+      legitMembers,
+      cardsSharedWithKnownFraud: this.cardsSharedWithKnownFraud(members),
+      hubLinks,
+    };
+    for (const a of members) this.inCluster[a] = 0;
+    return { members, features, memberFeatures, shared };
+  }
+
+  /** The creation window (burstWindowDays long) holding the most members; earliest on ties. */
+  private findBurst(members: Int32Array): { count: number; start: number; end: number; last: number } {
+    const createdAt = this.input.snapshot.accounts.createdAt;
+    const times: number[] = [];
+    for (const a of members) if (!Number.isNaN(createdAt[a]!)) times.push(createdAt[a]!);
+    times.sort((x, y) => x - y);
+    const window = this.options.burstWindowDays * DAY_MS;
+    let best = { count: 0, start: Number.NaN, end: Number.NaN, last: Number.NaN };
+    let lo = 0;
+    for (let hi = 0; hi < times.length; hi++) {
+      while (times[hi]! - times[lo]! > window) lo++;
+      const count = hi - lo + 1;
+      if (count > best.count) best = { count, start: times[lo]!, end: times[lo]! + window, last: times[hi]! };
+    }
+    return best;
+  }
+
+  private moneySignals(members: Int32Array) {
+    const { snapshot, transactions: index } = this.input;
+    const { status, counterparty } = snapshot.transactions;
+    const position = new Map<number, number>();
+    members.forEach((a, m) => position.set(a, m));
+    const chargebacksOf = new Array<number>(members.length).fill(0);
+    const transfersOf = new Array<number>(members.length).fill(0);
+    const edges: Array<Set<number>> = members.length <= 4096 ? Array.from({ length: members.length }, () => new Set()) : [];
+    let transactions = 0;
+    let chargebacks = 0;
+    let internalTransfers = 0;
+    for (let m = 0; m < members.length; m++) {
+      const a = members[m]!;
+      for (let p = index.sentOffsets[a]!; p < index.sentOffsets[a + 1]!; p++) {
+        const row = index.sent[p]!;
+        transactions++;
+        if (status[row] === TransactionStatus.chargeback) {
+          chargebacks++;
+          chargebacksOf[m]!++;
+        }
+        const to = counterparty[row]!;
+        if (to >= 0 && to !== a && this.inCluster[to]) {
+          internalTransfers++;
+          transfersOf[m]!++;
+          transfersOf[position.get(to)!]!++;
+          edges[m]?.add(position.get(to)!);
+        }
+      }
+    }
+    return { transactions, chargebacks, chargebacksOf, transfersOf, internalTransfers, cycle: edges.length > 0 && hasCycle(edges) };
+  }
+
+  private cardsSharedWithKnownFraud(members: Int32Array): number {
+    const { graph, weights, snapshot } = this.input;
+    const label = snapshot.accounts.label;
+    const seen = new Set<number>();
+    let count = 0;
+    for (const a of members) {
+      for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
+        const identifier = graph.accountIdentifiers[p]!;
+        if (this.kindClass[snapshot.identifiers.kindOf[identifier]!] !== 1 || weights.weight[identifier] === 0 || seen.has(identifier)) continue;
+        seen.add(identifier);
+        let fraudUser = false;
+        let otherUser = false;
+        for (let q = graph.identifierOffsets[identifier]!; q < graph.identifierOffsets[identifier + 1]!; q++) {
+          if (label[graph.identifierAccounts[q]!] === 1) fraudUser = true;
+          else otherUser = true;
+        }
+        if (fraudUser && otherUser) count++;
+      }
+    }
+    return count;
+  }
+}
+
+/** Whether a small directed graph (adjacency sets) has a cycle: iterative three-colour DFS. */
+function hasCycle(edges: Array<Set<number>>): boolean {
+  const colour = new Uint8Array(edges.length); // 0 new, 1 on stack, 2 done
+  for (let start = 0; start < edges.length; start++) {
+    if (colour[start] !== 0) continue;
+    const stack: Array<[number, Iterator<number>]> = [[start, edges[start]!.values()]];
+    colour[start] = 1;
+    while (stack.length > 0) {
+      const [node, it] = stack[stack.length - 1]!;
+      const next = it.next();
+      if (next.done) {
+        colour[node] = 2;
+        stack.pop();
+        continue;
+      }
+      const to = next.value;
+      if (colour[to] === 1) return true;
+      if (colour[to] === 0) {
+        colour[to] = 1;
+        stack.push([to, edges[to]!.values()]);
+      }
+    }
+  }
+  return false;
+}

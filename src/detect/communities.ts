@@ -1,0 +1,139 @@
+import { UndirectedGraph } from 'graphology';
+import louvainModule from 'graphology-communities-louvain';
+import type { Components } from '../graph/components.js';
+import type { IdentifierGraph } from '../graph/identifier-graph.js';
+import type { IdentifierWeights } from '../graph/identifier-weights.js';
+import { hashSeed, mulberry32 } from './seeded-random.js';
+
+// The package is CommonJS with an ESM-style declaration: at run time the default import is the function.
+const louvain = louvainModule as unknown as typeof louvainModule.default;
+
+export interface CommunityOptions {
+  seed: number;
+  resolution: number;
+  minClusterSize: number;
+  /** Below this modularity Louvain's split is not trusted and the component stays whole. */
+  minModularity: number;
+}
+
+export interface CommunityResult {
+  /** each community's accounts, ascending; communities ordered by their first account */
+  communities: Int32Array[];
+  /** how many components were large enough to run Louvain on, and the largest one's size */
+  louvainRuns: number;
+  largestComponent: number;
+}
+
+/**
+ * Louvain on the weighted account projection of each connected component. Two accounts are tied
+ * by the sum of the weights of the identifiers they share. Each component is seeded from the
+ * global seed and its first account id, so a component detects the same way whatever else changed.
+ */
+export function detectCommunities(
+  graph: IdentifierGraph,
+  weights: IdentifierWeights,
+  components: Components,
+  accountIds: readonly string[],
+  options: CommunityOptions,
+): CommunityResult {
+  const communities: Int32Array[] = [];
+  const localIndex = new Int32Array(graph.accountCount).fill(-1);
+  let louvainRuns = 0;
+  let largestComponent = 0;
+  for (let c = 0; c < components.count; c++) {
+    const members = components.members.subarray(components.offsets[c]!, components.offsets[c + 1]!);
+    largestComponent = Math.max(largestComponent, members.length);
+    if (members.length < options.minClusterSize) continue;
+    if (members.length <= 3) {
+      communities.push(members.slice());
+      continue;
+    }
+    louvainRuns++;
+    for (let i = 0; i < members.length; i++) localIndex[members[i]!] = i;
+    const projection = projectComponent(graph, weights, members, localIndex);
+    const rng = mulberry32(hashSeed(options.seed, accountIds[members[0]!]!));
+    const detailed = louvain.detailed(projection, { getEdgeWeight: 'weight', resolution: options.resolution, rng, randomWalk: true });
+    if (detailed.modularity < options.minModularity) {
+      // no real community structure: the component is one group
+      communities.push(members.slice());
+    } else {
+      const groups = mergeSmallGroups(projection, detailed.communities, options.minClusterSize);
+      for (const group of groups) if (group.length >= options.minClusterSize) communities.push(Int32Array.from(group, (i) => members[i]!));
+    }
+    for (let i = 0; i < members.length; i++) localIndex[members[i]!] = -1;
+  }
+  communities.sort((x, y) => x[0]! - y[0]!);
+  return { communities, louvainRuns, largestComponent };
+}
+
+/** The weighted account–account graph of one component (nodes keyed by local index). */
+function projectComponent(graph: IdentifierGraph, weights: IdentifierWeights, members: Int32Array, localIndex: Int32Array): UndirectedGraph {
+  const size = members.length;
+  const pairWeight = new Map<number, number>();
+  for (let li = 0; li < size; li++) {
+    const a = members[li]!;
+    for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
+      const identifier = graph.accountIdentifiers[p]!;
+      const w = weights.weight[identifier]!;
+      if (w === 0) continue;
+      for (let q = graph.identifierOffsets[identifier]!; q < graph.identifierOffsets[identifier + 1]!; q++) {
+        const lb = localIndex[graph.identifierAccounts[q]!]!;
+        if (lb <= li) continue;
+        const key = li * size + lb;
+        pairWeight.set(key, (pairWeight.get(key) ?? 0) + w);
+      }
+    }
+  }
+  const projection = new UndirectedGraph({ allowSelfLoops: false });
+  for (let i = 0; i < size; i++) projection.addNode(String(i));
+  for (const [key, weight] of pairWeight) {
+    const lb = key % size;
+    const li = (key - lb) / size;
+    projection.addUndirectedEdge(String(li), String(lb), { weight });
+  }
+  return projection;
+}
+
+/**
+ * Louvain happily splits a small ring into pairs. A group smaller than minSize is folded into the
+ * group it is most strongly tied to, so no member is dropped only because its piece was small.
+ * Returns groups of local indices, each ascending, ordered by their first member.
+ */
+function mergeSmallGroups(projection: UndirectedGraph, assignment: Record<string, number>, minSize: number): number[][] {
+  const groupOf = new Map<number, number>();
+  const groups = new Map<number, number[]>();
+  projection.forEachNode((node) => {
+    const local = Number(node);
+    const g = assignment[node]!;
+    groupOf.set(local, g);
+    let group = groups.get(g);
+    if (!group) groups.set(g, (group = []));
+    group.push(local);
+  });
+  const ordered = () => [...groups.entries()].sort((x, y) => Math.min(...x[1]) - Math.min(...y[1]));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [g, group] of ordered()) {
+      if (group.length >= minSize || groups.size === 1) continue;
+      const ties = new Map<number, number>();
+      for (const local of group) {
+        projection.forEachEdge(String(local), (_edge, attributes, source, target) => {
+          const other = groupOf.get(Number(source === String(local) ? target : source))!;
+          if (other !== g) ties.set(other, (ties.get(other) ?? 0) + (attributes.weight as number));
+        });
+      }
+      let best = -1;
+      let bestWeight = 0;
+      for (const [other, weight] of [...ties.entries()].sort((x, y) => x[0] - y[0])) {
+        if (weight > bestWeight) [best, bestWeight] = [other, weight];
+      }
+      if (best === -1) continue;
+      for (const local of group) groupOf.set(local, best);
+      groups.get(best)!.push(...group);
+      groups.delete(g);
+      changed = true;
+      break;
+    }
+  }
+  return ordered().map(([, group]) => group.sort((x, y) => x - y));
+}

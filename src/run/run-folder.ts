@@ -1,0 +1,71 @@
+import { mkdir, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UserError } from '../errors.js';
+import { writeFileAtomic } from '../sinks/atomic-write.js';
+import type { RunManifest } from './manifest.js';
+
+/**
+ * A run is built in `runs/.<id>.partial/` and renamed to `runs/<id>/` only with its manifest in
+ * place, so a killed run never leaves a folder that looks complete. `latest` is a symlink that
+ * moves (atomically) only to succeeded runs.
+ */
+export class RunFolder {
+  private constructor(
+    readonly stateDir: string,
+    readonly runId: string,
+    /** where the run writes while it is in progress */
+    readonly path: string,
+  ) {}
+
+  static async create(stateDir: string, runId: string): Promise<RunFolder> {
+    const runs = join(stateDir, 'runs');
+    await mkdir(runs, { recursive: true });
+    if (await exists(join(runs, runId))) throw new UserError(`run ${runId} already exists in ${runs}; choose another --run-id`);
+    const path = join(runs, `.${runId}.partial`);
+    await rm(path, { recursive: true, force: true });
+    await mkdir(path);
+    return new RunFolder(stateDir, runId, path);
+  }
+
+  get finalPath(): string {
+    return join(this.stateDir, 'runs', this.runId);
+  }
+
+  /** Seals the folder with its manifest; a succeeded run also becomes `latest`. */
+  async seal(manifest: RunManifest): Promise<void> {
+    await writeFileAtomic(join(this.path, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    await rename(this.path, this.finalPath);
+    if (manifest.status === 'succeeded') await pointLatest(this.stateDir, this.runId);
+  }
+}
+
+async function pointLatest(stateDir: string, runId: string): Promise<void> {
+  const link = join(stateDir, 'latest');
+  const temp = join(stateDir, `.latest.${process.pid}`);
+  await rm(temp, { force: true });
+  await symlink(join('runs', runId), temp);
+  await rename(temp, link);
+}
+
+/** The run folder `latest` points at, or null before the first succeeded run. */
+export async function latestRunPath(stateDir: string): Promise<string | null> {
+  try {
+    return join(stateDir, await readlink(join(stateDir, 'latest')));
+  } catch {
+    return null;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Run ids sort by time: 20261125T013000Z. */
+export function defaultRunId(now = new Date()): string {
+  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}

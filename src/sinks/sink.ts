@@ -1,0 +1,40 @@
+import type { Detection } from '../detect/detection.js';
+import type { IdentifierGraph } from '../graph/identifier-graph.js';
+import type { IdentifierWeights } from '../graph/identifier-weights.js';
+import type { Snapshot } from '../snapshot/snapshot.js';
+
+/** What one run knows about itself, handed to every sink. */
+export interface RunInfo {
+  runId: string;
+  startedAt: string;
+  configHash: string;
+  version: string;
+}
+
+/** Everything a sink may write: the detection result plus the interned snapshot to name things. */
+export interface RunOutput {
+  run: RunInfo;
+  snapshot: Snapshot;
+  graph: IdentifierGraph;
+  weights: IdentifierWeights;
+  detection: Detection;
+}
+
+export interface SinkReport {
+  sink: string;
+  /** rows or entities written, by kind */
+  written: Record<string, number>;
+}
+
+/**
+ * A destination for a run's results. The pipeline opens every sink before detection (so an
+ * unreachable destination fails fast), writes once, then marks the run finished or failed.
+ */
+export interface Sink {
+  readonly name: string;
+  open(run: RunInfo): Promise<void>;
+  write(output: RunOutput): Promise<SinkReport>;
+  /** Records the run's final status; called for failed runs too, best effort. */
+  finish(run: RunInfo, status: 'succeeded' | 'failed', counts: Record<string, number>): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,155 @@
+import { createReadStream } from 'node:fs';
+import Papa from 'papaparse';
+import { InputError } from '../errors.js';
+import type { RawRow, TableRows } from './raw-row.js';
+
+const BATCH = 4096;
+
+/**
+ * Streams an RFC 4180 CSV file (header row, UTF-8, optional BOM, CRLF or LF) as raw rows with
+ * their physical line numbers. Rows with the wrong number of fields or broken quoting come back
+ * with a problem; an unterminated quote (which would swallow the rest of the file) stops the run.
+ */
+export async function readCsv(path: string): Promise<TableRows> {
+  const queue = new AsyncBatchQueue<RawRow[]>();
+  let columns: string[] | null = null;
+  let line = 1;
+  let headerSeen = false;
+  let pending: RawRow[] = [];
+
+  const ready = new Promise<void>((resolve, reject) => {
+    const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+    stream.on('error', (err) => {
+      const e = new InputError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? err.message}`, { cause: err });
+      reject(e);
+      queue.fail(e);
+    });
+    Papa.parse<string[]>(stream as unknown as File, {
+      header: false,
+      skipEmptyLines: false,
+      chunk(results, parser) {
+        const errorsByRow = new Map<number, string>();
+        let unclosedRow = -1;
+        for (const error of results.errors) {
+          if (error.code === 'MissingQuotes') unclosedRow = error.row ?? 0;
+          else if (error.row !== undefined) errorsByRow.set(error.row, error.message);
+        }
+        const rows = results.data;
+        for (let i = 0; i < rows.length; i++) {
+          const fields = rows[i]!;
+          const start = line;
+          if (i === unclosedRow) {
+            const e = new InputError(`${path} is broken: the quoted field opened on line ${start} is never closed`);
+            parser.abort();
+            reject(e);
+            queue.fail(e);
+            return;
+          }
+          for (const field of fields) line += countNewlines(field);
+          line += 1;
+          if (!headerSeen) {
+            headerSeen = true;
+            columns = fields.map((name, index) => (index === 0 ? name.replace(/^\uFEFF/, '') : name).trim());
+            resolve();
+            continue;
+          }
+          if (fields.length === 1 && fields[0] === '') continue; // blank line
+          const problem = errorsByRow.get(i);
+          if (problem !== undefined) {
+            pending.push({ line: start, record: null, problem: `malformed CSV row: ${problem}`, raw: Papa.unparse([fields]) });
+          } else if (fields.length !== columns!.length) {
+            pending.push({
+              line: start,
+              record: null,
+              problem: `expected ${columns!.length} fields, found ${fields.length}`,
+              raw: Papa.unparse([fields]),
+            });
+          } else {
+            const record: Record<string, string> = {};
+            for (let c = 0; c < fields.length; c++) record[columns![c]!] = fields[c]!;
+            pending.push({ line: start, record });
+          }
+          if (pending.length >= BATCH) {
+            queue.push(pending);
+            pending = [];
+          }
+        }
+      },
+      complete() {
+        if (!headerSeen) {
+          const e = new InputError(`${path} is empty: a header row is required`);
+          reject(e);
+          queue.fail(e);
+          return;
+        }
+        if (pending.length > 0) queue.push(pending);
+        queue.end();
+      },
+      error(err: Error) {
+        const e = new InputError(`cannot parse ${path}: ${err.message}`, { cause: err });
+        reject(e);
+        queue.fail(e);
+      },
+    });
+  });
+  await ready;
+  return { columns, batches: queue };
+}
+
+function countNewlines(field: string): number {
+  let n = 0;
+  let at = field.indexOf('\n');
+  while (at !== -1) {
+    n++;
+    at = field.indexOf('\n', at + 1);
+  }
+  return n;
+}
+
+/**
+ * A push-to-pull bridge: the parser pushes batches synchronously, the loader pulls them with
+ * for-await. Papaparse has no backpressure, so the queue is unbounded; batches are consumed as
+ * fast as they arrive because the loader does no I/O of its own.
+ */
+class AsyncBatchQueue<T> implements AsyncIterable<T> {
+  private items: T[] = [];
+  private done = false;
+  private error: unknown = null;
+  private wake: (() => void) | null = null;
+
+  push(item: T): void {
+    this.items.push(item);
+    this.notify();
+  }
+  end(): void {
+    this.done = true;
+    this.notify();
+  }
+  fail(error: unknown): void {
+    this.error = error;
+    this.notify();
+  }
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+  async *[Symbol.asyncIterator](): AsyncIterator<T> {
+    let index = 0;
+    for (;;) {
+      if (this.error) throw this.error;
+      if (index < this.items.length) {
+        const item = this.items[index]!;
+        this.items[index++] = undefined as T;
+        if (index > 1024) {
+          this.items = this.items.slice(index);
+          index = 0;
+        }
+        yield item;
+        continue;
+      }
+      if (this.done) return;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+}

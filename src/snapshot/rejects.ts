@@ -1,0 +1,42 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import Papa from 'papaparse';
+import { redactCardNumbers } from './redact.js';
+import type { TableName } from './table-schemas.js';
+
+export const REJECTS_HEADER = 'table,line,reason,raw';
+
+/**
+ * rejects.csv: every row that failed validation, with its line and the reason, so that nothing
+ * is lost silently. Raw card numbers in the row are redacted before they are written.
+ */
+export class RejectsFile {
+  private readonly stream: WriteStream;
+  private buffer = `${REJECTS_HEADER}\n`;
+  readonly counts = new Map<TableName, number>();
+
+  constructor(readonly path: string) {
+    this.stream = createWriteStream(path, { encoding: 'utf8' });
+  }
+
+  add(table: TableName, line: number, reason: string, raw: string): void {
+    this.counts.set(table, (this.counts.get(table) ?? 0) + 1);
+    this.buffer += `${Papa.unparse([[table, String(line), reason, redactCardNumbers(raw)]], { newline: '\n' })}\n`;
+    if (this.buffer.length > 1 << 16) this.flush();
+  }
+
+  get total(): number {
+    let n = 0;
+    for (const c of this.counts.values()) n += c;
+    return n;
+  }
+
+  private flush(): void {
+    if (this.buffer.length > 0) this.stream.write(this.buffer);
+    this.buffer = '';
+  }
+
+  async close(): Promise<void> {
+    this.flush();
+    await new Promise<void>((resolve, reject) => this.stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  }
+}

@@ -1,0 +1,57 @@
+import type { TableFormat } from './locate-tables.js';
+import type { TableName } from './table-schemas.js';
+
+/** Transaction statuses that carry signal; everything else is `other`. */
+export const TransactionStatus = { other: 0, settled: 1, chargeback: 2, refunded: 3, declined: 4 } as const;
+
+export interface TableStats {
+  table: TableName;
+  path: string;
+  format: TableFormat;
+  bytes: number;
+  sha256: string;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+}
+
+/**
+ * The snapshot after validation, normalisation and interning. Accounts and identifiers are dense
+ * integer ids; every per-row fact is a typed array indexed by row or by id.
+ */
+export interface Snapshot {
+  accounts: {
+    ids: string[];
+    /** epoch ms, NaN when unknown */
+    createdAt: Float64Array;
+    /** extra account columns (country, status, ...) by column name, indexed by account */
+    properties: Map<string, string[]>;
+    /** 1 known fraud, -1 cleared as legit, 0 unknown (a fraud label wins over a legit one) */
+    label: Int8Array;
+  };
+  identifiers: {
+    /** distinct kinds, indexed by kind id */
+    kinds: string[];
+    kindOf: Int32Array;
+    /** normalised values (raw card numbers already hashed) */
+    values: string[];
+  };
+  /** one entry per accepted identifier row that links (placeholders excluded) */
+  links: {
+    account: Int32Array;
+    identifier: Int32Array;
+    firstSeen: Float64Array;
+    lastSeen: Float64Array;
+  };
+  transactions: {
+    account: Int32Array;
+    /** -1 for merchants or accounts outside the snapshot */
+    counterparty: Int32Array;
+    amount: Float64Array;
+    status: Uint8Array;
+    createdAt: Float64Array;
+  };
+  tables: TableStats[];
+  /** identifier rows accepted but not linked because their value is a placeholder */
+  placeholderRows: number;
+}
