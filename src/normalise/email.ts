@@ -1,0 +1,30 @@
+const GMAIL_DOMAINS: ReadonlySet<string> = new Set(['gmail.com', 'googlemail.com']);
+
+/**
+ * Lowercase; drop a `+tag` from the local part; for Gmail also drop dots in the local part and
+ * fold googlemail.com into gmail.com, because Gmail delivers all those spellings to one inbox.
+ *
+ * Anything that is not one `@` followed by a dotted domain is kept, lowercased: rejecting
+ * malformed addresses is the snapshot validator's job, and a malformed value still links.
+ */
+export function canonicaliseEmail(clean: string): string {
+  const s = clean.toLowerCase();
+  const at = s.indexOf('@');
+  if (at <= 0 || s.indexOf('@', at + 1) !== -1) return s;
+  const domainDot = s.indexOf('.', at + 1);
+  if (domainDot <= at + 1 || domainDot === s.length - 1) return s;
+
+  const plus = s.indexOf('+');
+  const hasTag = plus > 0 && plus < at;
+  const domain = s.slice(at + 1);
+  const gmail = GMAIL_DOMAINS.has(domain);
+  if (!hasTag && !gmail) return s;
+
+  let local = hasTag ? s.slice(0, plus) : s.slice(0, at);
+  if (gmail) {
+    local = local.replaceAll('.', '');
+    if (local.length === 0) return s;
+    return local + '@gmail.com';
+  }
+  return local + '@' + domain;
+}

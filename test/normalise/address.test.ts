@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { canonicaliseAddress } from '../../src/normalise/address.js';
+
+describe('canonicaliseAddress', () => {
+  it('links common spellings of one address', () => {
+    const expected = '12 main st apt 4 london';
+    for (const spelling of ['12 Main Street, Apt. #4, London', '12 main st apt 4 london', '12 Main St., Apartment 4, London', '12 MAIN STREET; FLAT 4; LONDON', '12 Main St Apt#4 London']) {
+      expect(canonicaliseAddress(spelling), spelling).toBe(expected);
+    }
+  });
+
+  it('abbreviates the table words', () => {
+    expect(canonicaliseAddress('1 Elm Avenue Suite 5')).toBe('1 elm ave ste 5');
+    expect(canonicaliseAddress('2 High Road')).toBe('2 high rd');
+    expect(canonicaliseAddress('3 Oak Lane Building 2 Floor 3')).toBe('3 oak ln bldg 2 fl 3');
+    expect(canonicaliseAddress('4 Sunset Boulevard')).toBe('4 sunset blvd');
+  });
+
+  it('abbreviates whole words only', () => {
+    expect(canonicaliseAddress('5 Broadway Streetly Flatiron')).toBe('5 broadway streetly flatiron');
+  });
+
+  it('drops dots and quotes, turns , ; # into spaces', () => {
+    expect(canonicaliseAddress("P.O. Box 7, O'Neil's \"Farm\"")).toBe('po box 7 oneils farm');
+    expect(canonicaliseAddress('10 Rue d\u2019Alsace')).toBe('10 rue dalsace');
+    expect(canonicaliseAddress('a , . b')).toBe('a b');
+  });
+
+  it('returns an empty string for punctuation only (dropped as empty later)', () => {
+    expect(canonicaliseAddress('#., ;')).toBe('');
+  });
+
+  it('keeps other characters and non-Latin text', () => {
+    expect(canonicaliseAddress('12-14 Königstraße')).toBe('12-14 königstraße');
+    expect(canonicaliseAddress('Flat 1/2')).toBe('apt 1/2');
+    expect(canonicaliseAddress('N/A')).toBe('n/a');
+  });
+});
