@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { ClusterAnalyser } from '../../src/detect/cluster-analysis.js';
+import { prepare } from '../support/detection-input.js';
+import { makeSnapshot } from '../support/make-snapshot.js';
+
+const options = { burstWindowDays: 14, strongKinds: ['device', 'payment_instrument', 'phone'] };
+
+describe('ClusterAnalyser', () => {
+  const snapshot = makeSnapshot({
+    accounts: [
+      { id: 'A', created: '2024-03-01', label: 'fraud' },
+      { id: 'B', created: '2024-03-05' },
+      { id: 'C', created: '2024-03-09' },
+      { id: 'D', created: '2025-01-01', label: 'legit' },
+      { id: 'X' },
+      { id: 'Y' },
+    ],
+    links: [
+      ['A', 'device', 'd1'], ['B', 'device', 'd1'],
+      ['B', 'device', 'd2'], ['C', 'device', 'd2'],
+      ['A', 'payment_instrument', 'card'], ['C', 'payment_instrument', 'card'], ['X', 'payment_instrument', 'card'],
+      ['C', 'address', 'drop'], ['D', 'address', 'drop'],
+      ['A', 'ip', 'hub'], ['B', 'ip', 'hub'], ['X', 'ip', 'hub'], ['Y', 'ip', 'hub'],
+      ['D', 'email', 'own'],
+    ],
+    transactions: [['A', 'B', 'settled'], ['B', 'C', 'settled'], ['C', 'A', 'settled'], ['A', '', 'chargeback'], ['B', '', 'chargeback'], ['D', '', 'settled'], ['X', 'A', 'settled']],
+  });
+  const { input } = prepare(snapshot, 4);
+  const analysis = new ClusterAnalyser(input, options).analyse(Int32Array.from([0, 1, 2, 3]));
+
+  it('counts identifiers shared inside the cluster by kind, leaving hubs out', () => {
+    expect(analysis.features).toMatchObject({
+      size: 4,
+      sharedIdentifiers: 4,
+      sharedDevices: 2,
+      sharedCards: 1,
+      sharedAddresses: 1,
+      sharedIps: 0,
+      hubLinks: 2,
+    });
+    expect(analysis.shared.map((s) => [snapshot.identifiers.values[s.identifier], s.members])).toEqual([['d1', 2], ['d2', 2], ['card', 2], ['drop', 2]]);
+  });
+
+  it('finds the creation burst, chargebacks, internal transfers and the money cycle', () => {
+    expect(analysis.features).toMatchObject({ burstMembers: 3, burstShare: 0.75, burstDays: 8, transactions: 6, chargebacks: 2, chargebackMembers: 2, internalTransfers: 3, transferCycle: 1 });
+  });
+
+  it('counts known labels and cards shared with a blacklisted account', () => {
+    expect(analysis.features).toMatchObject({ knownFraudMembers: 1, legitMembers: 1, cardsSharedWithKnownFraud: 1 });
+  });
+
+  it('describes each member on its own', () => {
+    expect(analysis.memberFeatures[0]).toEqual({ sharedIdentifiers: 2, strongSharedIdentifiers: 2, inBurst: 1, chargebacks: 1, memberTransfers: 2, knownFraud: 1, legit: 0, hubLinks: 1 });
+    expect(analysis.memberFeatures[3]).toEqual({ sharedIdentifiers: 1, strongSharedIdentifiers: 0, inBurst: 0, chargebacks: 0, memberTransfers: 0, knownFraud: 0, legit: 1, hubLinks: 0 });
+  });
+
+  it('finds no cycle when money only flows one way', () => {
+    const oneWay = makeSnapshot({ accounts: [{ id: 'A' }, { id: 'B' }, { id: 'C' }], links: [['A', 'device', 'd'], ['B', 'device', 'd'], ['C', 'device', 'd']], transactions: [['A', 'B', 'settled'], ['B', 'C', 'settled'], ['A', 'C', 'settled']] });
+    const result = new ClusterAnalyser(prepare(oneWay).input, options).analyse(Int32Array.from([0, 1, 2]));
+    expect(result.features.internalTransfers).toBe(3);
+    expect(result.features.transferCycle).toBe(0);
+  });
+});
