@@ -1,0 +1,58 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { messages, runCli } from '../support/run-cli.js';
+import { folderWith, tempDir } from '../support/temp-dir.js';
+
+const accounts = 'account_id,created_at\nA1,2024-01-01\nA2,2024-01-02\nA3,2024-01-03\n';
+const identifiers = 'account_id,kind,value\nA1,device,d1\nA2,device,d1\nA3,device,d1\nA1,payment_instrument,c\nA2,payment_instrument,c\n';
+
+describe('fraud-rings nightly (command line)', () => {
+  it('writes the run folder, points latest at it and prints a summary', async () => {
+    const input = await folderWith({ 'accounts.csv': accounts, 'identifiers.csv': identifiers });
+    const out = await tempDir();
+    const result = await runCli(['nightly', '--input', input, '--out', out, '--run-id', 'r1']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^run r1 succeeded/);
+    expect(result.stdout).toMatch(/1 suspected rings with 3 accounts/);
+    expect((await readdir(join(out, 'latest'))).sort()).toEqual(['candidates.csv', 'clusters.csv', 'clusters.ndjson', 'hubs.csv', 'manifest.json', 'members.csv', 'rejects.csv'].sort());
+    const manifest = JSON.parse(await readFile(join(out, 'latest', 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ runId: 'r1', status: 'succeeded', counts: { accounts: 3, clusters: 1, members: 3 } });
+    // JSON-lines logs on stderr when it is not a terminal
+    for (const line of result.stderr.split('\n').filter(Boolean)) expect(() => JSON.parse(line)).not.toThrow();
+  });
+
+  it('exits 3 with one line and no stack trace on a broken file, and keeps latest where it was', async () => {
+    const input = await folderWith({ 'accounts.csv': accounts, 'identifiers.csv': 'account_id,kind,value\nA1,device,"open\n' });
+    const out = await tempDir();
+    const result = await runCli(['nightly', '--input', input, '--out', out, '--run-id', 'bad']);
+    expect(result.code).toBe(3);
+    expect(messages(result.stderr)).toEqual([expect.stringMatching(/^fraud-rings: .*identifiers\.csv is broken: the quoted field opened on line 2 is never closed$/)]);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    await expect(readdir(join(out, 'latest'))).rejects.toThrow();
+    const manifest = JSON.parse(await readFile(join(out, 'runs', 'bad', 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ status: 'failed', error: { exitCode: 3 } });
+  });
+
+  it('exits 3 when too many rows are rejected, after writing rejects.csv', async () => {
+    const input = await folderWith({ 'accounts.csv': accounts, 'identifiers.csv': 'account_id,kind,value\nZ1,device,d\nA1,device,d\n' });
+    const out = await tempDir();
+    const result = await runCli(['nightly', '--input', input, '--out', out, '--run-id', 'r']);
+    expect(result.code).toBe(3);
+    expect(messages(result.stderr)[0]).toMatch(/too many rejected rows: identifiers 1\/2/);
+    const rejects = await readFile(join(out, 'runs', 'r', 'rejects.csv'), 'utf8');
+    expect(rejects).toBe('table,line,reason,raw\nidentifiers,2,"account_id ""Z1"" is not in accounts","Z1,device,d"\n');
+  });
+
+  it('exits 2 on a usage error and on a bad config, with a one-line reason', async () => {
+    const missing = await runCli(['nightly', '--out', '/tmp/x']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/required option '--input <dir>' not specified/);
+
+    const config = await folderWith({ 'config.json': JSON.stringify({ scoring: { clusterThreshold: 'high' } }) });
+    const input = await folderWith({ 'accounts.csv': accounts, 'identifiers.csv': identifiers });
+    const bad = await runCli(['nightly', '--input', input, '--out', await tempDir(), '--config', join(config, 'config.json')]);
+    expect(bad.code).toBe(2);
+    expect(messages(bad.stderr)).toEqual([expect.stringMatching(/config\.json: scoring\.clusterThreshold: Invalid input: expected number, received string$/)]);
+  });
+});
