@@ -1,4 +1,4 @@
-import { mkdir, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
+import { mkdir, readFile, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../sinks/atomic-write.js';
@@ -20,7 +20,12 @@ export class RunFolder {
   static async create(stateDir: string, runId: string): Promise<RunFolder> {
     const runs = join(stateDir, 'runs');
     await mkdir(runs, { recursive: true });
-    if (await exists(join(runs, runId))) throw new UserError(`run ${runId} already exists in ${runs}; choose another --run-id`);
+    const sealed = join(runs, runId);
+    if (await exists(sealed)) {
+      // a failed run may be run again under its id; a succeeded one is history
+      if ((await readStatus(sealed)) === 'succeeded') throw new UserError(`run ${runId} already succeeded in ${runs}; choose another --run-id`);
+      await rm(sealed, { recursive: true, force: true });
+    }
     const path = join(runs, `.${runId}.partial`);
     await rm(path, { recursive: true, force: true });
     await mkdir(path);
@@ -51,6 +56,14 @@ async function pointLatest(stateDir: string, runId: string): Promise<void> {
 export async function latestRunPath(stateDir: string): Promise<string | null> {
   try {
     return join(stateDir, await readlink(join(stateDir, 'latest')));
+  } catch {
+    return null;
+  }
+}
+
+async function readStatus(runDir: string): Promise<string | null> {
+  try {
+    return (JSON.parse(await readFile(join(runDir, 'manifest.json'), 'utf8')) as { status: string }).status;
   } catch {
     return null;
   }
