@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { runCommand } from './run-command.js';
 import { version } from '../version.js';
 import { register as nightly } from './nightly.js';
+import { register as runs } from './runs.js';
 
 /** Every command lives in its own file and registers itself on the program. */
 const program = new Command()
@@ -13,7 +14,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-const commands: Array<(program: Command) => void> = [nightly];
+const commands: Array<(program: Command) => void> = [nightly, runs];
 
 for (const register of commands) register(program);
 

@@ -2,7 +2,8 @@ import { Option, type Command } from 'commander';
 import { nightly } from '../../pipelines/nightly.js';
 import { loadConfig } from '../config/config.js';
 import { createLogger } from '../log.js';
-import { formatRunSummary } from './run-summary.js';
+import { formatRunSummary, formatValidation } from './run-summary.js';
+import { validate } from '../../pipelines/validate.js';
 
 export function register(program: Command): void {
   program
@@ -13,10 +14,15 @@ export function register(program: Command): void {
     .option('--config <file>', 'JSON config file (defaults apply to everything left out)')
     .option('--run-id <id>', 'id for this run (default: the UTC start time)')
     .addOption(new Option('--sink <sink>', 'where results go besides the run folder').choices(['files', 'neo4j']).default('files'))
-    .action(async (opts: { input: string; out: string; config?: string; runId?: string; sink: string }) => {
+    .option('--dry-run', 'validate the config and the snapshot, write nothing', false)
+    .action(async (opts: { input: string; out: string; config?: string; runId?: string; sink: string; dryRun: boolean }) => {
       const verbose = program.opts<{ verbose: boolean }>().verbose;
       const log = createLogger({ verbose });
       const config = await loadConfig(opts.config);
+      if (opts.dryRun) {
+        process.stdout.write(formatValidation(await validate(opts.input, config)));
+        return;
+      }
       const result = await nightly({ input: opts.input, stateDir: opts.out, config, log, ...(opts.runId ? { runId: opts.runId } : {}) });
       process.stdout.write(formatRunSummary(result));
     });

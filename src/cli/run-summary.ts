@@ -1,4 +1,5 @@
 import type { NightlyResult } from '../../pipelines/nightly.js';
+import type { ValidationResult } from '../../pipelines/validate.js';
 
 /** The human summary a scheduler's mail or an operator's terminal shows after a run. */
 export function formatRunSummary({ manifest, runPath, detection }: NightlyResult): string {
@@ -13,5 +14,15 @@ export function formatRunSummary({ manifest, runPath, detection }: NightlyResult
   ];
   for (const cluster of detection.clusters.slice(0, 5)) lines.push(`    ${cluster.clusterId} score ${cluster.score}: ${cluster.summary}`);
   if (detection.clusters.length > 5) lines.push(`    … ${detection.clusters.length - 5} more in clusters.csv`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatValidation({ tables, rejectedRows, sampleRejects }: ValidationResult): string {
+  const lines = ['dry run: config and snapshot are valid; nothing was written'];
+  for (const t of tables) lines.push(`  ${t.table}: ${t.rowsRead} rows, ${t.rowsAccepted} accepted, ${t.rowsRejected} would be rejected`);
+  if (rejectedRows > 0) {
+    lines.push(`  first rejected rows:`);
+    for (const [table, line, reason] of sampleRejects) lines.push(`    ${table} line ${line}: ${reason}`);
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,41 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import type { LoadedConfig } from '../src/config/config.js';
+import { checkScoringConfig } from '../src/detect/detect-rings.js';
+import { createNormaliser } from '../src/normalise/normalise-identifier.js';
+import { loadSnapshot } from '../src/snapshot/load-snapshot.js';
+import { RejectsFile } from '../src/snapshot/rejects.js';
+import type { TableStats } from '../src/snapshot/snapshot.js';
+
+export interface ValidationResult {
+  tables: TableStats[];
+  /** the first rejected rows: table, line, reason (raw left out) */
+  sampleRejects: Array<[string, string, string]>;
+  rejectedRows: number;
+}
+
+/**
+ * `nightly --dry-run`: checks the config and reads the whole snapshot exactly as a run would,
+ * without the lock, a run folder or any sink. Throws the same errors a run would.
+ */
+export async function validate(input: string, loaded: LoadedConfig, sampleSize = 10): Promise<ValidationResult> {
+  const { config } = loaded;
+  checkScoringConfig(config);
+  const normalise = createNormaliser({ placeholders: config.normalise.placeholders, defaultCountryCode: config.normalise.defaultCountryCode, panHashKey: 'dry-run' });
+  const scratch = await mkdtemp(join(tmpdir(), 'fraud-rings-dry-run-'));
+  try {
+    const rejects = new RejectsFile(join(scratch, 'rejects.csv'));
+    let tables: TableStats[];
+    try {
+      tables = (await loadSnapshot(input, { normalise, rejects, maxRejectShare: config.input.maxRejectShare })).tables;
+    } finally {
+      await rejects.close();
+    }
+    const rows = Papa.parse<string[]>(await readFile(rejects.path, 'utf8'), { skipEmptyLines: true }).data.slice(1);
+    return { tables, rejectedRows: rows.length, sampleRejects: rows.slice(0, sampleSize).map(([t, l, r]) => [t!, l!, r!]) };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
