@@ -1,0 +1,262 @@
+#!/usr/bin/env node
+// Starts the local Neo4j (tools/neo4j-local) in the background and waits until Bolt answers.
+//   npm run neo4j:start
+// Builds the launcher with Maven first if needed. Status goes to stderr; on success the Bolt URI is
+// printed alone on stdout. Exit code 0 when the server is ready (or was already running).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+import {
+  BUILD_LOG,
+  BUILD_STAMP,
+  HOME,
+  HOST,
+  JAR,
+  LIB_DIR,
+  LOG_FILE,
+  MAIN_CLASS,
+  PID_FILE,
+  PLUGIN_DIR,
+  REPO_ROOT,
+  TOOL_DIR,
+  USER,
+  isAlive,
+  rel,
+  removePidFile,
+  runningPid,
+  settings,
+  sleep,
+  sourceHash,
+  stopServer,
+} from './lib.mjs';
+
+const say = (m) => console.error(`neo4j-local: ${m}`);
+
+class StartError extends Error {
+  constructor(message, { log = LOG_FILE, details = [] } = {}) {
+    super(message);
+    this.log = log;
+    this.details = details;
+  }
+}
+
+function javaHome() {
+  return process.env.NEO4J_JAVA_HOME || process.env.JAVA_HOME || '';
+}
+
+function javaBin() {
+  const home = javaHome();
+  return home ? path.join(home, 'bin', 'java') : 'java';
+}
+
+function checkJava() {
+  const java = javaBin();
+  const r = spawnSync(java, ['-version'], { encoding: 'utf8' });
+  if (r.error) throw new StartError(`cannot run ${java} (${r.error.code}); install a JDK 17 or set NEO4J_JAVA_HOME`, { log: null });
+  const m = /version "(\d+)(?:\.(\d+))?/.exec(r.stderr + r.stdout);
+  let major = m ? Number(m[1]) : NaN;
+  if (major === 1 && m[2]) major = Number(m[2]);
+  if (major !== 17 && major !== 21) {
+    throw new StartError(`Neo4j 5.26 needs Java 17 or 21 but ${java} is Java ${m ? major : '?'}; set NEO4J_JAVA_HOME to a JDK 17`, { log: null });
+  }
+  return java;
+}
+
+function buildIfNeeded() {
+  const hash = sourceHash();
+  const built =
+    fs.existsSync(JAR) &&
+    fs.existsSync(LIB_DIR) &&
+    fs.existsSync(PLUGIN_DIR) &&
+    fs.existsSync(BUILD_STAMP) &&
+    fs.readFileSync(BUILD_STAMP, 'utf8').trim() === hash;
+  if (built) return;
+
+  const mvn = process.env.MVN || 'mvn';
+  const args = ['-B', '-q', '-f', path.join(TOOL_DIR, 'pom.xml'), 'clean', 'package'];
+  say(`building ${rel(TOOL_DIR)} with Maven (the first build downloads ~210 MB into ~/.m2) ...`);
+  const t0 = Date.now();
+  const env = { ...process.env };
+  if (process.env.NEO4J_JAVA_HOME) env.JAVA_HOME = process.env.NEO4J_JAVA_HOME;
+  const r = spawnSync(mvn, args, { cwd: REPO_ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  fs.writeFileSync(BUILD_LOG, `$ ${mvn} ${args.join(' ')}\n${r.stdout ?? ''}${r.stderr ?? ''}`);
+  if (r.error) {
+    throw new StartError(`cannot run Maven (${mvn}: ${r.error.code}); install Maven 3.8+ or set MVN`, { log: null });
+  }
+  if (r.status !== 0) {
+    const tail = `${r.stdout}${r.stderr}`.split('\n').filter((l) => l.trim()).slice(-25);
+    throw new StartError(`Maven build failed (exit ${r.status})`, { log: BUILD_LOG, details: tail });
+  }
+  fs.writeFileSync(BUILD_STAMP, `${hash}\n`);
+  say(`built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+/** Resolves true if something accepts TCP connections on host:port. */
+function portInUse(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: HOST, port });
+    socket.setTimeout(1000);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Runs RETURN 1 over Bolt; resolves to null on success or the error. */
+async function boltAnswers(cfg) {
+  const driver = neo4j.driver(cfg.uri, neo4j.auth.basic(USER, cfg.password), {
+    connectionTimeout: 5000,
+    connectionAcquisitionTimeout: 10000,
+    maxConnectionPoolSize: 1,
+  });
+  try {
+    const session = driver.session({ database: process.env.NEO4J_DATABASE || 'neo4j' });
+    try {
+      const res = await session.run('RETURN 1 AS ok');
+      const ok = res.records[0]?.get('ok');
+      if (neo4j.isInt(ok) ? ok.toNumber() !== 1 : ok !== 1) return new Error(`RETURN 1 returned ${ok}`);
+      return null;
+    } finally {
+      await session.close();
+    }
+  } catch (e) {
+    return e;
+  } finally {
+    await driver.close();
+  }
+}
+
+function logLines() {
+  try {
+    return fs.readFileSync(LOG_FILE, 'utf8').split('\n');
+  } catch {
+    return [];
+  }
+}
+
+/** The most telling lines of a failed start, from the server's log. */
+function failureDetails() {
+  const lines = logLines();
+  const failed = lines.filter((l) => l.startsWith('NEO4J_FAILED'));
+  if (failed.length) return failed.map((l) => l.replace(/^NEO4J_FAILED /, ''));
+  const causes = lines.filter((l) => /^(Caused by: |Exception in thread |Error: )/.test(l));
+  return causes.slice(-3);
+}
+
+async function main() {
+  const cfg = settings();
+  fs.mkdirSync(HOME, { recursive: true });
+
+  const existing = runningPid();
+  if (existing) {
+    const err = await boltAnswers(cfg);
+    if (err) {
+      throw new StartError(`Neo4j is running (pid ${existing}) but ${cfg.uri} does not answer: ${err.message}`);
+    }
+    say(`already running (pid ${existing})`);
+    console.log(cfg.uri);
+    return;
+  }
+  for (const [port, name] of [[cfg.boltPort, 'NEO4J_PORT'], [cfg.httpPort, 'NEO4J_HTTP_PORT']]) {
+    if (port > 0 && (await portInUse(port))) {
+      throw new StartError(
+        `port ${port} on ${HOST} is already in use by another process (another Neo4j?); stop it or set ${name}`,
+        { log: null },
+      );
+    }
+  }
+
+  const java = checkJava();
+  buildIfNeeded();
+
+  const t0 = Date.now();
+  const args = [
+    `-Xmx${cfg.heap}`,
+    '-XX:+UseG1GC',
+    '-XX:-OmitStackTraceInFastThrow',
+    '-XX:+ExitOnOutOfMemoryError',
+    '-Djdk.nio.maxCachedBufferSize=1024',
+    '-Dio.netty.tryReflectionSetAccessible=true',
+    '-Dlog4j2.disable.jmx=true',
+    '--add-opens=java.base/java.nio=ALL-UNNAMED',
+    '--add-opens=java.base/java.io=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+    ...(process.env.NEO4J_JAVA_OPTS ? process.env.NEO4J_JAVA_OPTS.split(/\s+/).filter(Boolean) : []),
+    '-cp',
+    `${JAR}${path.delimiter}${path.join(LIB_DIR, '*')}`,
+    MAIN_CLASS,
+  ];
+  const env = {
+    ...process.env,
+    NEO4J_LOCAL_HOME: HOME,
+    NEO4J_LOCAL_PLUGINS: PLUGIN_DIR,
+    NEO4J_PORT: String(cfg.boltPort),
+    NEO4J_HTTP_PORT: String(cfg.httpPort),
+    NEO4J_PASSWORD: cfg.password,
+    NEO4J_PAGECACHE: cfg.pageCache,
+  };
+  const out = fs.openSync(LOG_FILE, 'w');
+  fs.writeSync(out, `# ${new Date().toISOString()} ${java} ${args.join(' ')}\n`);
+  const child = spawn(java, args, { cwd: REPO_ROOT, env, detached: true, stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  let exitCode = null;
+  child.once('exit', (code, signal) => {
+    exitCode = code ?? signal;
+  });
+  child.once('error', (e) => {
+    exitCode = e.code;
+  });
+  child.unref();
+  fs.writeFileSync(PID_FILE, `${child.pid}\n`);
+  say(`starting Neo4j (pid ${child.pid}, log ${rel(LOG_FILE)}) ...`);
+
+  const deadline = t0 + cfg.startTimeoutMs;
+  const failStarted = async (message) => {
+    await stopServer({ quiet: true });
+    throw new StartError(message, { details: failureDetails() });
+  };
+
+  // 1. Wait for the launcher to report readiness (it sets the password before that, so we do not
+  //    hammer the auth rate limiter with attempts that cannot succeed yet).
+  while (!logLines().some((l) => l.startsWith('NEO4J_READY'))) {
+    if (exitCode !== null || !isAlive(child.pid)) {
+      removePidFile();
+      throw new StartError(`Neo4j exited (${exitCode ?? 'unknown status'}) before it was ready`, { details: failureDetails() });
+    }
+    if (Date.now() > deadline) await failStarted(`Neo4j was not ready within ${cfg.startTimeoutMs / 1000} s`);
+    await sleep(250);
+  }
+
+  // 2. Check for real: connect with the driver and run a query.
+  let err;
+  while ((err = await boltAnswers(cfg))) {
+    if (exitCode !== null || !isAlive(child.pid)) {
+      removePidFile();
+      throw new StartError(`Neo4j exited (${exitCode ?? 'unknown status'}) while starting`, { details: failureDetails() });
+    }
+    if (Date.now() > deadline) await failStarted(`${cfg.uri} did not answer RETURN 1 within ${cfg.startTimeoutMs / 1000} s: ${err.message}`);
+    await sleep(500);
+  }
+
+  for (const l of logLines().filter((l) => l.includes('WARNING'))) say(l.replace(/^\[neo4j-local\] /, ''));
+  say(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${cfg.uri} (user ${USER}, pid ${child.pid})`);
+  console.log(cfg.uri);
+}
+
+main().catch((e) => {
+  if (e instanceof StartError) {
+    console.error(`neo4j-local: FAILED: ${e.message}${e.log ? ` (see ${rel(e.log)})` : ''}`);
+    for (const d of e.details) console.error(`  ${d}`);
+  } else {
+    console.error(`neo4j-local: FAILED: ${process.env.NEO4J_LOCAL_DEBUG ? e?.stack : (e?.message ?? e)}`);
+  }
+  process.exit(1);
+});
