@@ -8,17 +8,3 @@
  * `null` means the value is empty or a placeholder: it must never link accounts.
  */
 export type Normalised = { value: string; hashed: boolean } | null;
-
-/**
- * One identifier kind's rules. Input is already cleaned (NFC, trimmed, whitespace collapsed,
- * non-empty). Output values are lowercase, so placeholder matching can be an exact Set lookup.
- */
-export type Canonicaliser = (clean: string) => Normalised;
-
-/** Lifts a text-only rule (`string | null`) to a `Canonicaliser`. */
-export function textCanonicaliser(rule: (clean: string) => string | null): Canonicaliser {
-  return (clean) => {
-    const value = rule(clean);
-    return value === null ? null : { value, hashed: false };
-  };
-}

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { textCanonicaliser, type Canonicaliser, type Normalised } from './canonical.js';
+import type { Normalised } from './canonical.js';
 import { cleanText } from './clean-text.js';
 import { canonicaliseAddress } from './address.js';
 import { canonicaliseDevice } from './device.js';
@@ -23,12 +23,6 @@ export interface NormaliseOptions {
   defaultCountryCode: string;
 }
 
-interface KindRules {
-  canonicalise: Canonicaliser;
-  /** The placeholder list run through this kind's rules, so both sides compare canonically. */
-  placeholders: ReadonlySet<string>;
-}
-
 const COUNTRY_CODE = /^[1-9][0-9]{0,2}$/;
 
 /**
@@ -36,54 +30,62 @@ const COUNTRY_CODE = /^[1-9][0-9]{0,2}$/;
  * (unknown kinds get the generic ones), drops placeholders and zero filler (→ null), and replaces
  * values longer than MAX_VALUE_LENGTH by a digest. Never throws on data; throws a UserError on
  * unusable options.
+ *
+ * Every kind's rules emit lowercase text, so placeholders (run through the same rules and
+ * lowercased once, here) match with an exact Set lookup.
  */
 export function createNormaliser(opts: NormaliseOptions): (kind: string, raw: string) => Normalised {
   validate(opts);
+  const phone = createPhoneCanonicaliser(opts.defaultCountryCode);
+  const paymentInstrument = createPaymentInstrumentCanonicaliser(opts.panHashKey);
 
-  const canonicalisers: ReadonlyArray<[string, Canonicaliser]> = [
-    ['email', textCanonicaliser(canonicaliseEmail)],
-    ['phone', textCanonicaliser(createPhoneCanonicaliser(opts.defaultCountryCode))],
-    ['address', textCanonicaliser(canonicaliseAddress)],
-    ['payment_instrument', createPaymentInstrumentCanonicaliser(opts.panHashKey)],
-    ['device', textCanonicaliser(canonicaliseDevice)],
-    ['ip', textCanonicaliser(canonicaliseIp)],
-  ];
-  const byKind = new Map<string, KindRules>();
-  for (const [kind, canonicalise] of canonicalisers) {
-    byKind.set(kind, { canonicalise, placeholders: canonicalPlaceholders(canonicalise, opts.placeholders) });
-  }
-  const genericCanonicalise = textCanonicaliser(canonicaliseGeneric);
-  const generic: KindRules = {
-    canonicalise: genericCanonicalise,
-    placeholders: canonicalPlaceholders(genericCanonicalise, opts.placeholders),
+  const placeholdersFor = (rule: (clean: string) => string | null): ReadonlySet<string> => {
+    const set = new Set<string>();
+    for (const placeholder of opts.placeholders) {
+      const clean = cleanText(placeholder);
+      const value = clean.length === 0 ? null : rule(clean);
+      if (value !== null) set.add(value.toLowerCase());
+    }
+    return set;
   };
+  const email = placeholdersFor(canonicaliseEmail);
+  const phones = placeholdersFor(phone);
+  const address = placeholdersFor(canonicaliseAddress);
+  const payment = placeholdersFor((clean) => paymentInstrument(clean).value);
+  const device = placeholdersFor(canonicaliseDevice);
+  const ip = placeholdersFor(canonicaliseIp);
+  const generic = placeholdersFor(canonicaliseGeneric);
 
+  // A switch with direct calls: no per-row Map lookup or closure indirection, and any kind not
+  // listed (national_id, username, ...) falls to the generic rules.
   return (kind, raw) => {
-    const rules = byKind.get(kind) ?? generic;
-    return normaliseWith(rules, raw);
+    const clean = cleanText(raw);
+    if (clean.length === 0) return null;
+    switch (kind) {
+      case 'email':
+        return accept(canonicaliseEmail(clean), false, email);
+      case 'phone':
+        return accept(phone(clean), false, phones);
+      case 'address':
+        return accept(canonicaliseAddress(clean), false, address);
+      case 'payment_instrument': {
+        const out = paymentInstrument(clean);
+        return accept(out.value, out.hashed, payment);
+      }
+      case 'device':
+        return accept(canonicaliseDevice(clean), false, device);
+      case 'ip':
+        return accept(canonicaliseIp(clean), false, ip);
+      default:
+        return accept(canonicaliseGeneric(clean), false, generic);
+    }
   };
 }
 
-function normaliseWith(rules: KindRules, raw: string): Normalised {
-  const clean = cleanText(raw);
-  if (clean.length === 0) return null;
-  const out = rules.canonicalise(clean);
-  if (out === null) return null;
-  const value = out.value;
-  if (value.length === 0 || isZeroFiller(value) || rules.placeholders.has(value)) return null;
+function accept(value: string | null, hashed: boolean, placeholders: ReadonlySet<string>): Normalised {
+  if (value === null || value.length === 0 || isZeroFiller(value) || placeholders.has(value)) return null;
   if (value.length > MAX_VALUE_LENGTH) return { value: digestLongValue(value), hashed: true };
-  return out;
-}
-
-function canonicalPlaceholders(canonicalise: Canonicaliser, placeholders: readonly string[]): ReadonlySet<string> {
-  const set = new Set<string>();
-  for (const placeholder of placeholders) {
-    const clean = cleanText(placeholder);
-    if (clean.length === 0) continue;
-    const out = canonicalise(clean);
-    if (out !== null) set.add(out.value.toLowerCase());
-  }
-  return set;
+  return { value, hashed };
 }
 
 function validate(opts: NormaliseOptions): void {
@@ -92,7 +94,7 @@ function validate(opts: NormaliseOptions): void {
   }
   if (typeof opts.defaultCountryCode !== 'string' || !COUNTRY_CODE.test(opts.defaultCountryCode)) {
     throw new UserError(
-      `normalise: defaultCountryCode must be 1–3 digits without '+', got ${JSON.stringify(opts.defaultCountryCode)}`,
+      `normalise: defaultCountryCode must be 1–3 digits without '+' or a leading 0, got ${JSON.stringify(opts.defaultCountryCode)}`,
     );
   }
   if (!Array.isArray(opts.placeholders) || opts.placeholders.some((p) => typeof p !== 'string')) {

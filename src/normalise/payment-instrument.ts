@@ -1,4 +1,4 @@
-import type { Canonicaliser } from './canonical.js';
+import type { Normalised } from './canonical.js';
 import { createPanHasher, isPanShaped } from './card-number.js';
 import { canonicaliseGeneric } from './generic.js';
 
@@ -15,7 +15,7 @@ const DOTS = /\./g;
  * and dashes. A raw card number (13–19 digits, Luhn-valid, once separators are removed) is
  * replaced by its keyed hash; its digits are never returned.
  */
-export function createPaymentInstrumentCanonicaliser(panHashKey: string): Canonicaliser {
+export function createPaymentInstrumentCanonicaliser(panHashKey: string): (clean: string) => NonNullable<Normalised> {
   const hashPan = createPanHasher(panHashKey);
   return (clean) => {
     const compact = HAS_FORMATTING.test(clean) ? clean.replace(FORMATTING, '') : clean;
