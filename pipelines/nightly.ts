@@ -3,6 +3,8 @@ import type { LoadedConfig } from '../src/config/config.js';
 import { checkScoringConfig } from '../src/detect/detect-rings.js';
 import type { Detection } from '../src/detect/detection.js';
 import { findRings } from '../src/detect/find-rings.js';
+import { applyLineage } from '../src/lineage/apply-lineage.js';
+import { readPreviousRun } from '../src/lineage/previous-run.js';
 import { ExitCode, UserError } from '../src/errors.js';
 import type { Logger } from '../src/log.js';
 import { createNormaliser } from '../src/normalise/normalise-identifier.js';
@@ -42,6 +44,7 @@ const DEV_PAN_KEY = 'fraud-rings-development-key';
  *   2. open the run folder and every sink (an unreachable sink fails before any work);
  *   3. load the snapshot (bad rows to rejects.csv);
  *   4. find rings: graph, hubs, components, communities, scores;
+ *      keep the ids of rings seen in the previous run (lineage);
  *   5. write every sink, seal the run folder with its manifest, move `latest`;
  *   6. prune old runs, release the lock.
  * Any failure seals the folder as failed (latest stays where it was) and rethrows.
@@ -97,14 +100,17 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
         transactions: snapshot.transactions.account.length,
       });
 
-      const { graph, weights, detection } = await findRings(snapshot, config, timer);
+      const found = await findRings(snapshot, config, timer);
+      const previous = await readPreviousRun(options.stateDir);
+      const { detection, lineage, firstSeen } = await timer.run('lineage', () => applyLineage(found.detection, snapshot.accounts.ids, run.runId, previous));
+      const { graph, weights } = found;
       Object.assign(counts, detection.stats, {
         clusters: detection.clusters.length,
         members: detection.clusters.reduce((n, c) => n + c.members.length, 0),
         candidates: detection.candidates.length,
       });
 
-      for (const sink of sinks) await timer.run(`write ${sink.name}`, () => sink.write({ run, snapshot, graph, weights, detection }));
+      for (const sink of sinks) await timer.run(`write ${sink.name}`, () => sink.write({ run, snapshot, graph, weights, detection, lineage, firstSeen, previousRunId: previous?.runId ?? null }));
       for (const sink of sinks) await sink.finish(run, 'succeeded', counts);
       const sealed = manifest('succeeded');
       await folder.seal(sealed);

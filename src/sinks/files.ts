@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { compareCodeUnits } from '../order.js';
 import { accountsSharing } from '../graph/identifier-graph.js';
+import { lineageCsv } from '../lineage/lineage-file.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { csvText } from './csv-text.js';
 import type { RunInfo, RunOutput, Sink, SinkReport } from './sink.js';
@@ -16,7 +17,7 @@ export class FilesSink implements Sink {
   async open(_run: RunInfo): Promise<void> {}
 
   async write(output: RunOutput): Promise<SinkReport> {
-    const { detection, snapshot, graph, weights } = output;
+    const { detection, snapshot, graph, weights, lineage, firstSeen } = output;
     const ids = snapshot.accounts.ids;
     const { kinds, kindOf, values } = snapshot.identifiers;
 
@@ -35,6 +36,7 @@ export class FilesSink implements Sink {
         cluster_id: c.clusterId,
         score: c.score,
         summary: c.summary,
+        first_seen_run: firstSeen.get(c.clusterId) ?? output.run.runId,
         features: c.features,
         contributions: c.contributions,
         shared_identifiers: c.shared.map((s) => ({ kind: kinds[kindOf[s.identifier]!], value: values[s.identifier], members: s.members, accounts: accountsSharing(graph, s.identifier) })),
@@ -47,8 +49,9 @@ export class FilesSink implements Sink {
       writeFileAtomic(join(this.dir, 'candidates.csv'), csvText(['account_id', 'cluster_id', 'score', 'reasons'], candidates)),
       writeFileAtomic(join(this.dir, 'hubs.csv'), csvText(['kind', 'value', 'account_count'], hubs)),
       writeFileAtomic(join(this.dir, 'clusters.ndjson'), details.length > 0 ? `${details.join('\n')}\n` : ''),
+      writeFileAtomic(join(this.dir, 'lineage.csv'), lineageCsv(lineage)),
     ]);
-    return { sink: this.name, written: { clusters: clusters.length, members: members.length, candidates: candidates.length, hubs: hubs.length } };
+    return { sink: this.name, written: { lineage: lineage.length, clusters: clusters.length, members: members.length, candidates: candidates.length, hubs: hubs.length } };
   }
 
   async finish(): Promise<void> {}

@@ -1,6 +1,7 @@
 import type { Detection } from '../detect/detection.js';
 import type { IdentifierGraph } from '../graph/identifier-graph.js';
 import type { IdentifierWeights } from '../graph/identifier-weights.js';
+import type { LineageEntry } from '../lineage/match-clusters.js';
 import type { Snapshot } from '../snapshot/snapshot.js';
 
 /** What one run knows about itself, handed to every sink. */
@@ -18,6 +19,12 @@ export interface RunOutput {
   graph: IdentifierGraph;
   weights: IdentifierWeights;
   detection: Detection;
+  /** what happened to each cluster since the previous run (cluster ids are already the stable ones) */
+  lineage: LineageEntry[];
+  /** first run each cluster was seen in */
+  firstSeen: Map<string, string>;
+  /** the run lineage compared against; null on the first run */
+  previousRunId: string | null;
 }
 
 export interface SinkReport {

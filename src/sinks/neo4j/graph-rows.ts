@@ -1,0 +1,182 @@
+import neo4j, { type Integer } from 'neo4j-driver';
+import type { RunOutput } from '../sink.js';
+import { accountsSharing } from '../../graph/identifier-graph.js';
+import { kindLabel } from './kind-label.js';
+import type { Selection } from './scope.js';
+
+/**
+ * Parameter rows for the sink's UNWIND statements, built lazily so the full graph of a large
+ * snapshot never sits in memory as objects at once. Integers go as Neo4j integers (a JS number
+ * would arrive as a float); timestamps go as epoch milliseconds and become DateTime in Cypher;
+ * unknown values are null, which removes the property on update.
+ */
+
+export interface AccountRow {
+  accountId: string;
+  createdAt: Integer | null;
+  label: 'fraud' | 'legit' | null;
+  /** extra account columns; empty values are null */
+  props: Record<string, string | null>;
+}
+
+export interface IdentifierRow {
+  key: string;
+  kind: string;
+  value: string;
+  label: string;
+  hub: boolean;
+  accountCount: Integer;
+}
+
+export interface UsesRow {
+  accountId: string;
+  key: string;
+  firstSeen: Integer | null;
+  lastSeen: Integer | null;
+}
+
+export interface ClusterRow {
+  key: string;
+  clusterId: string;
+  score: Integer;
+  size: Integer;
+  reasons: string[];
+  summary: string;
+  /** the scoring rules' contributions, as JSON: code, feature, value, points, description */
+  contributions: string;
+  /** cluster features (counts as integers, rates and shares as floats), stored as properties */
+  features: Record<string, Integer | number>;
+  sharedIdentifierKeys: string[];
+}
+
+export interface MemberRow {
+  key: string;
+  accountId: string;
+}
+
+export interface CandidateRow {
+  accountId: string;
+  clusterId: string;
+  clusterKey: string;
+  score: Integer;
+  memberPoints: number;
+  reasons: string[];
+}
+
+/** Properties an extra account column may not overwrite. */
+const accountOwnProperties = new Set(['accountId', 'createdAt', 'label']);
+
+/** The identifier's unique key: kind and normalised value. */
+export function identifierKey(kind: string, value: string): string {
+  return `${kind}:${value}`;
+}
+
+/** A cluster version: the same cluster id found by another run is another node. */
+export function clusterKey(clusterId: string, runId: string): string {
+  return `${clusterId}@${runId}`;
+}
+
+export function* accountRows(output: Pick<RunOutput, 'snapshot'>, selection: Selection): Generator<AccountRow> {
+  const { ids, createdAt, label, properties } = output.snapshot.accounts;
+  const columns = [...properties.entries()].filter(([name]) => !accountOwnProperties.has(name));
+  for (let a = 0; a < ids.length; a++) {
+    if (!selection.accounts[a]) continue;
+    const props: Record<string, string | null> = {};
+    for (const [name, values] of columns) props[name] = values[a] ? values[a]! : null;
+    yield { accountId: ids[a]!, createdAt: epochMs(createdAt[a]!), label: label[a] === 1 ? 'fraud' : label[a] === -1 ? 'legit' : null, props };
+  }
+}
+
+export function* identifierRows(output: Pick<RunOutput, 'snapshot' | 'graph' | 'weights'>, selection: Selection): Generator<IdentifierRow> {
+  const { kinds, kindOf, values } = output.snapshot.identifiers;
+  const labels = kinds.map(kindLabel);
+  for (let i = 0; i < values.length; i++) {
+    if (!selection.identifiers[i]) continue;
+    const kind = kinds[kindOf[i]!]!;
+    yield {
+      key: identifierKey(kind, values[i]!),
+      kind,
+      value: values[i]!,
+      label: labels[kindOf[i]!]!,
+      hub: output.weights.hub[i] === 1,
+      accountCount: neo4j.int(accountsSharing(output.graph, i)),
+    };
+  }
+}
+
+/** USES relationships between selected accounts and selected identifiers, account by account. */
+export function* usesRows(output: Pick<RunOutput, 'snapshot' | 'graph'>, selection: Selection): Generator<UsesRow> {
+  const { graph } = output;
+  const ids = output.snapshot.accounts.ids;
+  const { kinds, kindOf, values } = output.snapshot.identifiers;
+  for (let a = 0; a < graph.accountCount; a++) {
+    if (!selection.accounts[a]) continue;
+    for (let k = graph.accountOffsets[a]!; k < graph.accountOffsets[a + 1]!; k++) {
+      const i = graph.accountIdentifiers[k]!;
+      if (!selection.identifiers[i]) continue;
+      yield { accountId: ids[a]!, key: identifierKey(kinds[kindOf[i]!]!, values[i]!), firstSeen: epochMs(graph.firstSeen[k]!), lastSeen: epochMs(graph.lastSeen[k]!) };
+    }
+  }
+}
+
+/** Number of USES rows usesRows will yield, without building them. */
+export function countUses(output: Pick<RunOutput, 'graph'>, selection: Selection): number {
+  const { graph } = output;
+  let n = 0;
+  for (let a = 0; a < graph.accountCount; a++) {
+    if (!selection.accounts[a]) continue;
+    for (let k = graph.accountOffsets[a]!; k < graph.accountOffsets[a + 1]!; k++) if (selection.identifiers[graph.accountIdentifiers[k]!]) n++;
+  }
+  return n;
+}
+
+export function clusterRows(output: Pick<RunOutput, 'run' | 'snapshot' | 'detection'>): ClusterRow[] {
+  const { kinds, kindOf, values } = output.snapshot.identifiers;
+  return output.detection.clusters.map((c) => ({
+    key: clusterKey(c.clusterId, output.run.runId),
+    clusterId: c.clusterId,
+    score: neo4j.int(c.score),
+    size: neo4j.int(c.members.length),
+    reasons: c.contributions.map((x) => x.code),
+    summary: c.summary,
+    contributions: JSON.stringify(c.contributions),
+    features: featureProperties(c.features as unknown as Record<string, number>),
+    sharedIdentifierKeys: c.shared.map((s) => identifierKey(kinds[kindOf[s.identifier]!]!, values[s.identifier]!)),
+  }));
+}
+
+export function* memberRows(output: Pick<RunOutput, 'run' | 'snapshot' | 'detection'>): Generator<MemberRow> {
+  const ids = output.snapshot.accounts.ids;
+  for (const c of output.detection.clusters) {
+    const key = clusterKey(c.clusterId, output.run.runId);
+    for (const a of c.members) yield { key, accountId: ids[a]! };
+  }
+}
+
+export function candidateRows(output: Pick<RunOutput, 'run' | 'snapshot' | 'detection'>): CandidateRow[] {
+  const ids = output.snapshot.accounts.ids;
+  return output.detection.candidates.map((c) => ({
+    accountId: ids[c.account]!,
+    clusterId: c.clusterId,
+    clusterKey: clusterKey(c.clusterId, output.run.runId),
+    score: neo4j.int(c.score),
+    memberPoints: c.memberPoints,
+    reasons: c.reasons,
+  }));
+}
+
+/**
+ * Counts are stored as integers, rates and shares (`…Rate`, `…Share`) as floats, so one property
+ * keeps one type across runs even when a rate happens to be 0 or 1.
+ */
+export function featureProperties(features: Record<string, number>): Record<string, Integer | number> {
+  const out: Record<string, Integer | number> = {};
+  for (const [name, value] of Object.entries(features)) {
+    out[name] = Number.isInteger(value) && !/(Rate|Share)$/.test(name) ? neo4j.int(value) : value;
+  }
+  return out;
+}
+
+function epochMs(ms: number): Integer | null {
+  return Number.isFinite(ms) ? neo4j.int(Math.round(ms)) : null;
+}

@@ -1,0 +1,202 @@
+import neo4j, { type Driver, type Integer, type ManagedTransaction } from 'neo4j-driver';
+import type { Logger } from '../../log.js';
+import type { RunInfo, RunOutput, Sink, SinkReport } from '../sink.js';
+import { BatchWriter, type BatchOptions } from './batch-writer.js';
+import { displayUri, type ConnectionSettings } from './connection-settings.js';
+import { openDriver } from './driver.js';
+import { accountRows, candidateRows, clusterRows, countUses, identifierRows, memberRows, usesRows } from './graph-rows.js';
+import { AWAIT_INDEXES, MIGRATIONS, migrate } from './migrations.js';
+import { describeNeo4jError, type Phase } from './neo4j-errors.js';
+import { QueryFiles } from './query-files.js';
+import { selectScope, type Scope } from './scope.js';
+
+export interface Neo4jSinkOptions extends BatchOptions {
+  scope: Scope;
+  /** how long managed transactions retry transient errors before the run fails */
+  retrySeconds: number;
+  /** cluster versions of runs older than the newest keepRuns are deleted (current ones never) */
+  keepRuns: number;
+}
+
+/** Test-only: lets integration tests fail a run at a chosen point, against the real server. */
+export interface Neo4jSinkHooks {
+  afterStatement?(statement: string): void | Promise<void>;
+}
+
+const S = {
+  startRun: 'sink/start-run',
+  dropPartialClusters: 'sink/drop-partial-clusters',
+  accounts: 'sink/accounts',
+  identifiers: 'sink/identifiers',
+  clusters: 'sink/clusters',
+  candidates: 'sink/candidates',
+  uses: 'sink/uses',
+  members: 'sink/members',
+  candidateFor: 'sink/candidate-for',
+  finishRun: 'sink/finish-run',
+  promoteRun: 'sink/promote-run',
+  promoteClusters: 'sink/promote-clusters',
+  promoteCandidates: 'sink/promote-candidates',
+  retireCandidates: 'sink/retire-candidates',
+  dropStaleStaging: 'sink/drop-stale-staging',
+  pruneClusters: 'sink/prune-clusters',
+} as const;
+
+/**
+ * Writes a run into Neo4j: the account–identifier graph (whole or the clusters' neighbourhood),
+ * this run's cluster versions and the blacklist candidates.
+ *
+ * Current results: every run writes its own FraudCluster nodes (key `clusterId@runId`), found by
+ * its PipelineRun. Only finish('succeeded') moves the `:Current` label to them, together with the
+ * run's candidate values, in one transaction, so a run that dies halfway is never what an analyst
+ * sees; rerunning its id drops its partial clusters and writes them again.
+ */
+export class Neo4jSink implements Sink {
+  readonly name = 'neo4j';
+  private driver: Driver | null = null;
+  private queries: QueryFiles | null = null;
+  private written: Record<string, number> = {};
+  private writeMs = 0;
+
+  constructor(
+    private readonly connection: ConnectionSettings,
+    private readonly options: Neo4jSinkOptions,
+    private readonly log: Logger,
+    private readonly hooks: Neo4jSinkHooks = {},
+    private readonly queriesDir?: string,
+  ) {}
+
+  async open(run: RunInfo): Promise<void> {
+    const queries = await QueryFiles.load([MIGRATIONS, 'sink'], this.queriesDir);
+    queries.require([...Object.values(S), AWAIT_INDEXES]);
+    this.queries = queries;
+    const driver = await openDriver(this.connection, { retrySeconds: this.options.retrySeconds });
+    this.driver = driver;
+    await this.guard({ step: 'connect' }, async () => {
+      await migrate(driver, this.connection.database, queries, this.log);
+      await this.transaction(async (tx) => {
+        await tx.run(queries.get(S.startRun), {
+          runId: run.runId,
+          startedAt: run.startedAt,
+          configHash: run.configHash,
+          version: run.version,
+          scope: this.options.scope,
+        });
+        // a rerun of a failed or killed run id starts its cluster versions again
+        await tx.run(queries.get(S.dropPartialClusters), { runId: run.runId });
+      });
+    });
+    const server = await driver.getServerInfo({ database: this.connection.database }).catch(() => null);
+    this.log.info({ sink: 'neo4j', uri: displayUri(this.connection.uri), database: this.connection.database, server: server?.agent, scope: this.options.scope }, 'neo4j sink open');
+  }
+
+  async write(output: RunOutput): Promise<SinkReport> {
+    const driver = this.opened();
+    const queries = this.queries!;
+    const started = performance.now();
+    const writer = new BatchWriter(driver, this.connection.database, this.options, this.log);
+    const selection = selectScope(output, this.options.scope);
+    const runId = output.run.runId;
+    this.log.info(
+      { sink: 'neo4j', scope: this.options.scope, accounts: selection.accountCount, identifiers: selection.identifierCount, uses: countUses(output, selection) },
+      'neo4j write selection',
+    );
+
+    const statement = async <Row extends object>(name: keyof typeof S, rows: Iterable<Row>, params: Record<string, unknown> = {}): Promise<void> => {
+      const stats = await this.guard({ step: 'write', what: name }, () => writer.write(name, queries.get(S[name]), rows, params));
+      this.written[name] = stats.rows;
+      await this.hooks.afterStatement?.(name);
+    };
+
+    // nodes first, then the relationships between them
+    await statement('accounts', accountRows(output, selection));
+    await statement('identifiers', identifierRows(output, selection));
+    await statement('clusters', clusterRows(output), { runId });
+    await statement('candidates', candidateRows(output), { runId });
+    await statement('uses', usesRows(output, selection));
+    await statement('members', memberRows(output));
+    await statement('candidateFor', candidateRows(output));
+
+    this.writeMs = Math.round(performance.now() - started);
+    this.log.info({ sink: 'neo4j', ms: this.writeMs, ...this.written }, 'neo4j write done');
+    return { sink: this.name, written: { ...this.written } };
+  }
+
+  async finish(run: RunInfo, status: 'succeeded' | 'failed', counts: Record<string, number>): Promise<void> {
+    if (!this.driver || !this.queries) return;
+    const queries = this.queries;
+    const params = {
+      runId: run.runId,
+      status,
+      finishedAt: new Date().toISOString(),
+      counts: integerCounts({ ...counts, ...prefixed('written', this.written), writeMs: this.writeMs }),
+    };
+    if (status === 'failed') {
+      // best effort and fast: one auto-commit statement, no retries (Neo4j may be what failed)
+      const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        await session.run(queries.get(S.finishRun), params);
+      } finally {
+        await session.close();
+      }
+      return;
+    }
+    await this.guard({ step: 'write', what: 'the run result' }, () =>
+      this.transaction(async (tx) => {
+        await tx.run(queries.get(S.finishRun), params);
+        await tx.run(queries.get(S.promoteRun), params);
+        await tx.run(queries.get(S.promoteClusters), params);
+        await tx.run(queries.get(S.promoteCandidates), params);
+        await tx.run(queries.get(S.retireCandidates), params);
+        await tx.run(queries.get(S.dropStaleStaging), params);
+      }),
+    );
+    try {
+      await this.transaction((tx) => tx.run(queries.get(S.pruneClusters), { keepRuns: neo4j.int(this.options.keepRuns) }));
+    } catch (err) {
+      this.log.warn({ sink: 'neo4j', error: (err as Error).message.split('\n')[0] }, 'neo4j: pruning old cluster versions failed; the next run retries');
+    }
+  }
+
+  async close(): Promise<void> {
+    const driver = this.driver;
+    this.driver = null;
+    await driver?.close();
+  }
+
+  private opened(): Driver {
+    if (!this.driver) throw new Error('Neo4jSink used before open()');
+    return this.driver;
+  }
+
+  private async transaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.opened().session({ database: this.connection.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs Neo4j work, turning failures a user can fix into SinkUnavailableError. */
+  private async guard<T>(phase: Phase, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      throw describeNeo4jError(err, this.connection, phase) ?? err;
+    }
+  }
+}
+
+function prefixed(prefix: string, values: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(values)) out[`${prefix}${k[0]!.toUpperCase()}${k.slice(1)}`] = v;
+  return out;
+}
+
+/** Run counts as separate properties: integers as Neo4j integers, anything else as a float. */
+function integerCounts(counts: Record<string, number>): Record<string, Integer | number> {
+  const out: Record<string, Integer | number> = {};
+  for (const [k, v] of Object.entries(counts)) out[k] = Number.isInteger(v) ? neo4j.int(v) : v;
+  return out;
+}
