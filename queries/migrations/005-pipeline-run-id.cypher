@@ -1,0 +1,1 @@
+CREATE CONSTRAINT pipeline_run_id IF NOT EXISTS FOR (r:PipelineRun) REQUIRE r.runId IS UNIQUE

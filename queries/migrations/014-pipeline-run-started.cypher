@@ -1,0 +1,1 @@
+CREATE INDEX pipeline_run_started IF NOT EXISTS FOR (r:PipelineRun) ON (r.startedAt)

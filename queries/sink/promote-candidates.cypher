@@ -1,0 +1,12 @@
+// Part of the finish transaction of a succeeded run: staged values become the candidate's own.
+// status is left alone (it is the reviewer's).
+MATCH (c:BlacklistCandidate {stagedRunId: $runId})
+SET c.runId = c.stagedRunId,
+    c.clusterId = c.stagedClusterId,
+    c.clusterKey = c.stagedClusterId + '@' + c.stagedRunId,
+    c.score = c.stagedScore,
+    c.reasons = c.stagedReasons,
+    c.memberPoints = c.stagedMemberPoints,
+    c.current = true,
+    c.lastFlaggedAt = datetime($finishedAt)
+REMOVE c.stagedRunId, c.stagedClusterId, c.stagedScore, c.stagedReasons, c.stagedMemberPoints
