@@ -2,6 +2,8 @@ import { Option, type Command } from 'commander';
 import { nightly } from '../../pipelines/nightly.js';
 import { loadConfig } from '../config/config.js';
 import { createLogger } from '../log.js';
+import { connectionSettingsFromEnv } from '../sinks/neo4j/connection-settings.js';
+import { Neo4jSink } from '../sinks/neo4j/neo4j-sink.js';
 import { formatRunSummary, formatValidation } from './run-summary.js';
 import { validate } from '../../pipelines/validate.js';
 
@@ -23,7 +25,8 @@ export function register(program: Command): void {
         process.stdout.write(formatValidation(await validate(opts.input, config)));
         return;
       }
-      const result = await nightly({ input: opts.input, stateDir: opts.out, config, log, ...(opts.runId ? { runId: opts.runId } : {}) });
+      const sinks = opts.sink === 'neo4j' ? [new Neo4jSink(connectionSettingsFromEnv(), config.config.neo4j, log)] : [];
+      const result = await nightly({ input: opts.input, stateDir: opts.out, config, log, sinks, ...(opts.runId ? { runId: opts.runId } : {}) });
       process.stdout.write(formatRunSummary(result));
     });
 }

@@ -60,6 +60,24 @@ export const ConfigSchema = z.object({
       memberThreshold: z.number().default(50),
     })
     .prefault({}),
+  neo4j: z
+    .object({
+      /**
+       * What goes to Neo4j besides clusters and candidates: `clusters` writes the clusters'
+       * neighbourhood (members, accounts labelled fraud, every identifier they use, hubs included,
+       * and the other accounts on those identifiers); `full` writes the whole snapshot graph.
+       */
+      scope: z.enum(['full', 'clusters']).default('clusters'),
+      /** rows per UNWIND transaction */
+      batchSize: z.number().int().min(1).max(100_000).default(10_000),
+      /** write transactions in flight at once */
+      concurrency: z.number().int().min(1).max(16).default(2),
+      /** how long a write transaction retries deadlocks and transient errors before the run fails */
+      retrySeconds: z.number().positive().max(3600).default(30),
+      /** cluster versions of older runs are deleted; the current clusters are always kept */
+      keepRuns: z.number().int().min(1).default(30),
+    })
+    .prefault({}),
   retention: z
     .object({
       keepRuns: z.number().int().min(1).default(30),
