@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { LoadedConfig } from '../src/config/config.js';
 import { checkScoringConfig } from '../src/detect/detect-rings.js';
+import { collectEvidence } from '../src/detect/collect-evidence.js';
 import type { Detection } from '../src/detect/detection.js';
 import { findRings } from '../src/detect/find-rings.js';
 import { applyLineage } from '../src/lineage/apply-lineage.js';
@@ -44,7 +45,7 @@ const DEV_PAN_KEY = 'fraud-rings-development-key';
  *   2. open the run folder and every sink (an unreachable sink fails before any work);
  *   3. load the snapshot (bad rows to rejects.csv);
  *   4. find rings: graph, hubs, components, communities, scores;
- *      keep the ids of rings seen in the previous run (lineage);
+ *      keep the ids of rings seen in the previous run (lineage); gather each candidate's evidence;
  *   5. write every sink, seal the run folder with its manifest, move `latest`;
  *   6. prune old runs, release the lock.
  * Any failure seals the folder as failed (latest stays where it was) and rethrows.
@@ -104,13 +105,14 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
       const previous = await readPreviousRun(options.stateDir);
       const { detection, lineage, firstSeen } = await timer.run('lineage', () => applyLineage(found.detection, snapshot.accounts.ids, run.runId, previous));
       const { graph, weights } = found;
+      const evidence = await timer.run('evidence', () => collectEvidence(found.input, detection, config.evidence));
       Object.assign(counts, detection.stats, {
         clusters: detection.clusters.length,
         members: detection.clusters.reduce((n, c) => n + c.members.length, 0),
         candidates: detection.candidates.length,
       });
 
-      for (const sink of sinks) await timer.run(`write ${sink.name}`, () => sink.write({ run, snapshot, graph, weights, detection, lineage, firstSeen, previousRunId: previous?.runId ?? null }));
+      for (const sink of sinks) await timer.run(`write ${sink.name}`, () => sink.write({ run, snapshot, graph, weights, detection, evidence, lineage, firstSeen, previousRunId: previous?.runId ?? null }));
       for (const sink of sinks) await sink.finish(run, 'succeeded', counts);
       const sealed = manifest('succeeded');
       await folder.seal(sealed);

@@ -78,6 +78,14 @@ export const ConfigSchema = z.object({
       keepRuns: z.number().int().min(1).default(30),
     })
     .prefault({}),
+  evidence: z
+    .object({
+      /** how many shared identifiers a path from a candidate to a blacklisted account may cross */
+      maxPathHops: z.number().int().min(1).max(8).default(4),
+      /** how many shortest paths to blacklisted accounts each candidate's evidence keeps */
+      maxPaths: z.number().int().min(0).default(3),
+    })
+    .prefault({}),
   retention: z
     .object({
       keepRuns: z.number().int().min(1).default(30),

@@ -7,9 +7,11 @@ import type { StageTimer } from '../run/stage-timer.js';
 import type { Snapshot } from '../snapshot/snapshot.js';
 import { detectCommunities } from './communities.js';
 import { scoreCommunities } from './detect-rings.js';
+import type { DetectionInput } from './cluster-analysis.js';
 import type { Detection } from './detection.js';
 
 export interface RingsFound {
+  input: DetectionInput;
   graph: IdentifierGraph;
   weights: IdentifierWeights;
   detection: Detection;
@@ -25,5 +27,5 @@ export async function findRings(snapshot: Snapshot, config: Config, timer: Stage
   );
   const transactions = await timer.run('index transactions', () => indexTransactions(snapshot));
   const detection = await timer.run('score', () => scoreCommunities({ snapshot, graph, weights, transactions }, components, communities, config));
-  return { graph, weights, detection };
+  return { input: { snapshot, graph, weights, transactions }, graph, weights, detection };
 }

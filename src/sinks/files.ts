@@ -17,7 +17,7 @@ export class FilesSink implements Sink {
   async open(_run: RunInfo): Promise<void> {}
 
   async write(output: RunOutput): Promise<SinkReport> {
-    const { detection, snapshot, graph, weights, lineage, firstSeen } = output;
+    const { detection, snapshot, graph, weights, lineage, firstSeen, evidence } = output;
     const ids = snapshot.accounts.ids;
     const { kinds, kindOf, values } = snapshot.identifiers;
 
@@ -50,8 +50,9 @@ export class FilesSink implements Sink {
       writeFileAtomic(join(this.dir, 'hubs.csv'), csvText(['kind', 'value', 'account_count'], hubs)),
       writeFileAtomic(join(this.dir, 'clusters.ndjson'), details.length > 0 ? `${details.join('\n')}\n` : ''),
       writeFileAtomic(join(this.dir, 'lineage.csv'), lineageCsv(lineage)),
+      writeFileAtomic(join(this.dir, 'evidence.ndjson'), evidence.map((e) => `${JSON.stringify(e)}\n`).join('')),
     ]);
-    return { sink: this.name, written: { lineage: lineage.length, clusters: clusters.length, members: members.length, candidates: candidates.length, hubs: hubs.length } };
+    return { sink: this.name, written: { evidence: evidence.length, lineage: lineage.length, clusters: clusters.length, members: members.length, candidates: candidates.length, hubs: hubs.length } };
   }
 
   async finish(): Promise<void> {}

@@ -1,4 +1,5 @@
 import type { Detection } from '../detect/detection.js';
+import type { CandidateEvidence } from '../detect/evidence.js';
 import type { IdentifierGraph } from '../graph/identifier-graph.js';
 import type { IdentifierWeights } from '../graph/identifier-weights.js';
 import type { LineageEntry } from '../lineage/match-clusters.js';
@@ -19,6 +20,8 @@ export interface RunOutput {
   graph: IdentifierGraph;
   weights: IdentifierWeights;
   detection: Detection;
+  /** one bundle per candidate, sorted by account id */
+  evidence: CandidateEvidence[];
   /** what happened to each cluster since the previous run (cluster ids are already the stable ones) */
   lineage: LineageEntry[];
   /** first run each cluster was seen in */
