@@ -1,0 +1,119 @@
+import { COUNTRY_WEIGHTS } from '../places.js';
+import { Prng } from '../prng.js';
+import { Stream } from '../streams.js';
+import { Role, SharedStyle, type HubCounts, type Ring } from '../world.js';
+import type { PlanContext } from './plan-context.js';
+
+interface HubKind {
+  style: SharedStyle;
+  /** Share of all accounts using a hub of this kind (before ring camouflage). */
+  share: number;
+  min: number;
+  max: number;
+  /** Hubs never exceed this share of all accounts, so small worlds stay worlds. */
+  maxShareOfWorld: number;
+  /** Thin sign-ups have no address or card; they can still sit behind a public IP. */
+  thinAllowed: boolean;
+}
+
+/**
+ * Honest hubs, sized like the real ones: parcel lockers and freight forwarders (50–1000
+ * accounts), public and carrier-NAT IPs (100–3000), internet-café and shop devices (20–200),
+ * corporate cards (10–60 employees, often with an office IP). The number of hubs grows with the
+ * world; each hub's size is log-uniform in its range (capped for small worlds).
+ */
+const HUB_KINDS: readonly HubKind[] = [
+  { style: SharedStyle.lockerAddress, share: 0.04, min: 50, max: 1000, maxShareOfWorld: 0.1, thinAllowed: false },
+  { style: SharedStyle.publicIp, share: 0.08, min: 100, max: 3000, maxShareOfWorld: 0.1, thinAllowed: true },
+  { style: SharedStyle.cafeDevice, share: 0.006, min: 20, max: 200, maxShareOfWorld: 0.05, thinAllowed: true },
+];
+
+export function planHubs(ctx: PlanContext, rings: readonly Ring[]): HubCounts {
+  const prng = Prng.from(ctx.seed, Stream.planHubs);
+  const sizes = HUB_KINDS.map((kind) => planHubKind(ctx, prng, kind));
+  const corporateCards = planCorporateCards(ctx, prng);
+  camouflageRings(ctx, prng, rings);
+  return { lockers: sizes[0]!, publicIps: sizes[1]!, sharedDevices: sizes[2]!, corporateCards };
+}
+
+function hubSizes(prng: Prng, accounts: number, share: number, min: number, max: number, maxShareOfWorld: number): number[] {
+  const upper = Math.max(min, Math.min(max, Math.round(accounts * maxShareOfWorld)));
+  if (accounts < min * 4) return [];
+  const budget = Math.max(min, Math.round(accounts * share));
+  const sizes: number[] = [];
+  let total = 0;
+  while (total < budget) {
+    const size = Math.round(prng.logUniform(min, upper));
+    sizes.push(size);
+    total += size;
+  }
+  return sizes;
+}
+
+function planHubKind(ctx: PlanContext, prng: Prng, kind: HubKind): number {
+  const sizes = hubSizes(prng, ctx.accounts, kind.share, kind.min, kind.max, kind.maxShareOfWorld);
+  const member = new Uint8Array(ctx.accounts);
+  for (const size of sizes) {
+    const id = ctx.shared.allocate(kind.style, prng.weighted(COUNTRY_WEIGHTS));
+    for (let k = 0; k < size; k++) {
+      const account = randomHonest(ctx, prng, member, kind.thinAllowed);
+      member[account] = 1;
+      ctx.links.add(account, kind.style, id);
+    }
+  }
+  return sizes.length;
+}
+
+/** Employees of one company paying with the company card; most also share the office IP. */
+function planCorporateCards(ctx: PlanContext, prng: Prng): number {
+  const sizes = hubSizes(prng, ctx.accounts, 0.015, 10, 60, 0.03);
+  const member = new Uint8Array(ctx.accounts);
+  for (const size of sizes) {
+    const country = prng.weighted(COUNTRY_WEIGHTS);
+    const card = ctx.shared.allocate(SharedStyle.corporateCard, country);
+    const office = prng.chance(0.6) ? ctx.shared.allocate(SharedStyle.officeIp, country) : -1;
+    for (let k = 0; k < size; k++) {
+      const account = randomHonest(ctx, prng, member, false);
+      member[account] = 1;
+      ctx.links.add(account, SharedStyle.corporateCard, card);
+      if (office >= 0 && prng.chance(0.85)) ctx.links.add(account, SharedStyle.officeIp, office);
+    }
+  }
+  return sizes.length;
+}
+
+/**
+ * Ring members collect parcels from lockers and browse behind carrier NAT like everybody else,
+ * which ties rings to the honest world through hubs. Never the whole ring on one kind of hub.
+ */
+function camouflageRings(ctx: PlanContext, prng: Prng, rings: readonly Ring[]): void {
+  const lockers = ctx.shared.count(SharedStyle.lockerAddress);
+  const publicIps = ctx.shared.count(SharedStyle.publicIp);
+  for (const ring of rings) {
+    const limit = ring.members.length - 1;
+    let onLocker = 0;
+    let onPublicIp = 0;
+    for (const account of ring.members) {
+      if (lockers > 0 && onLocker < limit && prng.chance(0.3)) {
+        ctx.links.add(account, SharedStyle.lockerAddress, prng.int(0, lockers - 1));
+        onLocker++;
+      }
+      if (publicIps > 0 && onPublicIp < limit && prng.chance(0.35)) {
+        ctx.links.add(account, SharedStyle.publicIp, prng.int(0, publicIps - 1));
+        onPublicIp++;
+      }
+    }
+  }
+}
+
+/** A random honest account not yet on a hub of this kind. */
+export function randomHonest(ctx: PlanContext, prng: Prng, taken: Uint8Array | null, thinAllowed: boolean): number {
+  for (let tries = 0; tries < 10_000_000; tries++) {
+    const account = prng.int(0, ctx.accounts - 1);
+    if (ctx.role[account] !== Role.honest) continue;
+    if (!thinAllowed && ctx.thin[account] === 1) continue;
+    if (taken !== null && taken[account] === 1) continue;
+    return account;
+  }
+  throw new Error('no honest account left to draw');
+}
