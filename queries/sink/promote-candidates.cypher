@@ -7,6 +7,7 @@ SET c.runId = c.stagedRunId,
     c.score = c.stagedScore,
     c.reasons = c.stagedReasons,
     c.memberPoints = c.stagedMemberPoints,
+    c.evidenceVersion = c.stagedEvidenceVersion,
     c.current = true,
     c.lastFlaggedAt = datetime($finishedAt)
-REMOVE c.stagedRunId, c.stagedClusterId, c.stagedScore, c.stagedReasons, c.stagedMemberPoints
+REMOVE c.stagedRunId, c.stagedClusterId, c.stagedScore, c.stagedReasons, c.stagedMemberPoints, c.stagedEvidenceVersion

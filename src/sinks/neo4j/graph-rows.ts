@@ -47,6 +47,11 @@ export interface ClusterRow {
   /** cluster features (counts as integers, rates and shares as floats), stored as properties */
   features: Record<string, Integer | number>;
   sharedIdentifierKeys: string[];
+  /** the run this cluster (by its stable id) was first seen in */
+  firstSeenRunId: string;
+  /** what happened to it since the previous run: new, continued, grown, shrunk, merged, split */
+  lineageEvent: string | null;
+  previousClusterIds: string[];
 }
 
 export interface MemberRow {
@@ -61,6 +66,8 @@ export interface CandidateRow {
   score: Integer;
   memberPoints: number;
   reasons: string[];
+  /** version of the facts behind the candidate; a reviewer's decision is tied to it */
+  evidenceVersion: string | null;
 }
 
 /** Properties an extra account column may not overwrite. */
@@ -130,8 +137,9 @@ export function countUses(output: Pick<RunOutput, 'graph'>, selection: Selection
   return n;
 }
 
-export function clusterRows(output: Pick<RunOutput, 'run' | 'snapshot' | 'detection'>): ClusterRow[] {
+export function clusterRows(output: Pick<RunOutput, 'run' | 'snapshot' | 'detection' | 'lineage' | 'firstSeen'>): ClusterRow[] {
   const { kinds, kindOf, values } = output.snapshot.identifiers;
+  const lineage = new Map(output.lineage.filter((l) => l.event !== 'dissolved').map((l) => [l.clusterId, l]));
   return output.detection.clusters.map((c) => ({
     key: clusterKey(c.clusterId, output.run.runId),
     clusterId: c.clusterId,
@@ -142,6 +150,9 @@ export function clusterRows(output: Pick<RunOutput, 'run' | 'snapshot' | 'detect
     contributions: JSON.stringify(c.contributions),
     features: featureProperties(c.features as unknown as Record<string, number>),
     sharedIdentifierKeys: c.shared.map((s) => identifierKey(kinds[kindOf[s.identifier]!]!, values[s.identifier]!)),
+    firstSeenRunId: output.firstSeen.get(c.clusterId) ?? output.run.runId,
+    lineageEvent: lineage.get(c.clusterId)?.event ?? null,
+    previousClusterIds: lineage.get(c.clusterId)?.previousClusterIds ?? [],
   }));
 }
 
@@ -153,8 +164,9 @@ export function* memberRows(output: Pick<RunOutput, 'run' | 'snapshot' | 'detect
   }
 }
 
-export function candidateRows(output: Pick<RunOutput, 'run' | 'snapshot' | 'detection'>): CandidateRow[] {
+export function candidateRows(output: Pick<RunOutput, 'run' | 'snapshot' | 'detection' | 'evidence'>): CandidateRow[] {
   const ids = output.snapshot.accounts.ids;
+  const versions = new Map(output.evidence.map((e) => [e.accountId, e.evidenceVersion]));
   return output.detection.candidates.map((c) => ({
     accountId: ids[c.account]!,
     clusterId: c.clusterId,
@@ -162,6 +174,7 @@ export function candidateRows(output: Pick<RunOutput, 'run' | 'snapshot' | 'dete
     score: neo4j.int(c.score),
     memberPoints: c.memberPoints,
     reasons: c.reasons,
+    evidenceVersion: versions.get(ids[c.account]!) ?? null,
   }));
 }
 
