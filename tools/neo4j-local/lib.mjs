@@ -15,11 +15,23 @@ export const PID_FILE = path.join(HOME, 'neo4j.pid');
 export const LOG_FILE = path.join(HOME, 'neo4j.log');
 export const BUILD_LOG = path.join(HOME, 'build.log');
 export const TARGET = path.join(TOOL_DIR, 'target');
-export const JAR = path.join(TARGET, 'neo4j-local.jar');
-export const LIB_DIR = path.join(TARGET, 'lib');
-export const PLUGIN_DIR = path.join(TARGET, 'plugins');
-export const BUILD_STAMP = path.join(TARGET, '.build-stamp');
 export const MAIN_CLASS = 'fraudrings.neo4jlocal.Neo4jLocal';
+
+/**
+ * Where the build for a given source hash lives: target/build-<hash>/ with neo4j-local.jar, lib/
+ * (the classpath) and plugins/ (procedure jars). A new hash gets a new folder, so rebuilding never
+ * rewrites jars that a running server has open.
+ */
+export function buildLayout(hash) {
+  const dir = path.join(TARGET, `build-${hash.slice(0, 16)}`);
+  return {
+    dir,
+    jar: path.join(dir, 'neo4j-local.jar'),
+    lib: path.join(dir, 'lib'),
+    plugins: path.join(dir, 'plugins'),
+    complete: path.join(dir, '.complete'),
+  };
+}
 
 export const HOST = '127.0.0.1';
 export const USER = 'neo4j';
@@ -87,6 +99,13 @@ export function isOurServer(pid) {
   return cmdline.includes(MAIN_CLASS);
 }
 
+/** Command lines of all running Neo4jLocal launchers on this machine (any checkout), or null. */
+export function serverCommandLines() {
+  const ps = spawnSync('ps', ['-axww', '-o', 'command='], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (ps.status !== 0) return null;
+  return ps.stdout.split('\n').filter((l) => l.includes(MAIN_CLASS));
+}
+
 /** The running server's pid according to the pid file, or null (a stale pid file is removed). */
 export function runningPid() {
   const pid = readPid();
@@ -98,9 +117,9 @@ export function runningPid() {
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** SIGTERM the server and wait for it to exit (SIGKILL after the timeout). Returns what happened. */
-export async function stopServer({ timeoutMs = settings().stopTimeoutMs, quiet = false } = {}) {
+export async function stopServer({ timeoutMs = settings().stopTimeoutMs, quiet = false, pid: given } = {}) {
   const say = quiet ? () => {} : (m) => console.error(m);
-  const pid = runningPid();
+  const pid = given && isOurServer(given) ? given : runningPid();
   if (!pid) {
     say('neo4j-local: not running');
     return { wasRunning: false };
@@ -124,7 +143,7 @@ export async function stopServer({ timeoutMs = settings().stopTimeoutMs, quiet =
     killed = true;
     while (isAlive(pid)) await sleep(100);
   }
-  removePidFile();
+  if (readPid() === pid) removePidFile();
   say(`neo4j-local: stopped (pid ${pid}, ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   return { wasRunning: true, pid, killed };
 }

@@ -10,22 +10,21 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import {
   BUILD_LOG,
-  BUILD_STAMP,
   HOME,
   HOST,
-  JAR,
-  LIB_DIR,
   LOG_FILE,
   MAIN_CLASS,
-  PID_FILE,
-  PLUGIN_DIR,
   REPO_ROOT,
+  TARGET,
   TOOL_DIR,
   USER,
+  buildLayout,
   isAlive,
+  readPid,
   rel,
   removePidFile,
   runningPid,
+  serverCommandLines,
   settings,
   sleep,
   sourceHash,
@@ -65,18 +64,13 @@ function checkJava() {
 }
 
 function buildIfNeeded() {
-  const hash = sourceHash();
-  const built =
-    fs.existsSync(JAR) &&
-    fs.existsSync(LIB_DIR) &&
-    fs.existsSync(PLUGIN_DIR) &&
-    fs.existsSync(BUILD_STAMP) &&
-    fs.readFileSync(BUILD_STAMP, 'utf8').trim() === hash;
-  if (built) return;
+  const build = buildLayout(sourceHash());
+  if (fs.existsSync(build.complete)) return build;
 
+  fs.rmSync(build.dir, { recursive: true, force: true }); // an interrupted earlier build
   const mvn = process.env.MVN || 'mvn';
-  const args = ['-B', '-q', '-f', path.join(TOOL_DIR, 'pom.xml'), 'clean', 'package'];
-  say(`building ${rel(TOOL_DIR)} with Maven (the first build downloads ~210 MB into ~/.m2) ...`);
+  const args = ['-B', '-q', '-f', path.join(TOOL_DIR, 'pom.xml'), `-Dneo4jLocal.buildDir=${build.dir}`, 'package'];
+  say(`building ${rel(TOOL_DIR)} with Maven (the first build downloads ~230 MB into ~/.m2) ...`);
   const t0 = Date.now();
   const env = { ...process.env };
   if (process.env.NEO4J_JAVA_HOME) env.JAVA_HOME = process.env.NEO4J_JAVA_HOME;
@@ -85,12 +79,26 @@ function buildIfNeeded() {
   if (r.error) {
     throw new StartError(`cannot run Maven (${mvn}: ${r.error.code}); install Maven 3.8+ or set MVN`, { log: null });
   }
-  if (r.status !== 0) {
+  if (r.status !== 0 || !fs.existsSync(build.jar)) {
     const tail = `${r.stdout}${r.stderr}`.split('\n').filter((l) => l.trim()).slice(-25);
     throw new StartError(`Maven build failed (exit ${r.status})`, { log: BUILD_LOG, details: tail });
   }
-  fs.writeFileSync(BUILD_STAMP, `${hash}\n`);
+  fs.writeFileSync(build.complete, `${new Date().toISOString()}\n`);
   say(`built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  pruneOldBuilds(build.dir);
+  return build;
+}
+
+/** Deletes earlier target/build-* folders that no running server (of any checkout) uses. */
+function pruneOldBuilds(keep) {
+  const inUse = serverCommandLines();
+  if (inUse === null) return;
+  for (const entry of fs.readdirSync(TARGET)) {
+    const dir = path.join(TARGET, entry);
+    if (!entry.startsWith('build-') || dir === keep) continue;
+    if (inUse.some((cmd) => cmd.includes(dir + path.sep))) continue;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Resolves true if something accepts TCP connections on host:port. */
@@ -151,9 +159,46 @@ function failureDetails() {
   return causes.slice(-3);
 }
 
+const START_LOCK = path.join(HOME, 'start.lock');
+
+/**
+ * Only one start at a time per .neo4j: a second `neo4j:start` waits for the first to finish and
+ * then finds the server running. Returns a release function.
+ */
+async function acquireStartLock(timeoutMs) {
+  const t0 = Date.now();
+  let told = false;
+  for (;;) {
+    try {
+      fs.writeFileSync(START_LOCK, `${process.pid}\n`, { flag: 'wx' });
+      const release = () => {
+        try {
+          if (fs.readFileSync(START_LOCK, 'utf8').trim() === String(process.pid)) fs.rmSync(START_LOCK);
+        } catch {
+          // already gone
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+    }
+    const owner = Number(fs.readFileSync(START_LOCK, 'utf8').trim());
+    if (!owner || !isAlive(owner)) {
+      fs.rmSync(START_LOCK, { force: true }); // left by a start that was killed
+      continue;
+    }
+    if (!told) say(`another neo4j:start (pid ${owner}) is in progress, waiting for it ...`);
+    told = true;
+    if (Date.now() - t0 > timeoutMs) throw new StartError(`another neo4j:start (pid ${owner}) did not finish in time`, { log: null });
+    await sleep(500);
+  }
+}
+
 async function main() {
   const cfg = settings();
   fs.mkdirSync(HOME, { recursive: true });
+  await acquireStartLock(cfg.startTimeoutMs + 600_000);
 
   const existing = runningPid();
   if (existing) {
@@ -175,7 +220,7 @@ async function main() {
   }
 
   const java = checkJava();
-  buildIfNeeded();
+  const build = buildIfNeeded();
 
   const t0 = Date.now();
   const args = [
@@ -191,13 +236,13 @@ async function main() {
     '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
     ...(process.env.NEO4J_JAVA_OPTS ? process.env.NEO4J_JAVA_OPTS.split(/\s+/).filter(Boolean) : []),
     '-cp',
-    `${JAR}${path.delimiter}${path.join(LIB_DIR, '*')}`,
+    `${build.jar}${path.delimiter}${path.join(build.lib, '*')}`,
     MAIN_CLASS,
   ];
   const env = {
     ...process.env,
     NEO4J_LOCAL_HOME: HOME,
-    NEO4J_LOCAL_PLUGINS: PLUGIN_DIR,
+    NEO4J_LOCAL_PLUGINS: build.plugins,
     NEO4J_PORT: String(cfg.boltPort),
     NEO4J_HTTP_PORT: String(cfg.httpPort),
     NEO4J_PASSWORD: cfg.password,
@@ -215,22 +260,23 @@ async function main() {
     exitCode = e.code;
   });
   child.unref();
-  fs.writeFileSync(PID_FILE, `${child.pid}\n`);
+  // The launcher writes .neo4j/neo4j.pid itself once it holds the lock on .neo4j.
   say(`starting Neo4j (pid ${child.pid}, log ${rel(LOG_FILE)}) ...`);
 
   const deadline = t0 + cfg.startTimeoutMs;
+  const exited = (message) => {
+    if (readPid() === child.pid) removePidFile();
+    return new StartError(message, { details: failureDetails() });
+  };
   const failStarted = async (message) => {
-    await stopServer({ quiet: true });
+    await stopServer({ quiet: true, pid: child.pid });
     throw new StartError(message, { details: failureDetails() });
   };
 
   // 1. Wait for the launcher to report readiness (it sets the password before that, so we do not
   //    hammer the auth rate limiter with attempts that cannot succeed yet).
   while (!logLines().some((l) => l.startsWith('NEO4J_READY'))) {
-    if (exitCode !== null || !isAlive(child.pid)) {
-      removePidFile();
-      throw new StartError(`Neo4j exited (${exitCode ?? 'unknown status'}) before it was ready`, { details: failureDetails() });
-    }
+    if (exitCode !== null || !isAlive(child.pid)) throw exited(`Neo4j exited (${exitCode ?? 'unknown status'}) before it was ready`);
     if (Date.now() > deadline) await failStarted(`Neo4j was not ready within ${cfg.startTimeoutMs / 1000} s`);
     await sleep(250);
   }
@@ -238,10 +284,7 @@ async function main() {
   // 2. Check for real: connect with the driver and run a query.
   let err;
   while ((err = await boltAnswers(cfg))) {
-    if (exitCode !== null || !isAlive(child.pid)) {
-      removePidFile();
-      throw new StartError(`Neo4j exited (${exitCode ?? 'unknown status'}) while starting`, { details: failureDetails() });
-    }
+    if (exitCode !== null || !isAlive(child.pid)) throw exited(`Neo4j exited (${exitCode ?? 'unknown status'}) while starting`);
     if (Date.now() > deadline) await failStarted(`${cfg.uri} did not answer RETURN 1 within ${cfg.startTimeoutMs / 1000} s: ${err.message}`);
     await sleep(500);
   }

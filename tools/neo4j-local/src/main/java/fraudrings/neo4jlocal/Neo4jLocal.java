@@ -38,8 +38,8 @@ import org.neo4j.io.ByteUnit;
  * NEO4J_PASSWORD (fraud-rings-dev), NEO4J_PAGECACHE (512m), NEO4J_LOCAL_HOME (.neo4j),
  * NEO4J_LOCAL_PLUGINS (the plugins/ folder beside this jar).
  *
- * <p>Prints {@code NEO4J_READY bolt://127.0.0.1:<port>} on stdout once it accepts connections and
- * shuts down cleanly on SIGTERM/SIGINT.
+ * <p>Writes its pid to {@code <home>/neo4j.pid}, prints {@code NEO4J_READY bolt://127.0.0.1:<port>}
+ * on stdout once it accepts connections and shuts down cleanly on SIGTERM/SIGINT.
  */
 public final class Neo4jLocal {
     private static final String HOST = "127.0.0.1";
@@ -70,6 +70,11 @@ public final class Neo4jLocal {
         if (lock == null) {
             fail("another Neo4j is already running on " + home);
         }
+        // Written only by the process that holds the lock, so a second, failing start never
+        // overwrites or removes the pid of the running one.
+        Path pidFile = home.resolve("neo4j.pid");
+        String pid = Long.toString(ProcessHandle.current().pid());
+        Files.writeString(pidFile, pid + "\n");
 
         // The harness wants a scratch folder of its own (named by a random md5) for its user log;
         // it deletes it on a clean stop. Remove those left behind by a killed process.
@@ -104,7 +109,13 @@ public final class Neo4jLocal {
 
         log("starting Neo4j in " + home + " (plugins: " + plugins + ")");
         long t0 = System.nanoTime();
-        Neo4j neo4j = builder.build();
+        Neo4j neo4j;
+        try {
+            neo4j = builder.build();
+        } catch (RuntimeException | Error e) {
+            Files.deleteIfExists(pidFile);
+            throw e;
+        }
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -115,6 +126,13 @@ public final class Neo4jLocal {
             } catch (RuntimeException e) {
                 log("error while stopping: " + e);
             } finally {
+                try {
+                    if (Files.readString(pidFile).trim().equals(pid)) {
+                        Files.delete(pidFile);
+                    }
+                } catch (IOException ignored) {
+                    // already gone
+                }
                 stopped.countDown();
                 try {
                     lock.release();
