@@ -32,8 +32,8 @@ export function planHubs(ctx: PlanContext, rings: readonly Ring[]): HubCounts {
   const prng = Prng.from(ctx.seed, Stream.planHubs);
   const sizes = HUB_KINDS.map((kind) => planHubKind(ctx, prng, kind));
   const corporateCards = planCorporateCards(ctx, prng);
-  camouflageRings(ctx, prng, rings);
-  return { lockers: sizes[0]!, publicIps: sizes[1]!, sharedDevices: sizes[2]!, corporateCards };
+  camouflageRings(ctx, prng, rings, sizes[0]!, sizes[1]!);
+  return { lockers: sizes[0]!.length, publicIps: sizes[1]!.length, sharedDevices: sizes[2]!.length, corporateCards };
 }
 
 function hubSizes(prng: Prng, accounts: number, share: number, min: number, max: number, maxShareOfWorld: number): number[] {
@@ -50,7 +50,8 @@ function hubSizes(prng: Prng, accounts: number, share: number, min: number, max:
   return sizes;
 }
 
-function planHubKind(ctx: PlanContext, prng: Prng, kind: HubKind): number {
+/** Plants the hubs of one kind; returns their sizes (hub id = index). */
+function planHubKind(ctx: PlanContext, prng: Prng, kind: HubKind): number[] {
   const sizes = hubSizes(prng, ctx.accounts, kind.share, kind.min, kind.max, kind.maxShareOfWorld);
   const member = new Uint8Array(ctx.accounts);
   for (const size of sizes) {
@@ -61,7 +62,7 @@ function planHubKind(ctx: PlanContext, prng: Prng, kind: HubKind): number {
       ctx.links.add(account, kind.style, id);
     }
   }
-  return sizes.length;
+  return sizes;
 }
 
 /** Employees of one company paying with the company card; most also share the office IP. */
@@ -84,22 +85,21 @@ function planCorporateCards(ctx: PlanContext, prng: Prng): number {
 
 /**
  * Ring members collect parcels from lockers and browse behind carrier NAT like everybody else,
- * which ties rings to the honest world through hubs. Never the whole ring on one kind of hub.
+ * which ties rings to the honest world through hubs. They pick hubs as everybody does (a big hub
+ * more often than a small one); never is a whole ring on one kind of hub.
  */
-function camouflageRings(ctx: PlanContext, prng: Prng, rings: readonly Ring[]): void {
-  const lockers = ctx.shared.count(SharedStyle.lockerAddress);
-  const publicIps = ctx.shared.count(SharedStyle.publicIp);
+function camouflageRings(ctx: PlanContext, prng: Prng, rings: readonly Ring[], lockerSizes: number[], publicIpSizes: number[]): void {
   for (const ring of rings) {
     const limit = ring.members.length - 1;
     let onLocker = 0;
     let onPublicIp = 0;
     for (const account of ring.members) {
-      if (lockers > 0 && onLocker < limit && prng.chance(0.3)) {
-        ctx.links.add(account, SharedStyle.lockerAddress, prng.int(0, lockers - 1));
+      if (lockerSizes.length > 0 && onLocker < limit && prng.chance(0.2)) {
+        ctx.links.add(account, SharedStyle.lockerAddress, prng.weighted(lockerSizes));
         onLocker++;
       }
-      if (publicIps > 0 && onPublicIp < limit && prng.chance(0.35)) {
-        ctx.links.add(account, SharedStyle.publicIp, prng.int(0, publicIps - 1));
+      if (publicIpSizes.length > 0 && onPublicIp < limit && prng.chance(0.3)) {
+        ctx.links.add(account, SharedStyle.publicIp, prng.weighted(publicIpSizes));
         onPublicIp++;
       }
     }
