@@ -1,0 +1,135 @@
+import { mkdir, readdir } from 'node:fs/promises';
+import { UserError } from '../errors.js';
+import { emitAccount, type EmittedCounts } from './emit/emit-account.js';
+import { accountIdFormat, ringIdFormat, type EmitContext, type SnapshotWriters } from './emit/emit-context.js';
+import { IdentifierEmitter } from './emit/emit-identifiers.js';
+import { IdentifierValues } from './emit/identifier-values.js';
+import { planWorld } from './plan/plan-world.js';
+import { snapshotTables } from './snapshot-tables.js';
+import { openTableWriter } from './write/open-table-writer.js';
+import type { TableFormat } from './write/table-writer.js';
+import type { HubCounts } from './world.js';
+
+export interface GenerateOptions {
+  accounts: number;
+  seed: number;
+  out: string;
+  format?: 'csv' | 'ndjson' | 'arrow';
+}
+
+export interface GenerateSummary {
+  format: TableFormat;
+  accounts: number;
+  identifierRows: number;
+  transactions: number;
+  labels: number;
+  rings: number;
+  ringAccounts: number;
+  /** All honest hubs (lockers, public IPs, corporate cards, shared devices). */
+  hubs: number;
+  hubsByKind: HubCounts;
+  households: number;
+  businessFamilies: number;
+  files: { accounts: string; identifiers: string; transactions: string; labels: string; truth: string };
+}
+
+export const MIN_ACCOUNTS = 100;
+export const MAX_ACCOUNTS = 20_000_000;
+const FORMATS: readonly TableFormat[] = ['csv', 'ndjson', 'arrow'];
+/** Accounts between two drains: a few MB of rows at most sit in memory. */
+const DRAIN_EVERY = 2048;
+
+/**
+ * Writes a synthetic snapshot with planted fraud rings to `opts.out`: accounts, identifiers,
+ * transactions and labels in the chosen format, and truth.csv (always CSV) with the ring of
+ * every account. Same options, same bytes.
+ */
+export async function generateSnapshot(opts: GenerateOptions): Promise<GenerateSummary> {
+  const format = opts.format ?? 'csv';
+  validate(opts, format);
+  await prepareFolder(opts.out, format);
+
+  const world = planWorld(opts.accounts, opts.seed);
+  const writers = await openWriters(opts.out, format);
+  const ctx: EmitContext = {
+    world,
+    values: new IdentifierValues(world),
+    writers,
+    accountId: accountIdFormat(world.accounts),
+    ringId: ringIdFormat(world.rings.length),
+    nextTransaction: 1,
+  };
+  const identifiers = new IdentifierEmitter(ctx);
+  const counts: EmittedCounts = { identifiers: 0, transactions: 0, labels: 0 };
+  const all = Object.values(writers);
+  try {
+    for (let i = 0; i < world.accounts; i++) {
+      emitAccount(ctx, identifiers, i, counts);
+      if ((i + 1) % DRAIN_EVERY === 0) for (const writer of all) await writer.drain();
+    }
+  } finally {
+    for (const writer of all) await writer.close();
+  }
+
+  const hubs = world.hubs;
+  return {
+    format,
+    accounts: world.accounts,
+    identifierRows: counts.identifiers,
+    transactions: counts.transactions,
+    labels: counts.labels,
+    rings: world.rings.length,
+    ringAccounts: world.rings.reduce((n, ring) => n + ring.members.length, 0),
+    hubs: hubs.lockers + hubs.publicIps + hubs.corporateCards + hubs.sharedDevices,
+    hubsByKind: hubs,
+    households: world.householdStart.length - 1,
+    businessFamilies: world.families,
+    files: {
+      accounts: writers.accounts.path,
+      identifiers: writers.identifiers.path,
+      transactions: writers.transactions.path,
+      labels: writers.labels.path,
+      truth: writers.truth.path,
+    },
+  };
+}
+
+function validate(opts: GenerateOptions, format: TableFormat): void {
+  if (!Number.isInteger(opts.accounts) || opts.accounts < MIN_ACCOUNTS || opts.accounts > MAX_ACCOUNTS) {
+    throw new UserError(`generate: accounts must be a whole number from ${MIN_ACCOUNTS} to ${MAX_ACCOUNTS}, got ${opts.accounts}`);
+  }
+  if (!Number.isSafeInteger(opts.seed)) throw new UserError(`generate: seed must be an integer, got ${opts.seed}`);
+  if (!FORMATS.includes(format)) throw new UserError(`generate: format must be one of ${FORMATS.join(', ')}, got ${String(format)}`);
+  if (typeof opts.out !== 'string' || opts.out.length === 0) throw new UserError('generate: an output folder is required');
+}
+
+/**
+ * The pipeline refuses a folder with two files for one table, so a folder that already holds a
+ * snapshot in another format is refused here; same-format files are overwritten.
+ */
+async function prepareFolder(out: string, format: TableFormat): Promise<void> {
+  try {
+    await mkdir(out, { recursive: true });
+  } catch (err) {
+    throw new UserError(`generate: cannot create ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, undefined, { cause: err });
+  }
+  const clash = (await readdir(out)).filter((name) => {
+    const dot = name.lastIndexOf('.');
+    const table = name.slice(0, dot);
+    const ext = name.slice(dot + 1);
+    return table in snapshotTables && table !== 'truth' && ext !== format && (FORMATS as readonly string[]).includes(ext);
+  });
+  if (clash.length > 0) {
+    throw new UserError(`generate: ${out} already holds ${clash.sort().join(', ')} in another format; use an empty folder`);
+  }
+}
+
+async function openWriters(out: string, format: TableFormat): Promise<SnapshotWriters> {
+  return {
+    accounts: await openTableWriter(out, 'accounts', snapshotTables.accounts, format),
+    identifiers: await openTableWriter(out, 'identifiers', snapshotTables.identifiers, format),
+    transactions: await openTableWriter(out, 'transactions', snapshotTables.transactions, format),
+    labels: await openTableWriter(out, 'labels', snapshotTables.labels, format),
+    truth: await openTableWriter(out, 'truth', snapshotTables.truth, 'csv'),
+  };
+}
