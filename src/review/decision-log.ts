@@ -1,0 +1,79 @@
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { InputError } from '../errors.js';
+import { DecisionSchema, type Decision } from './decision.js';
+
+export function decisionLogPath(stateDir: string): string {
+  return join(stateDir, 'review', 'decisions.ndjson');
+}
+
+/**
+ * The review decisions of a state folder, oldest first: `review/decisions.ndjson`, one decision a
+ * line, only ever appended to. An account's current decision is its last line; the lines before
+ * it are its history.
+ */
+export class DecisionLog {
+  readonly current: ReadonlyMap<string, Decision>;
+
+  private constructor(
+    readonly path: string,
+    readonly entries: readonly Decision[],
+  ) {
+    const current = new Map<string, Decision>();
+    for (const d of entries) current.set(d.accountId, d);
+    this.current = current;
+  }
+
+  /** A missing log is an empty one: nothing decided yet. */
+  static async read(stateDir: string): Promise<DecisionLog> {
+    const path = decisionLogPath(stateDir);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new DecisionLog(path, []);
+      throw new InputError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
+    }
+    return new DecisionLog(path, parseDecisionLines(text, path));
+  }
+
+  /** Every decision on the account, oldest first. */
+  historyOf(accountId: string): Decision[] {
+    return this.entries.filter((d) => d.accountId === accountId);
+  }
+}
+
+/** Parses the log's text; a line that is not a valid decision is an InputError naming the line. */
+export function parseDecisionLines(text: string, path: string): Decision[] {
+  const decisions: Decision[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      throw new InputError(`${path} line ${i + 1} is not JSON: ${line.length > 60 ? `${line.slice(0, 60)}…` : line}`);
+    }
+    const parsed = DecisionSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new InputError(`${path} line ${i + 1} is not a valid decision: ${issue.path.join('.') || 'line'}: ${issue.message}`);
+    }
+    decisions.push(parsed.data);
+  }
+  return decisions;
+}
+
+/**
+ * Appends decisions as whole lines with one `appendFile` (O_APPEND), so lines from two writers
+ * never interleave. Callers that check before appending hold the decision lock.
+ */
+export async function appendDecisions(stateDir: string, decisions: readonly Decision[]): Promise<void> {
+  if (decisions.length === 0) return;
+  const path = decisionLogPath(stateDir);
+  const text = decisions.map((d) => `${JSON.stringify(DecisionSchema.parse(d))}\n`).join('');
+  await mkdir(dirname(path), { recursive: true });
+  await appendFile(path, text, 'utf8');
+}
