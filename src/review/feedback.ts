@@ -1,0 +1,39 @@
+import type { MaterialEvidence } from '../detect/evidence.js';
+import type { Decision } from './decision.js';
+
+/**
+ * How review decisions feed the next nightly run. `current` is each account's current decision
+ * (`DecisionLog.current`).
+ */
+
+/** Approved accounts: known fraud from the next run on. */
+export function knownFraudFromDecisions(current: ReadonlyMap<string, Decision>): Set<string> {
+  const known = new Set<string>();
+  for (const [accountId, d] of current) if (d.decision === 'approve') known.add(accountId);
+  return known;
+}
+
+/** Rejected accounts with the decision (and so the evidence) they were rejected on. */
+export function rejectedEvidence(current: ReadonlyMap<string, Decision>): Map<string, Decision> {
+  const rejected = new Map<string, Decision>();
+  for (const [accountId, d] of current) if (d.decision === 'reject') rejected.set(accountId, d);
+  return rejected;
+}
+
+/**
+ * What is materially new in `now` compared with `before`: identifiers newly shared and links to
+ * blacklisted accounts newly found. Less evidence never re-opens a rejection, so what disappeared
+ * is not listed. Empty when nothing material changed.
+ */
+export function materialChanges(before: MaterialEvidence, now: MaterialEvidence): string[] {
+  const shared = new Set(before.sharedIdentifiers);
+  const linked = new Set(before.blacklistedLinks);
+  return [
+    ...unique(now.sharedIdentifiers).filter((id) => !shared.has(id)).map((id) => `new shared ${id}`),
+    ...unique(now.blacklistedLinks).filter((id) => !linked.has(id)).map((id) => `new link to blacklisted account ${id}`),
+  ];
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}

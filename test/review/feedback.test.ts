@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { Decision } from '../../src/review/decision.js';
+import { knownFraudFromDecisions, materialChanges, rejectedEvidence } from '../../src/review/feedback.js';
+
+function decision(accountId: string, kind: Decision['decision']): Decision {
+  return {
+    accountId,
+    decision: kind,
+    by: 'alice',
+    at: '2026-11-25T09:00:00.000Z',
+    note: '',
+    clusterId: 'C1',
+    runId: 'r1',
+    evidenceVersion: 'v1',
+    material: { sharedIdentifiers: ['device:d1'], blacklistedLinks: [] },
+    reasons: ['SHARED_DEVICES'],
+    source: 'cli',
+  };
+}
+
+describe('feedback from review decisions', () => {
+  const current = new Map([
+    ['A1', decision('A1', 'approve')],
+    ['A2', decision('A2', 'reject')],
+    ['A3', decision('A3', 'approve')],
+  ]);
+
+  it('approved accounts are known fraud', () => {
+    expect(knownFraudFromDecisions(current)).toEqual(new Set(['A1', 'A3']));
+    expect(knownFraudFromDecisions(new Map())).toEqual(new Set());
+  });
+
+  it('rejected accounts keep the decision they were rejected on', () => {
+    const rejected = rejectedEvidence(current);
+    expect([...rejected.keys()]).toEqual(['A2']);
+    expect(rejected.get('A2')!.material).toEqual({ sharedIdentifiers: ['device:d1'], blacklistedLinks: [] });
+  });
+
+  describe('materialChanges', () => {
+    const before = { sharedIdentifiers: ['card:pan:ab12', 'device:abc'], blacklistedLinks: ['A9'] };
+
+    it('is empty when nothing changed', () => {
+      expect(materialChanges(before, { sharedIdentifiers: ['card:pan:ab12', 'device:abc'], blacklistedLinks: ['A9'] })).toEqual([]);
+    });
+
+    it('names a newly shared identifier', () => {
+      expect(materialChanges(before, { sharedIdentifiers: ['card:pan:ab12', 'device:abc', 'phone:+447700900123'], blacklistedLinks: ['A9'] })).toEqual([
+        'new shared phone:+447700900123',
+      ]);
+    });
+
+    it('names a new link to a blacklisted account', () => {
+      expect(materialChanges(before, { sharedIdentifiers: before.sharedIdentifiers, blacklistedLinks: ['A123', 'A9'] })).toEqual(['new link to blacklisted account A123']);
+    });
+
+    it('does not count identifiers or links that disappeared: less evidence never re-opens', () => {
+      expect(materialChanges(before, { sharedIdentifiers: ['device:abc'], blacklistedLinks: [] })).toEqual([]);
+    });
+
+    it('lists every new fact, identifiers first, even when others disappeared', () => {
+      expect(materialChanges(before, { sharedIdentifiers: ['device:xyz', 'device:xyz'], blacklistedLinks: ['A10'] })).toEqual([
+        'new shared device:xyz',
+        'new link to blacklisted account A10',
+      ]);
+    });
+  });
+});
