@@ -1,0 +1,156 @@
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pairCounts } from './pair-counts.js';
+import { precisionRecall, type PrecisionRecall } from './precision-recall.js';
+import { readCsvRows } from './read-csv-rows.js';
+import { readTruth } from './truth.js';
+
+export { formatEvaluation } from './format-evaluation.js';
+
+/**
+ * How well a run found the planted rings. Precision of an empty prediction is NaN (shown as
+ * "n/a", null in JSON): see precisionRecall.
+ */
+export interface Evaluation {
+  runDir: string;
+  truthPath: string;
+  /** Accounts in truth.csv. */
+  accounts: number;
+  /** Blacklist candidates against the accounts that belong to a ring. */
+  candidates: PrecisionRecall & {
+    candidates: number;
+    trueRingAccounts: number;
+    truePositives: number;
+    falsePositives: number;
+    falseNegatives: number;
+    /** Candidates missing from truth.csv (counted as false positives). */
+    unknownAccounts: number;
+  };
+  /** Pairs of accounts put in one cluster against pairs in one true ring. */
+  pairwise: PrecisionRecall & {
+    predictedPairs: number;
+    truePairs: number;
+    correctPairs: number;
+    clusters: number;
+    clusteredAccounts: number;
+    /** Memberships after an account's first cluster, ignored. */
+    ignoredMemberships: number;
+    /** Clustered accounts missing from truth.csv (they form predicted pairs, never correct ones). */
+    unknownAccounts: number;
+  };
+  /** Rings by how many of their members became candidates: all, some, none. */
+  rings: { total: number; fullyFound: number; partiallyFound: number; missed: number };
+}
+
+/**
+ * Scores a run folder (`candidates.csv`, `members.csv`) against a truth.csv. `runDir` may also be
+ * a state folder, whose `latest` run is then used.
+ */
+export async function evaluateRun(runDir: string, truthPath: string): Promise<Evaluation> {
+  const dir = (await exists(join(runDir, 'candidates.csv'))) || !(await exists(join(runDir, 'latest'))) ? runDir : join(runDir, 'latest');
+  const truth = await readTruth(truthPath);
+  const accounts = truth.ringOf.length;
+
+  // Candidates: a set of accounts (an account listed twice counts once).
+  const flagged = new Uint8Array(accounts);
+  let unknownCandidates = 0;
+  const unknownSeen = new Set<string>();
+  await readCsvRows(join(dir, 'candidates.csv'), ['account_id'], ([account]) => {
+    const id = account!.trim();
+    const i = truth.index.get(id);
+    if (i !== undefined) flagged[i] = 1;
+    else if (!unknownSeen.has(id)) {
+      unknownSeen.add(id);
+      unknownCandidates++;
+    }
+  });
+  let candidates = unknownCandidates;
+  let truePositives = 0;
+  const foundInRing = new Int32Array(truth.ringIds.length);
+  for (let i = 0; i < accounts; i++) {
+    if (flagged[i] === 0) continue;
+    candidates++;
+    const ring = truth.ringOf[i]!;
+    if (ring >= 0) {
+      truePositives++;
+      foundInRing[ring]! += 1;
+    }
+  }
+  const trueRingAccounts = truth.ringSizes.reduce((a, b) => a + b, 0);
+
+  // Clusters: each account counts in the first cluster it is listed in.
+  const clusterIds = new Map<string, number>();
+  const clusterOf = new Int32Array(accounts).fill(-1);
+  const unknownCluster = new Map<string, number>();
+  let ignoredMemberships = 0;
+  await readCsvRows(join(dir, 'members.csv'), ['cluster_id', 'account_id'], ([cluster, account]) => {
+    const clusterId = cluster!.trim();
+    let c = clusterIds.get(clusterId);
+    if (c === undefined) {
+      c = clusterIds.size;
+      clusterIds.set(clusterId, c);
+    }
+    const id = account!.trim();
+    const i = truth.index.get(id);
+    if (i === undefined) {
+      if (unknownCluster.has(id)) ignoredMemberships++;
+      else unknownCluster.set(id, c);
+    } else if (clusterOf[i] !== -1) {
+      ignoredMemberships++;
+    } else {
+      clusterOf[i] = c;
+    }
+  });
+  // Accounts outside truth.csv still make predicted pairs: append them as ring-less items.
+  const predicted = new Int32Array(accounts + unknownCluster.size);
+  predicted.set(clusterOf);
+  const actual = new Int32Array(predicted.length).fill(-1);
+  actual.set(truth.ringOf);
+  let k = accounts;
+  for (const c of unknownCluster.values()) predicted[k++] = c;
+  const pairsCounted = pairCounts(predicted, actual);
+  let clusteredAccounts = unknownCluster.size;
+  for (let i = 0; i < accounts; i++) if (clusterOf[i] !== -1) clusteredAccounts++;
+
+  let fullyFound = 0;
+  let partiallyFound = 0;
+  for (let r = 0; r < truth.ringIds.length; r++) {
+    if (foundInRing[r] === truth.ringSizes[r]) fullyFound++;
+    else if (foundInRing[r]! > 0) partiallyFound++;
+  }
+
+  return {
+    runDir: dir,
+    truthPath,
+    accounts,
+    candidates: {
+      ...precisionRecall(truePositives, candidates, trueRingAccounts),
+      candidates,
+      trueRingAccounts,
+      truePositives,
+      falsePositives: candidates - truePositives,
+      falseNegatives: trueRingAccounts - truePositives,
+      unknownAccounts: unknownCandidates,
+    },
+    pairwise: {
+      ...precisionRecall(pairsCounted.correct, pairsCounted.predicted, pairsCounted.actual),
+      predictedPairs: pairsCounted.predicted,
+      truePairs: pairsCounted.actual,
+      correctPairs: pairsCounted.correct,
+      clusters: clusterIds.size,
+      clusteredAccounts,
+      ignoredMemberships,
+      unknownAccounts: unknownCluster.size,
+    },
+    rings: { total: truth.ringIds.length, fullyFound, partiallyFound, missed: truth.ringIds.length - fullyFound - partiallyFound },
+  };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
