@@ -1,12 +1,14 @@
 /**
- * Lowercase; drop a `+tag` from the local part; for Gmail also drop dots in the local part and
- * fold googlemail.com into gmail.com, because Gmail delivers all those spellings to one inbox.
+ * On cleaned (so lowercased) text: drop a `+tag` from the local part; for Gmail also drop dots in
+ * the local part and fold googlemail.com into gmail.com, because Gmail delivers all those
+ * spellings to one inbox.
  *
- * Anything that is not one `@` followed by a dotted domain is kept, lowercased: rejecting
+ * Anything that is not one `@` followed by a dotted domain is kept as cleaned: rejecting
  * malformed addresses is the snapshot validator's job, and a malformed value still links.
+ * (Lowercasing the local part is technically lossy per RFC 5321; no mail provider relies on it.)
  */
 export function canonicaliseEmail(clean: string): string {
-  const s = clean.toLowerCase();
+  const s = clean;
   const at = s.indexOf('@');
   if (at <= 0 || s.indexOf('@', at + 1) !== -1) return s;
   const domainDot = s.indexOf('.', at + 1);

@@ -3,10 +3,10 @@
  * RFC 5952 form (lowercase, no leading zeros, longest zero run as `::`); IPv4-mapped IPv6
  * (`::ffff:1.2.3.4`) as the IPv4 address. Unspecified and loopback addresses (`0.0.0.0`, `127.x`,
  * `::`, `::1`) say nothing about who connected → null. No CIDR aggregation: that is a detection
- * decision, not a spelling one. Text that does not parse is kept, lowercased.
+ * decision, not a spelling one. Text that does not parse is kept as cleaned (lowercase).
  */
 export function canonicaliseIp(clean: string): string | null {
-  const s = clean.toLowerCase();
+  const s = clean;
   if (s.indexOf(':') === -1) {
     const shape = parseIpv4(s, 0, s.length);
     if (shape === Ipv4Shape.invalid) return s;

@@ -31,8 +31,8 @@ const COUNTRY_CODE = /^[1-9][0-9]{0,2}$/;
  * values longer than MAX_VALUE_LENGTH by a digest. Never throws on data; throws a UserError on
  * unusable options.
  *
- * Every kind's rules emit lowercase text, so placeholders (run through the same rules and
- * lowercased once, here) match with an exact Set lookup.
+ * Cleaning lowercases every value and the kind rules keep it so, and placeholders go through the
+ * same cleaning and rules once, here: matching is then an exact Set lookup.
  */
 export function createNormaliser(opts: NormaliseOptions): (kind: string, raw: string) => Normalised {
   validate(opts);
@@ -44,7 +44,7 @@ export function createNormaliser(opts: NormaliseOptions): (kind: string, raw: st
     for (const placeholder of opts.placeholders) {
       const clean = cleanText(placeholder);
       const value = clean.length === 0 ? null : rule(clean);
-      if (value !== null) set.add(value.toLowerCase());
+      if (value !== null) set.add(value);
     }
     return set;
   };

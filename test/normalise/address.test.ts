@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { canonicaliseAddress } from '../../src/normalise/address.js';
+import { canonicaliseAddress as canonicaliseCleanAddress } from '../../src/normalise/address.js';
+import { cleanText } from '../../src/normalise/clean-text.js';
+
+// The rules take cleaned text (lowercase, single spaces), as the normaliser hands them.
+const canonicaliseAddress = (raw: string): string => canonicaliseCleanAddress(cleanText(raw));
 
 describe('canonicaliseAddress', () => {
   it('links common spellings of one address', () => {

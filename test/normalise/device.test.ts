@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { canonicaliseDevice } from '../../src/normalise/device.js';
+import { cleanText } from '../../src/normalise/clean-text.js';
+import { canonicaliseDevice as canonicaliseCleanDevice } from '../../src/normalise/device.js';
+
+const canonicaliseDevice = (raw: string): string => canonicaliseCleanDevice(cleanText(raw));
 
 describe('canonicaliseDevice', () => {
   it('lowercases and strips braces and whitespace', () => {

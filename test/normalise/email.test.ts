@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { canonicaliseEmail } from '../../src/normalise/email.js';
+import { cleanText } from '../../src/normalise/clean-text.js';
+import { canonicaliseEmail as canonicaliseCleanEmail } from '../../src/normalise/email.js';
+
+const canonicaliseEmail = (raw: string): string => canonicaliseCleanEmail(cleanText(raw));
 
 describe('canonicaliseEmail', () => {
   it('lowercases', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { canonicaliseIp } from '../../src/normalise/ip.js';
+import { cleanText } from '../../src/normalise/clean-text.js';
+import { canonicaliseIp as canonicaliseCleanIp } from '../../src/normalise/ip.js';
+
+const canonicaliseIp = (raw: string): string | null => canonicaliseCleanIp(cleanText(raw));
 
 describe('canonicaliseIp: IPv4', () => {
   it('keeps canonical addresses', () => {
