@@ -1,3 +1,4 @@
+import { DAY, SNAPSHOT_AT, WINDOW_START } from '../calendar.js';
 import { COUNTRY_WEIGHTS } from '../places.js';
 import { Prng } from '../prng.js';
 import { Stream } from '../streams.js';
@@ -9,7 +10,7 @@ export const HOUSEHOLD_SHARE = 0.3;
 
 /**
  * Households: 2–5 honest accounts sharing one home address (each typing it their own way),
- * often a home IP, sometimes a family tablet. Not rings. Returns the members as CSR arrays.
+ * often a home IP, sometimes a family tablet; some signed up together. Not rings. Returns the members as CSR arrays.
  */
 export function planHouseholds(ctx: PlanContext, honestAccounts: number): { start: Int32Array; members: Int32Array } {
   const prng = Prng.from(ctx.seed, Stream.planHouseholds);
@@ -23,8 +24,11 @@ export function planHouseholds(ctx: PlanContext, honestAccounts: number): { star
     const address = ctx.shared.allocate(SharedStyle.householdAddress, country);
     const tablet = prng.chance(0.4) ? ctx.shared.allocate(SharedStyle.householdTablet, country) : -1;
     const homeIp = prng.chance(0.8) ? ctx.shared.allocate(SharedStyle.homeIp, country) : -1;
+    // Some families sign up together, within a few days: a burst that is not a ring.
+    const together = prng.chance(0.15) ? WINDOW_START + Math.floor(prng.float() * (SNAPSHOT_AT - WINDOW_START - 10 * DAY)) : -1;
     for (let k = 0; k < size; k++) {
       const account = ctx.draw.take();
+      if (together >= 0) ctx.createdAt[account] = together + Math.floor(prng.float() * 3 * DAY);
       members.push(account);
       ctx.householdOf[account] = household;
       ctx.country[account] = country;

@@ -1,3 +1,4 @@
+import { DAY, SNAPSHOT_AT, WINDOW_START } from '../calendar.js';
 import { COUNTRY_WEIGHTS } from '../places.js';
 import { Prng } from '../prng.js';
 import { Stream } from '../streams.js';
@@ -65,7 +66,11 @@ function planHubKind(ctx: PlanContext, prng: Prng, kind: HubKind): number[] {
   return sizes;
 }
 
-/** Employees of one company paying with the company card; most also share the office IP. */
+/**
+ * Employees of one company paying with the company card; most also share the office IP. When a
+ * company rolls the card out, its employees sign up within days of each other: a creation burst
+ * that is not a ring.
+ */
 function planCorporateCards(ctx: PlanContext, prng: Prng): number {
   const sizes = hubSizes(prng, ctx.accounts, 0.015, 10, 60, 0.03);
   const member = new Uint8Array(ctx.accounts);
@@ -73,9 +78,11 @@ function planCorporateCards(ctx: PlanContext, prng: Prng): number {
     const country = prng.weighted(COUNTRY_WEIGHTS);
     const card = ctx.shared.allocate(SharedStyle.corporateCard, country);
     const office = prng.chance(0.6) ? ctx.shared.allocate(SharedStyle.officeIp, country) : -1;
+    const rollout = prng.chance(0.4) ? WINDOW_START + Math.floor(prng.float() * (SNAPSHOT_AT - WINDOW_START - 30 * DAY)) : -1;
     for (let k = 0; k < size; k++) {
       const account = randomHonest(ctx, prng, member, false);
       member[account] = 1;
+      if (rollout >= 0 && prng.chance(0.85)) ctx.createdAt[account] = rollout + Math.floor(prng.float() * 10 * DAY);
       ctx.links.add(account, SharedStyle.corporateCard, card);
       if (office >= 0 && prng.chance(0.85)) ctx.links.add(account, SharedStyle.officeIp, office);
     }

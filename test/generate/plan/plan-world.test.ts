@@ -79,6 +79,13 @@ describe('planWorld', () => {
       if (styles.filter((s) => s.has(SharedStyle.householdTablet)).length >= 2) tablets++;
       if (styles.filter((s) => s.has(SharedStyle.homeIp)).length >= 2) homeIps++;
     }
+    // some families sign up together: honest bursts keep burst-only detection honest
+    let together = 0;
+    for (let h = 0; h < households; h++) {
+      const times = Array.from(world.householdMembers.subarray(world.householdStart[h]!, world.householdStart[h + 1]!)).map((m) => world.createdAt[m]!);
+      if (Math.max(...times) - Math.min(...times) <= 3 * 86_400) together++;
+    }
+    expect(together / households).toBeGreaterThan(0.1);
     expect(tablets / households).toBeGreaterThan(0.3);
     expect(tablets / households).toBeLessThan(0.5);
     expect(homeIps / households).toBeGreaterThan(0.7);
