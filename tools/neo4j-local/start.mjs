@@ -183,7 +183,12 @@ async function acquireStartLock(timeoutMs) {
     } catch (e) {
       if (e.code !== 'EEXIST') throw e;
     }
-    const owner = Number(fs.readFileSync(START_LOCK, 'utf8').trim());
+    let owner = 0;
+    try {
+      owner = Number(fs.readFileSync(START_LOCK, 'utf8').trim());
+    } catch {
+      continue; // released in the meantime
+    }
     if (!owner || !isAlive(owner)) {
       fs.rmSync(START_LOCK, { force: true }); // left by a start that was killed
       continue;
