@@ -40,6 +40,8 @@ export const ConfigSchema = z.object({
       minClusterSize: z.number().int().min(2).default(3),
       /** Below this modularity a component is kept whole instead of split by Louvain. */
       minModularity: z.number().min(0).max(1).default(0.3),
+      /** Louvain groups of one component bridged by at least this many distinct identifiers are merged into one ring. */
+      mergeMinBridges: z.number().int().min(1).default(2),
     })
     .prefault({}),
   features: z

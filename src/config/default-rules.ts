@@ -10,6 +10,7 @@ export const defaultClusterRules: Rule[] = [
   { code: 'SHARED_CARD', feature: 'sharedCards', op: '>=', value: 1, points: 20, description: 'members share a payment instrument' },
   { code: 'SHARED_PHONE', feature: 'sharedPhones', op: '>=', value: 1, points: 10, description: 'members share a phone number' },
   { code: 'CREATION_BURST', feature: 'burstShare', op: '>=', value: 0.6, points: 25, description: 'most members were created within the burst window' },
+  { code: 'CREATION_BURST_TIGHT', feature: 'burstShare', op: '>=', value: 0.8, points: 15, description: 'nearly all members were created within the burst window' },
   { code: 'CHARGEBACKS', feature: 'chargebackMembers', op: '>=', value: 2, points: 20, description: 'two or more members had chargebacks' },
   { code: 'INTERNAL_TRANSFERS', feature: 'internalTransfers', op: '>=', value: 2, points: 10, description: 'money moves between members' },
   { code: 'MONEY_CYCLE', feature: 'transferCycle', op: '>=', value: 1, points: 15, description: 'money moves in a cycle inside the cluster' },

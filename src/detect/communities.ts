@@ -14,6 +14,8 @@ export interface CommunityOptions {
   minClusterSize: number;
   /** Below this modularity Louvain's split is not trusted and the component stays whole. */
   minModularity: number;
+  /** Two Louvain groups bridged by at least this many distinct identifiers are one ring. */
+  mergeMinBridges: number;
 }
 
 export interface CommunityResult {
@@ -57,7 +59,8 @@ export function detectCommunities(
       // no real community structure: the component is one group
       communities.push(members.slice());
     } else {
-      const groups = mergeSmallGroups(projection, detailed.communities, options.minClusterSize);
+      const bridged = mergeBridgedGroups(graph, weights, members, localIndex, detailed.communities, options.mergeMinBridges);
+      const groups = mergeSmallGroups(projection, bridged, options.minClusterSize);
       for (const group of groups) if (group.length >= options.minClusterSize) communities.push(Int32Array.from(group, (i) => members[i]!));
     }
     for (let i = 0; i < members.length; i++) localIndex[members[i]!] = -1;
@@ -136,4 +139,62 @@ function mergeSmallGroups(projection: UndirectedGraph, assignment: Record<string
     }
   }
   return ordered().map(([, group]) => group.sort((x, y) => x - y));
+}
+
+/**
+ * Louvain splits a large ring along its sub-pools (the members on card 1, the members on card 2).
+ * Pieces of one ring are bridged by several distinct identifiers of the pool, while two rings that
+ * touch, or a ring and an honest account it borrowed a device from, share one identifier used by
+ * one account on one side. So groups bridged by at least minBridges distinct identifiers, or by
+ * one identifier that two or more members on each side use, are merged (transitively).
+ */
+function mergeBridgedGroups(
+  graph: IdentifierGraph,
+  weights: IdentifierWeights,
+  members: Int32Array,
+  localIndex: Int32Array,
+  assignment: Record<string, number>,
+  minBridges: number,
+): Record<string, number> {
+  const groupOfLocal = (local: number) => assignment[String(local)]!;
+  const bridges = new Map<string, number>();
+  const visited = new Set<number>();
+  for (const a of members) {
+    for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
+      const identifier = graph.accountIdentifiers[p]!;
+      if (weights.weight[identifier] === 0 || visited.has(identifier)) continue;
+      visited.add(identifier);
+      const users = new Map<number, number>();
+      for (let q = graph.identifierOffsets[identifier]!; q < graph.identifierOffsets[identifier + 1]!; q++) {
+        const g = groupOfLocal(localIndex[graph.identifierAccounts[q]!]!);
+        users.set(g, (users.get(g) ?? 0) + 1);
+      }
+      if (users.size < 2) continue;
+      const sorted = [...users.keys()].sort((x, y) => x - y);
+      for (let i = 0; i < sorted.length; i++) {
+        for (let j = i + 1; j < sorted.length; j++) {
+          const key = `${sorted[i]},${sorted[j]}`;
+          // an identifier used by two or more members on both sides is a shared pool: one ring
+          const pooled = Math.min(users.get(sorted[i]!)!, users.get(sorted[j]!)!) >= 2;
+          bridges.set(key, (bridges.get(key) ?? 0) + (pooled ? minBridges : 1));
+        }
+      }
+    }
+  }
+  const parent = new Map<number, number>();
+  const find = (g: number): number => {
+    let root = g;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    return root;
+  };
+  for (const [key, count] of [...bridges.entries()].sort()) {
+    if (count < minBridges) continue;
+    const [x, y] = key.split(',').map(Number) as [number, number];
+    const rx = find(x);
+    const ry = find(y);
+    if (rx !== ry) parent.set(Math.max(rx, ry), Math.min(rx, ry));
+  }
+  const merged: Record<string, number> = {};
+  for (const node of Object.keys(assignment)) merged[node] = find(assignment[node]!);
+  return merged;
 }
