@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicaliseAddress as canonicaliseCleanAddress } from '../../src/normalise/address.js';
+import { ABBREVIATIONS, canonicaliseAddress as canonicaliseCleanAddress } from '../../src/normalise/address.js';
 import { cleanText } from '../../src/normalise/clean-text.js';
 
 // The rules take cleaned text (lowercase, single spaces), as the normaliser hands them.
@@ -38,5 +38,40 @@ describe('canonicaliseAddress', () => {
     expect(canonicaliseAddress('12-14 Königstraße')).toBe('12-14 königstraße');
     expect(canonicaliseAddress('Flat 1/2')).toBe('apt 1/2');
     expect(canonicaliseAddress('N/A')).toBe('n/a');
+  });
+});
+
+describe('canonicaliseAddress: the one-pass loop', () => {
+  it('handles separators at the edges and words made only of dots', () => {
+    expect(canonicaliseAddress(', 12 main st ,')).toBe('12 main st');
+    expect(canonicaliseAddress('. 12 main')).toBe('12 main');
+    expect(canonicaliseAddress('12 main .')).toBe('12 main');
+    expect(canonicaliseAddress('12 main,,;; x')).toBe('12 main x');
+    expect(canonicaliseAddress('12 main x street')).toBe('12 main x st');
+  });
+
+  it('returns canonical input unchanged', () => {
+    const clean = '12 main st apt 4 london';
+    expect(canonicaliseCleanAddress(clean)).toBe(clean);
+  });
+
+  it('agrees with a plain split/map/join reference on random input', () => {
+    const reference = (clean: string): string =>
+      clean
+        .replace(/[.'"`\u2018\u2019\u201C\u201D]/g, '')
+        .split(/[ ,;#]+/)
+        .filter((w) => w.length > 0)
+        .map((w) => ABBREVIATIONS.get(w) ?? w)
+        .join(' ');
+    const parts = ['12', 'main', 'street', 'st', 'flat', 'Road', 'av', 'avenue.', 'x', ' ', ' ', ',', ';', '#', '.', "'", 'o\'neil', 'p.o.', 'é', 'floor'];
+    let seed = 1;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let round = 0; round < 3000; round++) {
+      let raw = '';
+      const length = next() % 12;
+      for (let k = 0; k < length; k++) raw += parts[next() % parts.length];
+      const clean = cleanText(raw);
+      expect(canonicaliseCleanAddress(clean), JSON.stringify(raw)).toBe(reference(clean));
+    }
   });
 });
