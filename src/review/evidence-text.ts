@@ -43,7 +43,9 @@ export function evidenceText(item: ReviewItem, history: readonly Decision[], lat
     out.push(`links to blacklisted accounts then: ${d.material.blacklistedLinks.join(', ') || 'none'}`);
   }
 
-  const reopened = item.reopened ?? e?.reopened ?? null;
+  // the run's own note on re-opening holds until someone decides again
+  const runReopened = e?.reopened && item.decision?.at === e.reopened.rejectedAt ? e.reopened : null;
+  const reopened = item.reopened ?? runReopened;
   if (reopened) {
     out.push(`re-opened: rejected by ${reopened.rejectedBy} at ${reopened.rejectedAt}; since then:`);
     for (const c of reopened.changes) out.push(`  ${c}`);
