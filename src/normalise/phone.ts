@@ -16,25 +16,11 @@ export function createPhoneCanonicaliser(defaultCountryCode: string): (clean: st
   const nanp = defaultCountryCode === '1';
 
   return (clean) => {
-    const s = clean;
-    let digits = '';
-    let plus = false;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x30 && c <= 0x39) {
-        digits += s[i];
-      } else if (c === 0x2b) {
-        if (digits.length === 0) plus = true;
-      } else if (c >= 0x80) {
-        const d = nonAsciiDigit(c);
-        if (d >= 0) digits += String.fromCharCode(0x30 + d);
-      } else if (c === 0x28 && plus && s.charCodeAt(i + 1) === 0x30 && s.charCodeAt(i + 2) === 0x29) {
-        i += 2; // "(0)": the national trunk prefix written inside an international number
-      }
-    }
-
+    const read = readDigits(clean);
+    const plus = read.charCodeAt(0) === 0x2b;
+    const digits = plus ? read.slice(1) : read;
     if (digits.length < 6 || isFillerNumber(digits)) return null;
-    if (plus) return '+' + digits;
+    if (plus) return read;
     if (digits.charCodeAt(0) === 0x30) {
       if (digits.charCodeAt(1) === 0x30) return '+' + digits.slice(2);
       if (nanp && digits.startsWith('011')) return '+' + digits.slice(3);
@@ -44,6 +30,30 @@ export function createPhoneCanonicaliser(defaultCountryCode: string): (clean: st
     if (digits.length > 10) return '+' + digits;
     return digits;
   };
+}
+
+const DIGITS_ONLY = /^\+?[0-9]+$/;
+
+/** The digits of a phone number, after a `+` if one came before the first digit. */
+function readDigits(s: string): string {
+  // Most stored numbers are already bare (`07700900123`, `+447700900123`): nothing to rebuild.
+  if (DIGITS_ONLY.test(s)) return s;
+  let digits = '';
+  let plus = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      digits += s[i];
+    } else if (c === 0x2b) {
+      if (digits.length === 0) plus = true;
+    } else if (c >= 0x80) {
+      const d = nonAsciiDigit(c);
+      if (d >= 0) digits += String.fromCharCode(0x30 + d);
+    } else if (c === 0x28 && plus && s.charCodeAt(i + 1) === 0x30 && s.charCodeAt(i + 2) === 0x29) {
+      i += 2; // "(0)": the national trunk prefix written inside an international number
+    }
+  }
+  return plus ? '+' + digits : digits;
 }
 
 /**

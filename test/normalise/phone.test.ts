@@ -11,6 +11,14 @@ describe('phone canonicaliser', () => {
     }
   });
 
+  it('takes bare digit strings as they are stored', () => {
+    expect(uk('+447700900123')).toBe('+447700900123');
+    expect(uk('07700900123')).toBe('+447700900123');
+    expect(uk('00447700900123')).toBe('+447700900123');
+    expect(uk('+')).toBeNull();
+    expect(uk('++447700900123')).toBe('+447700900123');
+  });
+
   it('keeps an explicit + prefix as is', () => {
     expect(uk('+1 (202) 555-0123')).toBe('+12025550123');
     expect(us('+44 7700 900123')).toBe('+447700900123');
