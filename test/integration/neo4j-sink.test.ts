@@ -104,11 +104,12 @@ describe('Neo4j sink', () => {
     const counts = first.manifest.counts;
     expect(await count(driver, 'MATCH (a:Account) RETURN count(a) AS n')).toBe(counts.accounts);
     expect(await count(driver, 'MATCH (i:Identifier) RETURN count(i) AS n')).toBe(counts.identifiers);
-    expect(await count(driver, 'MATCH (i:Identifier) WHERE size(labels(i)) <> 2 RETURN count(i) AS n')).toBe(0);
+    expect(await count(driver, 'MATCH (i:Identifier) WHERE size([l IN labels(i) WHERE l <> "Hub"]) <> 2 RETURN count(i) AS n')).toBe(0);
     expect(await count(driver, 'MATCH (i:Identifier) WHERE i.hub RETURN count(i) AS n')).toBe(hubs.length);
+    expect(await count(driver, 'MATCH (i:Identifier:Hub) WHERE i.hub RETURN count(i) AS n')).toBe(hubs.length);
     expect(await count(driver, 'MATCH (i:Identifier) WHERE COUNT { (i)<-[:USES]-(:Account) } <> i.accountCount RETURN count(i) AS n')).toBe(0);
     expect(await count(driver, "MATCH (:Account)-[u:USES]->(:IP) WHERE u.firstSeen IS :: ZONED DATETIME RETURN count(u) AS n")).toBeGreaterThan(0);
-    const kinds = await rows<{ l: string }>(driver, 'MATCH (i:Identifier) UNWIND labels(i) AS l WITH l WHERE l <> "Identifier" RETURN DISTINCT l ORDER BY l');
+    const kinds = await rows<{ l: string }>(driver, 'MATCH (i:Identifier) UNWIND labels(i) AS l WITH l WHERE NOT l IN ["Identifier", "Hub"] RETURN DISTINCT l ORDER BY l');
     expect(kinds.map((k) => k.l)).toEqual(['Address', 'Device', 'Email', 'IP', 'NationalId', 'PaymentInstrument', 'Phone']);
     expect(await count(driver, "MATCH (a:Account {label: 'fraud'}) RETURN count(a) AS n")).toBeGreaterThan(0);
 
