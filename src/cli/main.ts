@@ -4,6 +4,10 @@ import { runCommand } from './run-command.js';
 import { version } from '../version.js';
 import { register as nightly } from './nightly.js';
 import { register as runs } from './runs.js';
+import { register as generate } from './generate.js';
+import { register as evaluate } from './evaluate.js';
+import { register as review } from './review.js';
+import { register as blacklist } from './blacklist.js';
 
 /** Every command lives in its own file and registers itself on the program. */
 const program = new Command()
@@ -14,7 +18,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-const commands: Array<(program: Command) => void> = [nightly, runs];
+const commands: Array<(program: Command) => void> = [nightly, runs, review, blacklist, generate, evaluate];
 
 for (const register of commands) register(program);
 
