@@ -5,15 +5,14 @@ import type { Rule } from './rule.js';
  * member features in src/detect/member-features.ts; the feature names below are theirs.
  */
 export const defaultClusterRules: Rule[] = [
-  { code: 'SHARED_DEVICE', feature: 'sharedDevices', op: '>=', value: 1, points: 15, description: 'members share a device' },
-  { code: 'SHARED_DEVICES_2', feature: 'sharedDevices', op: '>=', value: 2, points: 15, description: 'members share two or more distinct devices' },
-  { code: 'SHARED_CARD', feature: 'sharedCards', op: '>=', value: 1, points: 20, description: 'members share a payment instrument' },
-  { code: 'SHARED_PHONE', feature: 'sharedPhones', op: '>=', value: 1, points: 10, description: 'members share a phone number' },
-  { code: 'CREATION_BURST', feature: 'burstShare', op: '>=', value: 0.6, points: 25, description: 'most members were created within the burst window' },
-  { code: 'CREATION_BURST_TIGHT', feature: 'burstShare', op: '>=', value: 0.8, points: 15, description: 'nearly all members were created within the burst window' },
-  { code: 'CHARGEBACKS', feature: 'chargebackMembers', op: '>=', value: 2, points: 20, description: 'two or more members had chargebacks' },
-  { code: 'INTERNAL_TRANSFERS', feature: 'internalTransfers', op: '>=', value: 2, points: 10, description: 'money moves between members' },
-  { code: 'MONEY_CYCLE', feature: 'transferCycle', op: '>=', value: 1, points: 15, description: 'money moves in a cycle inside the cluster' },
+  { code: 'SHARED_STRONG_2', feature: 'sharedStrong', op: '>=', value: 2, points: 25, description: 'members share two or more distinct devices, cards or phones' },
+  { code: 'SHARED_DEVICE', feature: 'sharedDevices', op: '>=', value: 1, points: 10, description: 'members share a device' },
+  { code: 'SHARED_CARD', feature: 'sharedCards', op: '>=', value: 1, points: 15, description: 'members share a payment instrument' },
+  { code: 'CREATION_BURST', feature: 'burstShare', op: '>=', value: 0.6, points: 20, description: 'most members were created within the burst window' },
+  { code: 'CREATION_BURST_TIGHT', feature: 'burstShare', op: '>=', value: 0.8, points: 10, description: 'nearly all members were created within the burst window' },
+  { code: 'CHARGEBACKS', feature: 'chargebackShare', op: '>=', value: 0.2, points: 20, description: 'a fifth or more of the members had chargebacks' },
+  { code: 'INTERNAL_TRANSFERS', feature: 'internalTransfers', op: '>=', value: 2, points: 5, description: 'money moves between members' },
+  { code: 'MONEY_CYCLE', feature: 'transferCycle', op: '>=', value: 1, points: 10, description: 'money moves in a cycle inside the cluster' },
   { code: 'KNOWN_FRAUD', feature: 'knownFraudMembers', op: '>=', value: 1, points: 30, description: 'a member is already blacklisted' },
   { code: 'CARD_OF_KNOWN_FRAUD', feature: 'cardsSharedWithKnownFraud', op: '>=', value: 1, points: 15, description: 'a card is shared with a blacklisted account' },
   { code: 'LEGIT_MEMBERS', feature: 'legitMembers', op: '>=', value: 1, points: -25, description: 'a member was cleared as legitimate' },

@@ -29,6 +29,8 @@ export interface ClusterFeatures {
   sharedAddresses: number;
   sharedIps: number;
   sharedOther: number;
+  /** distinct identifiers of the strong kinds (device, card, phone by default) shared by members */
+  sharedStrong: number;
   burstMembers: number;
   burstShare: number;
   /** days between the first and last creation inside the burst */
@@ -37,6 +39,8 @@ export interface ClusterFeatures {
   chargebacks: number;
   chargebackMembers: number;
   chargebackRate: number;
+  /** share of members with at least one chargeback */
+  chargebackShare: number;
   internalTransfers: number;
   transferCycle: number;
   knownFraudMembers: number;
@@ -108,10 +112,12 @@ export class ClusterAnalyser {
     }
     const shared: SharedIdentifier[] = [];
     const byClass = new Int32Array(7);
+    let sharedStrong = 0;
     for (const [identifier, count] of usage) {
       if (count < 2) continue;
       shared.push({ identifier, members: count });
       byClass[this.kindClass[kindOf[identifier]!]!]!++;
+      sharedStrong += this.strongKind[kindOf[identifier]!]!;
     }
     shared.sort((x, y) => y.members - x.members || x.identifier - y.identifier);
 
@@ -158,6 +164,7 @@ export class ClusterAnalyser {
       sharedAddresses: byClass[4]!,
       sharedIps: byClass[5]!,
       sharedOther: byClass[6]!,
+      sharedStrong,
       burstMembers: burst.count,
       burstShare: burst.count / members.length,
       burstDays: burst.count >= 2 ? Math.round((burst.last - burst.start) / DAY_MS) : 0,
@@ -165,6 +172,7 @@ export class ClusterAnalyser {
       chargebacks: money.chargebacks,
       chargebackMembers: money.chargebacksOf.filter((c) => c > 0).length,
       chargebackRate: money.transactions > 0 ? money.chargebacks / money.transactions : 0,
+      chargebackShare: money.chargebacksOf.filter((c) => c > 0).length / members.length,
       internalTransfers: money.internalTransfers,
       transferCycle: money.cycle ? 1 : 0,
       knownFraudMembers,
