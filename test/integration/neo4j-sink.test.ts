@@ -117,12 +117,15 @@ describe('Neo4j sink', () => {
     expect(pipelineRun).toEqual({ runId: 'r1', status: 'succeeded', clusters: clusters.length, accounts: counts.accounts, integer: true });
   });
 
-  it("keeps a reviewer's status through later runs", async () => {
+  it("keeps a reviewer's status through later runs (and keeps :Hub in step with hub)", async () => {
     const [target] = await rows<{ a: string }>(driver, 'MATCH (b:BlacklistCandidate {current: true}) RETURN b.accountId AS a ORDER BY a LIMIT 1');
     await write(driver, "MATCH (b:BlacklistCandidate {accountId: $a}) SET b.status = 'confirmed'", { a: target!.a });
+    await write(driver, 'MATCH (i:Identifier {hub: false}) WITH i LIMIT 1 SET i:Hub, i.hub = true');
     await run('r2');
     const [after] = await rows<{ status: string; runId: string }>(driver, 'MATCH (b:BlacklistCandidate {accountId: $a}) RETURN b.status AS status, b.runId AS runId', { a: target!.a });
     expect(after).toEqual({ status: 'confirmed', runId: 'r2' });
+    const hubs = (await csv(first.runPath, 'hubs.csv')).length;
+    expect(await count(driver, 'MATCH (i:Identifier:Hub) RETURN count(i) AS n')).toBe(hubs);
   });
 
   it('a second identical run adds only its own run and cluster versions', async () => {
@@ -181,17 +184,17 @@ describe('Neo4j sink', () => {
 
   it('Neo4j going away mid-write fails the run with one clear line, and nothing becomes current', async () => {
     const proxy = await TcpProxy.start(settings);
-    const cutAfterIdentifiers: Neo4jSinkHooks = {
+    const cutAfterAccounts: Neo4jSinkHooks = {
       async afterStatement(statement) {
-        if (statement === 'identifiers') await proxy.close();
+        if (statement === 'accounts') await proxy.close();
       },
     };
-    const error = await run('r5', { cfg: config({ retrySeconds: 2 }), hooks: cutAfterIdentifiers, connection: { ...settings, uri: proxy.uri } }).then(
+    const error = await run('r5', { cfg: config({ retrySeconds: 2 }), hooks: cutAfterAccounts, connection: { ...settings, uri: proxy.uri } }).then(
       () => null,
       (err: unknown) => err,
     );
     expect(error).toBeInstanceOf(SinkUnavailableError);
-    expect((error as Error).message).toBe(`lost the connection to Neo4j at ${proxy.uri} while writing clusters: connection refused`);
+    expect((error as Error).message).toBe(`lost the connection to Neo4j at ${proxy.uri} while writing identifiers: connection refused`);
     expect((await rows(driver, 'MATCH (r:PipelineRun:Current) RETURN r.runId AS runId'))[0]).toEqual({ runId: 'r4' });
     expect(await count(driver, 'MATCH (c:FraudCluster {runId: $runId}) RETURN count(c) AS n', { runId: 'r5' })).toBe(0);
   });

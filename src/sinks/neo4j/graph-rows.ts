@@ -23,7 +23,8 @@ export interface IdentifierRow {
   key: string;
   kind: string;
   value: string;
-  label: string;
+  /** the kind's label, plus Hub for hubs */
+  labels: string[];
   hub: boolean;
   accountCount: Integer;
 }
@@ -96,16 +97,18 @@ export function* accountRows(output: Pick<RunOutput, 'snapshot'>, selection: Sel
 
 export function* identifierRows(output: Pick<RunOutput, 'snapshot' | 'graph' | 'weights'>, selection: Selection): Generator<IdentifierRow> {
   const { kinds, kindOf, values } = output.snapshot.identifiers;
-  const labels = kinds.map(kindLabel);
+  const labels = kinds.map((kind) => [kindLabel(kind)]);
+  const hubLabels = labels.map(([label]) => [label!, 'Hub']);
   for (let i = 0; i < values.length; i++) {
     if (!selection.identifiers[i]) continue;
     const kind = kinds[kindOf[i]!]!;
+    const hub = output.weights.hub[i] === 1;
     yield {
       key: identifierKey(kind, values[i]!),
       kind,
       value: values[i]!,
-      label: labels[kindOf[i]!]!,
-      hub: output.weights.hub[i] === 1,
+      labels: (hub ? hubLabels : labels)[kindOf[i]!]!,
+      hub,
       accountCount: neo4j.int(accountsSharing(output.graph, i)),
     };
   }

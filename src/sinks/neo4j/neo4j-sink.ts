@@ -28,6 +28,7 @@ const S = {
   dropPartialClusters: 'sink/drop-partial-clusters',
   accounts: 'sink/accounts',
   identifiers: 'sink/identifiers',
+  unmarkHubs: 'sink/unmark-hubs',
   clusters: 'sink/clusters',
   candidates: 'sink/candidates',
   uses: 'sink/uses',
@@ -111,6 +112,7 @@ export class Neo4jSink implements Sink {
     // nodes first, then the relationships between them
     await statement('accounts', accountRows(output, selection));
     await statement('identifiers', identifierRows(output, selection));
+    await this.guard({ step: 'write', what: 'identifiers' }, () => this.transaction((tx) => tx.run(queries.get(S.unmarkHubs))));
     await statement('clusters', clusterRows(output), { runId });
     await statement('candidates', candidateRows(output), { runId });
     await statement('uses', usesRows(output, selection));

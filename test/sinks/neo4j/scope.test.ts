@@ -113,9 +113,9 @@ describe('rows', () => {
     const o = output();
     const rows = [...identifierRows(o, selectScope(o, 'full'))];
     const hub = rows.find((r) => r.key === 'address:h')!;
-    expect(hub).toMatchObject({ kind: 'address', value: 'h', label: 'Address', hub: true });
+    expect(hub).toMatchObject({ kind: 'address', value: 'h', labels: ['Address', 'Hub'], hub: true });
     expect(hub.accountCount.toNumber()).toBe(4);
-    expect(rows.find((r) => r.key === 'ip:10.0.0.1')!.label).toBe('IP');
+    expect(rows.find((r) => r.key === 'ip:10.0.0.1')!.labels).toEqual(['IP']);
   });
 
   it('clusters, members and candidates are keyed by run', () => {
