@@ -10,6 +10,7 @@
 
 /** Anything but printable ASCII and single spaces: non-ASCII, tabs, newlines, controls, "  ". */
 const NEEDS_WORK = /[^\x21-\x7e ]| {2}/;
+const NON_ASCII = /[^\x00-\x7f]/;
 const WHITESPACE_RUN = /\s+/g;
 // Without the `u` flag the regex sees UTF-16 code units, which is what finds unpaired halves.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -19,6 +20,8 @@ export function cleanText(raw: string): string {
   const n = raw.length;
   if (n === 0) return raw;
   if (raw.charCodeAt(0) !== 0x20 && raw.charCodeAt(n - 1) !== 0x20 && !NEEDS_WORK.test(raw)) return raw.toLowerCase();
+  // ASCII with stray whitespace or controls: NFC cannot change ASCII, so skip `normalize`.
+  if (!NON_ASCII.test(raw)) return raw.replace(WHITESPACE_RUN, ' ').trim().toLowerCase();
   return cleanGeneral(raw);
 }
 
