@@ -18,6 +18,9 @@ import { FilesSink } from '../src/sinks/files.js';
 import type { RunInfo, Sink } from '../src/sinks/sink.js';
 import { loadSnapshot } from '../src/snapshot/load-snapshot.js';
 import { RejectsFile } from '../src/snapshot/rejects.js';
+import { markApprovedAsFraud, screenRejected } from '../src/review/apply-feedback.js';
+import { DecisionLog } from '../src/review/decision-log.js';
+import { knownFraudFromDecisions, rejectedEvidence } from '../src/review/feedback.js';
 import type { Snapshot, TableStats } from '../src/snapshot/snapshot.js';
 import { version } from '../src/version.js';
 
@@ -43,9 +46,10 @@ const DEV_PAN_KEY = 'fraud-rings-development-key';
  * The nightly run, as the runbook reads:
  *   1. check the config, take the state folder's lock;
  *   2. open the run folder and every sink (an unreachable sink fails before any work);
- *   3. load the snapshot (bad rows to rejects.csv);
+ *   3. load the snapshot (bad rows to rejects.csv); approved blacklist decisions become known fraud;
  *   4. find rings: graph, hubs, components, communities, scores;
  *      keep the ids of rings seen in the previous run (lineage); gather each candidate's evidence;
+ *      leave out rejected accounts whose evidence did not change materially (re-open the others);
  *   5. write every sink, seal the run folder with its manifest, move `latest`;
  *   6. prune old runs, release the lock.
  * Any failure seals the folder as failed (latest stays where it was) and rethrows.
@@ -101,15 +105,22 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
         transactions: snapshot.transactions.account.length,
       });
 
+      const decisions = (await DecisionLog.read(options.stateDir)).current;
+      counts.approvedKnownFraud = markApprovedAsFraud(snapshot, knownFraudFromDecisions(decisions));
+
       const found = await findRings(snapshot, config, timer);
       const previous = await readPreviousRun(options.stateDir);
-      const { detection, lineage, firstSeen } = await timer.run('lineage', () => applyLineage(found.detection, snapshot.accounts.ids, run.runId, previous));
+      const named = await timer.run('lineage', () => applyLineage(found.detection, snapshot.accounts.ids, run.runId, previous));
+      const { lineage, firstSeen } = named;
       const { graph, weights } = found;
-      const evidence = await timer.run('evidence', () => collectEvidence(found.input, detection, config.evidence));
+      const bundles = await timer.run('evidence', () => collectEvidence(found.input, named.detection, config.evidence));
+      const { detection, evidence, suppressed, reopened } = screenRejected(named.detection, bundles, snapshot.accounts.ids, rejectedEvidence(decisions));
       Object.assign(counts, detection.stats, {
         clusters: detection.clusters.length,
         members: detection.clusters.reduce((n, c) => n + c.members.length, 0),
         candidates: detection.candidates.length,
+        suppressedRejected: suppressed,
+        reopened,
       });
 
       for (const sink of sinks) await timer.run(`write ${sink.name}`, () => sink.write({ run, snapshot, graph, weights, detection, evidence, lineage, firstSeen, previousRunId: previous?.runId ?? null }));

@@ -15,6 +15,7 @@ export const defaultClusterRules: Rule[] = [
   { code: 'MONEY_CYCLE', feature: 'transferCycle', op: '>=', value: 1, points: 10, description: 'money moves in a cycle inside the cluster' },
   { code: 'KNOWN_FRAUD', feature: 'knownFraudMembers', op: '>=', value: 1, points: 30, description: 'a member is already blacklisted' },
   { code: 'CARD_OF_KNOWN_FRAUD', feature: 'cardsSharedWithKnownFraud', op: '>=', value: 1, points: 15, description: 'a card is shared with a blacklisted account' },
+  { code: 'ONE_SHARED_RESOURCE', feature: 'coveringMembers', op: '>=', value: 10, points: -25, description: 'one identifier is used by nearly all of ten or more members: a corporate card or office device, not a ring\'s partial reuse' },
   { code: 'LEGIT_MEMBERS', feature: 'legitMembers', op: '>=', value: 1, points: -25, description: 'a member was cleared as legitimate' },
 ];
 

@@ -29,6 +29,8 @@ export interface ClusterFeatures {
   sharedAddresses: number;
   sharedIps: number;
   sharedOther: number;
+  /** members of the widest-shared identifier when it covers 90 % or more of the cluster, else 0 */
+  coveringMembers: number;
   /** distinct identifiers of the strong kinds (device, card, phone by default) shared by members */
   sharedStrong: number;
   burstMembers: number;
@@ -165,6 +167,7 @@ export class ClusterAnalyser {
       sharedIps: byClass[5]!,
       sharedOther: byClass[6]!,
       sharedStrong,
+      coveringMembers: shared.length > 0 && shared[0]!.members >= 0.9 * members.length ? shared[0]!.members : 0,
       burstMembers: burst.count,
       burstShare: burst.count / members.length,
       burstDays: burst.count >= 2 ? Math.round((burst.last - burst.start) / DAY_MS) : 0,

@@ -10,7 +10,7 @@ import { applyRules, checkRuleFeatures } from './rules.js';
 
 const clusterFeatureNames: (keyof ClusterFeatures)[] = [
   'size', 'sharedIdentifiers', 'sharedDevices', 'sharedCards', 'sharedPhones', 'sharedEmails', 'sharedAddresses', 'sharedIps',
-  'sharedOther', 'sharedStrong', 'burstMembers', 'burstShare', 'burstDays', 'transactions', 'chargebacks', 'chargebackMembers', 'chargebackRate', 'chargebackShare',
+  'sharedOther', 'sharedStrong', 'coveringMembers', 'burstMembers', 'burstShare', 'burstDays', 'transactions', 'chargebacks', 'chargebackMembers', 'chargebackRate', 'chargebackShare',
   'internalTransfers', 'transferCycle', 'knownFraudMembers', 'legitMembers', 'cardsSharedWithKnownFraud', 'hubLinks',
 ];
 const memberFeatureNames: (keyof MemberFeatures)[] = [
