@@ -26,15 +26,14 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['floor', 'fl'],
 ]);
 
-// Only words of a table key's length whose first letter starts some key are looked up: most
+// Only words whose length, first and last letter match some table key are looked up: most
 // address words (house numbers, names, postcodes) are rejected without a slice or a hash.
-const KEY_FIRST_CHARS = new Uint8Array(128);
-let keyMinLength = Infinity;
-let keyMaxLength = 0;
+const MAX_KEY_LENGTH = Math.max(...[...ABBREVIATIONS.keys()].map((key) => key.length));
+const KEY_FIRST = new Uint8Array((MAX_KEY_LENGTH + 1) * 128); // [length * 128 + first char]
+const KEY_LAST = new Uint8Array((MAX_KEY_LENGTH + 1) * 128); // [length * 128 + last char]
 for (const key of ABBREVIATIONS.keys()) {
-  KEY_FIRST_CHARS[key.charCodeAt(0)] = 1;
-  keyMinLength = Math.min(keyMinLength, key.length);
-  keyMaxLength = Math.max(keyMaxLength, key.length);
+  KEY_FIRST[key.length * 128 + key.charCodeAt(0)] = 1;
+  KEY_LAST[key.length * 128 + key.charCodeAt(key.length - 1)] = 1;
 }
 
 /**
@@ -91,8 +90,10 @@ export function canonicaliseAddress(clean: string): string {
 
 function isLookupCandidate(s: string, start: number, end: number): boolean {
   const length = end - start;
+  if (length > MAX_KEY_LENGTH) return false;
   const first = s.charCodeAt(start);
-  return length >= keyMinLength && length <= keyMaxLength && first < 128 && KEY_FIRST_CHARS[first] === 1;
+  const last = s.charCodeAt(end - 1);
+  return first < 128 && last < 128 && KEY_FIRST[length * 128 + first] === 1 && KEY_LAST[length * 128 + last] === 1;
 }
 
 function isSeparator(c: number): boolean {
