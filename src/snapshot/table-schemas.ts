@@ -13,7 +13,7 @@ const optionalTimestamp = z
   .transform((raw, ctx) => {
     const s = raw?.trim() ?? '';
     if (s === '') return Number.NaN;
-    const ms = ISO_8601.test(s) ? Date.parse(s) : Number.NaN;
+    const ms = parseUtcSeconds(s) ?? (ISO_8601.test(s) ? Date.parse(s) : Number.NaN);
     if (Number.isNaN(ms)) {
       ctx.addIssue({ code: 'custom', message: `not an ISO 8601 timestamp: ${preview(s)}` });
       return z.NEVER;
@@ -94,6 +94,34 @@ export const tableSpecs: Record<TableName, TableSpec> = {
   transactions: { required: false, requiredColumns: ['transaction_id', 'account_id', 'amount'] },
   labels: { required: false, requiredColumns: ['account_id', 'label'] },
 };
+
+/**
+ * Fast path for the common `YYYY-MM-DDTHH:MM:SSZ` form (millions of rows a night): digits read by
+ * char code, no regex, no Date.parse. Anything else returns undefined and takes the general path.
+ */
+function parseUtcSeconds(s: string): number | undefined {
+  if (s.length !== 20 || s.charCodeAt(19) !== 90 /* Z */ || s.charCodeAt(10) !== 84 /* T */) return undefined;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
+  const n = (at: number, len: number): number => {
+    let v = 0;
+    for (let i = at; i < at + len; i++) {
+      const d = s.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return Number.NaN;
+      v = v * 10 + d;
+    }
+    return v;
+  };
+  const year = n(0, 4);
+  const month = n(5, 2);
+  const day = n(8, 2);
+  const hour = n(11, 2);
+  const minute = n(14, 2);
+  const second = n(17, 2);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59)) return Number.NaN;
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
+  // Date.UTC rolls 2024-02-31 over into March: such a date is not a real one
+  return new Date(ms).getUTCDate() === day ? ms : Number.NaN;
+}
 
 /** Values are data: show at most a short, single-line preview of them in messages. */
 export function preview(value: string, max = 40): string {

@@ -182,3 +182,15 @@ describe('loadSnapshot', () => {
     expect(((await load(broken)).error as Error).message).toMatch(/accounts\.arrow is not a readable Arrow IPC file/);
   });
 });
+
+describe('timestamps', () => {
+  it('reads the common UTC form and the general ISO forms alike, and rejects impossible dates', async () => {
+    const dir = await folderWith({
+      'accounts.csv': 'account_id,created_at\nA1,2024-02-29T23:59:59Z\nA2,2024-02-29T23:59:59.000Z\nA3,2024-02-29\nA4,2024-02-31T00:00:00Z\nA5,2024-13-01T00:00:00Z\n',
+      'identifiers.csv': 'account_id,kind,value\n',
+    });
+    const { snapshot, rejected } = await load(dir);
+    expect(Array.from(snapshot!.accounts.createdAt)).toEqual([Date.parse('2024-02-29T23:59:59Z'), Date.parse('2024-02-29T23:59:59Z'), Date.parse('2024-02-29')]);
+    expect(rejected.slice(1).map((r) => r[1])).toEqual(['5', '6']);
+  });
+});
