@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
 const created: string[] = [];
 
@@ -11,6 +11,19 @@ export async function tempDir(prefix = 'fraud-rings-'): Promise<string> {
   created.push(dir);
   return dir;
 }
+
+const suite: string[] = [];
+
+/** A temp folder that lives for the whole test file (for fixtures made in beforeAll). */
+export async function suiteDir(prefix = 'fraud-rings-suite-'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  suite.push(dir);
+  return dir;
+}
+
+afterAll(async () => {
+  await Promise.all(suite.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
 
 afterEach(async () => {
   await Promise.all(created.splice(0).map((d) => rm(d, { recursive: true, force: true })));
