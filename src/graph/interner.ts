@@ -11,8 +11,9 @@ export class Interner {
     let id = this.ids.get(value);
     if (id === undefined) {
       id = this.values.length;
-      this.ids.set(value, id);
-      this.values.push(value);
+      const owned = ownString(value);
+      this.ids.set(owned, id);
+      this.values.push(owned);
     }
     return id;
   }
@@ -20,4 +21,13 @@ export class Interner {
   lookup(value: string): number {
     return this.ids.get(value) ?? -1;
   }
+}
+
+/**
+ * A copy of s that does not share memory with the text it was cut from. V8 keeps substrings of
+ * 13+ characters as slices of their parent, so a value kept from a 1 MB parser chunk would keep
+ * the whole chunk alive. Copy only what is kept for the run (each distinct value, once).
+ */
+export function ownString(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }

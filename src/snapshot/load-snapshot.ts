@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
 import { Float64Builder, Int32Builder } from '../graph/growable.js';
-import { Interner } from '../graph/interner.js';
+import { Interner, ownString } from '../graph/interner.js';
 import type { Normalised } from '../normalise/normalise-identifier.js';
 import { fileDigest } from './file-digest.js';
 import { locateTables, type TableFile } from './locate-tables.js';
@@ -51,7 +51,7 @@ export async function loadSnapshot(dir: string, options: LoadOptions): Promise<S
         if (CORE_ACCOUNT_COLUMNS.has(key)) continue;
         let column = properties.get(key);
         if (!column) properties.set(key, (column = []));
-        column[index] = record[key]!;
+        column[index] = ownString(record[key]!);
       }
       return null;
     }),
@@ -96,8 +96,9 @@ export async function loadSnapshot(dir: string, options: LoadOptions): Promise<S
       let identifier = values.get(normalised.value);
       if (identifier === undefined) {
         identifier = identifierValues.length;
-        values.set(normalised.value, identifier);
-        identifierValues.push(normalised.value);
+        const owned = ownString(normalised.value);
+        values.set(owned, identifier);
+        identifierValues.push(owned);
         identifierKind.push(kind);
       }
       linkAccount.push(account);
