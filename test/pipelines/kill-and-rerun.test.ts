@@ -1,0 +1,48 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { generateSnapshot } from '../../src/generate/generate-snapshot.js';
+import { runCli } from '../support/run-cli.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Starts a nightly run and SIGKILLs it once it has been writing its run folder for a while. */
+async function killMidway(input: string, state: string, runId: string, afterMs: number): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'nightly', '--input', input, '--out', state, '--run-id', runId], { cwd: root, stdio: 'ignore' });
+  const partial = join(state, 'runs', `.${runId}.partial`);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  while (!existsSync(partial)) await new Promise((r) => setTimeout(r, 20));
+  await new Promise((r) => setTimeout(r, afterMs));
+  child.kill('SIGKILL');
+  expect(await exited).toBeNull(); // killed, not finished
+}
+
+describe('a nightly run killed mid-way', () => {
+  it('leaves nothing that looks complete, and the rerun gives the uninterrupted result', async () => {
+    const input = await tempDir('fraud-rings-kill-');
+    await generateSnapshot({ accounts: 20000, seed: 8080, out: input });
+    const reference = await tempDir();
+    expect((await runCli(['nightly', '--input', input, '--out', reference, '--run-id', 'ref'])).code).toBe(0);
+
+    for (const afterMs of [200, 1500]) {
+      const state = await tempDir();
+      await killMidway(input, state, 'night', afterMs);
+      expect(existsSync(join(state, 'latest'))).toBe(false);
+      expect(await readdir(join(state, 'runs'))).toEqual(['.night.partial']);
+      expect(existsSync(join(state, 'nightly.lock'))).toBe(true); // left by the killed process
+
+      const rerun = await runCli(['nightly', '--input', input, '--out', state, '--run-id', 'night']);
+      expect(rerun.code).toBe(0);
+      expect(rerun.stderr).toMatch(/taking over a stale lock/);
+      expect(await readdir(join(state, 'runs'))).toEqual(['night']);
+      for (const file of ['clusters.csv', 'members.csv', 'candidates.csv', 'evidence.ndjson', 'hubs.csv']) {
+        const expected = await readFile(join(reference, 'runs', 'ref', file));
+        expect((await readFile(join(state, 'latest', file))).equals(expected), `${file} after a kill at ${afterMs} ms`).toBe(true);
+      }
+    }
+  });
+});
