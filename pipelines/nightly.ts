@@ -12,6 +12,7 @@ import { createNormaliser } from '../src/normalise/normalise-identifier.js';
 import type { RunManifest } from '../src/run/manifest.js';
 import { pruneRuns } from '../src/run/retention.js';
 import { defaultRunId, RunFolder } from '../src/run/run-folder.js';
+import { noProgress, type Progress } from '../src/run/progress.js';
 import { StageTimer } from '../src/run/stage-timer.js';
 import { StateLock } from '../src/run/state-lock.js';
 import { FilesSink } from '../src/sinks/files.js';
@@ -32,6 +33,8 @@ export interface NightlyOptions {
   /** destinations beyond the run folder (which is always written) */
   sinks?: Sink[];
   log: Logger;
+  /** a progress bar for long stages (a terminal); none by default */
+  progress?: Progress;
 }
 
 export interface NightlyResult {
@@ -91,7 +94,10 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
       const rejects = new RejectsFile(join(folder.path, 'rejects.csv'));
       let snapshot: Snapshot;
       try {
-        snapshot = await timer.run('load snapshot', () => loadSnapshot(options.input, { normalise, rejects, maxRejectShare: config.input.maxRejectShare }));
+        const progress = options.progress ?? noProgress;
+        snapshot = await timer.run('load snapshot', () =>
+          loadSnapshot(options.input, { normalise, rejects, maxRejectShare: config.input.maxRejectShare, onProgress: (table, f) => progress.update(`reading ${table}`, f) }).finally(() => progress.stop()),
+        );
       } finally {
         await rejects.close();
         counts.rejectedRows = rejects.total;

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { nightly } from '../../pipelines/nightly.js';
 import { loadConfig } from '../config/config.js';
 import { createLogger } from '../log.js';
+import { noProgress, terminalProgress } from '../run/progress.js';
 import { connectionSettingsFromEnv } from '../sinks/neo4j/connection-settings.js';
 import { Neo4jSink } from '../sinks/neo4j/neo4j-sink.js';
 import { formatRunSummary, formatValidation } from './run-summary.js';
@@ -19,14 +20,15 @@ export function register(program: Command): void {
     .option('--dry-run', 'validate the config and the snapshot, write nothing', false)
     .action(async (opts: { input: string; out: string; config?: string; runId?: string; sink: string; dryRun: boolean }) => {
       const verbose = program.opts<{ verbose: boolean }>().verbose;
-      const log = createLogger({ verbose });
+      const terminal = process.stderr.isTTY === true;
+      const log = createLogger({ verbose, pretty: terminal });
       const config = await loadConfig(opts.config);
       if (opts.dryRun) {
         process.stdout.write(formatValidation(await validate(opts.input, config)));
         return;
       }
       const sinks = opts.sink === 'neo4j' ? [new Neo4jSink(connectionSettingsFromEnv(), config.config.neo4j, log)] : [];
-      const result = await nightly({ input: opts.input, stateDir: opts.out, config, log, sinks, ...(opts.runId ? { runId: opts.runId } : {}) });
+      const result = await nightly({ input: opts.input, stateDir: opts.out, config, log, progress: terminal ? terminalProgress() : noProgress, sinks, ...(opts.runId ? { runId: opts.runId } : {}) });
       process.stdout.write(formatRunSummary(result));
     });
 }

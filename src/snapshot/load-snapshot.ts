@@ -23,6 +23,8 @@ export interface LoadOptions {
   rejects: RejectsFile;
   /** A table whose rejected share exceeds this fails the load, after every table was read. */
   maxRejectShare: number;
+  /** told after every batch how far through each table's file the load is (0–1) */
+  onProgress?: (table: TableName, fraction: number) => void;
 }
 
 const CORE_ACCOUNT_COLUMNS = new Set(['account_id', 'created_at']);
@@ -172,6 +174,7 @@ async function consume<S extends z.ZodType>(
     options.rejects.add(file.table, row.line, reason, row.raw ?? serialise(row.record, file.format));
   };
   for await (const batch of rows.batches) {
+    if (rows.progress) options.onProgress?.(file.table, rows.progress());
     for (const row of batch) {
       stats.rowsRead++;
       if (row.record === null) {
@@ -193,6 +196,7 @@ async function consume<S extends z.ZodType>(
       stats.rowsAccepted++;
     }
   }
+  options.onProgress?.(file.table, 1);
   return stats;
 }
 

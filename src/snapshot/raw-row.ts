@@ -14,4 +14,6 @@ export interface RawRow {
 export interface TableRows {
   columns: readonly string[] | null;
   batches: AsyncIterable<RawRow[]>;
+  /** how much of the file has been read, 0–1, where the format can tell */
+  progress?: () => number;
 }

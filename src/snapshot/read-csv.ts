@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { InputError } from '../errors.js';
 import type { RawRow, TableRows } from './raw-row.js';
@@ -16,9 +17,12 @@ export async function readCsv(path: string): Promise<TableRows> {
   let line = 1;
   let headerSeen = false;
   let pending: RawRow[] = [];
+  let charsRead = 0;
+  const bytes = Math.max(1, (await stat(path).catch(() => ({ size: 1 }))).size);
 
   const ready = new Promise<void>((resolve, reject) => {
     const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+    stream.on('data', (chunk) => (charsRead += chunk.length));
     stream.on('error', (err) => {
       const e = new InputError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? err.message}`, { cause: err });
       reject(e);
@@ -93,7 +97,7 @@ export async function readCsv(path: string): Promise<TableRows> {
     });
   });
   await ready;
-  return { columns, batches: queue };
+  return { columns, batches: queue, progress: () => Math.min(1, charsRead / bytes) };
 }
 
 function countNewlines(field: string): number {

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { InputError } from '../errors.js';
 import type { RawRow, TableRows } from './raw-row.js';
@@ -7,12 +8,16 @@ const BATCH = 4096;
 
 /** Streams newline-delimited JSON objects; a line that is not a JSON object is a rejected row. */
 export async function readNdjson(path: string): Promise<TableRows> {
-  return { columns: null, batches: batches(path) };
+  const bytes = Math.max(1, (await stat(path).catch(() => ({ size: 1 }))).size);
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  let charsRead = 0;
+  // the line iterator is taken now, in the same tick as the byte counter, so no line is missed
+  const lines = createInterface({ input: stream, crlfDelay: Infinity })[Symbol.asyncIterator]();
+  stream.on('data', (chunk) => (charsRead += chunk.length));
+  return { columns: null, batches: batches({ [Symbol.asyncIterator]: () => lines }, path), progress: () => Math.min(1, charsRead / bytes) };
 }
 
-async function* batches(path: string): AsyncGenerator<RawRow[]> {
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+async function* batches(lines: AsyncIterable<string>, path: string): AsyncGenerator<RawRow[]> {
   let batch: RawRow[] = [];
   let line = 0;
   try {
