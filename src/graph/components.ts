@@ -29,13 +29,15 @@ export function findComponents(graph: IdentifierGraph, weights: IdentifierWeight
     if (weights.weight[i] === 0) continue;
     const start = graph.identifierOffsets[i]!;
     const end = graph.identifierOffsets[i + 1]!;
-    const root = find(graph.identifierAccounts[start]!);
+    let root = find(graph.identifierAccounts[start]!);
     for (let j = start + 1; j < end; j++) {
       const r = find(graph.identifierAccounts[j]!);
-      if (r !== root) {
-        if (r < root) parent[root] = r;
-        else parent[r] = root;
-      }
+      if (r === root) continue;
+      // the smaller index becomes the root, and stays this identifier's root for the next users
+      if (r < root) {
+        parent[root] = r;
+        root = r;
+      } else parent[r] = root;
     }
   }
   const componentOf = new Int32Array(n).fill(-1);
