@@ -1,5 +1,4 @@
 import Papa from 'papaparse';
-import type { z } from 'zod';
 import { InputError } from '../errors.js';
 import { Float64Builder, Int32Builder } from '../graph/growable.js';
 import { Interner, ownString } from '../graph/interner.js';
@@ -10,13 +9,7 @@ import type { RawRow } from './raw-row.js';
 import { readTable } from './read-table.js';
 import type { RejectsFile } from './rejects.js';
 import { TransactionStatus, type Snapshot, type TableStats } from './snapshot.js';
-import {
-  AccountRowSchema,
-  IdentifierRowSchema,
-  LabelRowSchema,
-  TransactionRowSchema,
-  type TableName,
-} from './table-schemas.js';
+import { accountRows, identifierRows, labelRows, RowProblem, transactionRows, type RowContract, type TableName } from './table-schemas.js';
 
 export interface LoadOptions {
   normalise: (kind: string, raw: string) => Normalised;
@@ -45,7 +38,7 @@ export async function loadSnapshot(dir: string, options: LoadOptions): Promise<S
   const createdAt = new Float64Builder();
   const properties = new Map<string, string[]>();
   stats.push(
-    await consume(byTable('accounts')!, AccountRowSchema, options, (row, record) => {
+    await consume(byTable('accounts')!, accountRows, options, (row, record) => {
       if (accountIds.lookup(row.account_id) !== -1) return `duplicate account_id ${JSON.stringify(row.account_id)}`;
       const index = accountIds.intern(row.account_id);
       createdAt.push(row.created_at);
@@ -65,7 +58,7 @@ export async function loadSnapshot(dir: string, options: LoadOptions): Promise<S
   const labelsFile = byTable('labels');
   if (labelsFile) {
     stats.push(
-      await consume(labelsFile, LabelRowSchema, options, (row) => {
+      await consume(labelsFile, labelRows, options, (row) => {
         const account = accountIds.lookup(row.account_id);
         if (account === -1) return unknownAccount(row.account_id);
         if (row.label === 'fraud') label[account] = 1;
@@ -85,7 +78,7 @@ export async function loadSnapshot(dir: string, options: LoadOptions): Promise<S
   const lastSeen = new Float64Builder(1 << 16);
   let placeholderRows = 0;
   stats.push(
-    await consume(byTable('identifiers')!, IdentifierRowSchema, options, (row) => {
+    await consume(byTable('identifiers')!, identifierRows, options, (row) => {
       const account = accountIds.lookup(row.account_id);
       if (account === -1) return unknownAccount(row.account_id);
       const normalised = options.normalise(row.kind, row.value);
@@ -120,7 +113,7 @@ export async function loadSnapshot(dir: string, options: LoadOptions): Promise<S
   const transactionsFile = byTable('transactions');
   if (transactionsFile) {
     stats.push(
-      await consume(transactionsFile, TransactionRowSchema, options, (row) => {
+      await consume(transactionsFile, transactionRows, options, (row) => {
         const account = accountIds.lookup(row.account_id);
         if (account === -1) return unknownAccount(row.account_id);
         txAccount.push(account);
@@ -161,11 +154,11 @@ export async function loadSnapshot(dir: string, options: LoadOptions): Promise<S
  * Reads one table: every row is validated by its schema, then handed to accept, which may still
  * refuse it with a reason (an unknown account, a duplicate). Refused rows go to rejects.
  */
-async function consume<S extends z.ZodType>(
+async function consume<T>(
   file: TableFile,
-  schema: S,
+  contract: RowContract<T>,
   options: LoadOptions,
-  accept: (row: z.output<S>, record: Record<string, string>) => string | null,
+  accept: (row: T, record: Record<string, string>) => string | null,
 ): Promise<TableStats> {
   const rows = await readTable(file);
   const stats: TableStats = { table: file.table, path: file.path, format: file.format, bytes: file.bytes, sha256: '', rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
@@ -181,14 +174,22 @@ async function consume<S extends z.ZodType>(
         reject(row, row.problem ?? 'unreadable row');
         continue;
       }
-      const parsed = schema.safeParse(row.record);
+      const parsed = contract.schema.safeParse(row.record);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
         const field = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
         reject(row, `${field}${issue.message}`);
         continue;
       }
-      const refusal = accept(parsed.data, row.record);
+      let typed: T;
+      try {
+        typed = contract.convert(row.record);
+      } catch (err) {
+        if (!(err instanceof RowProblem)) throw err;
+        reject(row, err.reason);
+        continue;
+      }
+      const refusal = accept(typed, row.record);
       if (refusal !== null) {
         reject(row, refusal);
         continue;
