@@ -8,6 +8,8 @@ import { register as generate } from './generate.js';
 import { register as evaluate } from './evaluate.js';
 import { register as review } from './review.js';
 import { register as blacklist } from './blacklist.js';
+import { connectionSettingsFromEnv } from '../sinks/neo4j/connection-settings.js';
+import { Neo4jDecisionSink } from '../sinks/neo4j/review-decisions.js';
 
 /** Every command lives in its own file and registers itself on the program. */
 const program = new Command()
@@ -18,7 +20,14 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-const commands: Array<(program: Command) => void> = [nightly, runs, review, blacklist, generate, evaluate];
+const commands: Array<(program: Command) => void> = [
+  nightly,
+  runs,
+  (p) => review(p, { decisionSinks: async (sink) => (sink === 'neo4j' ? [await Neo4jDecisionSink.open(connectionSettingsFromEnv())] : []) }),
+  blacklist,
+  generate,
+  evaluate,
+];
 
 for (const register of commands) register(program);
 

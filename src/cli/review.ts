@@ -10,7 +10,7 @@ import { formatTable } from './format-table.js';
 
 export interface ReviewCommandOptions {
   /** where decisions are applied besides the decision log (Neo4j, say); none by default */
-  decisionSinks?: (stateDir: string) => Promise<DecisionSink[]>;
+  decisionSinks?: (sink: string) => Promise<DecisionSink[]>;
 }
 
 export function register(program: Command, options: ReviewCommandOptions = {}): void {
@@ -59,11 +59,14 @@ export function register(program: Command, options: ReviewCommandOptions = {}): 
     .addOption(new Option('--decision <decision>', 'approve (blacklist it) or reject').choices(['approve', 'reject']).makeOptionMandatory())
     .requiredOption('--by <reviewer>', 'who decides')
     .option('--note <text>', 'why')
-    .action(async (opts: { out: string; account?: string; cluster?: string; decision: 'approve' | 'reject'; by: string; note?: string }) => {
+    .addOption(new Option('--sink <sink>', 'also record the decision on the BlacklistCandidate in Neo4j').choices(['files', 'neo4j']).default('files'))
+    .action(async (opts: { out: string; account?: string; cluster?: string; decision: 'approve' | 'reject'; by: string; note?: string; sink: string }) => {
       if ((opts.account === undefined) === (opts.cluster === undefined)) throw new UserError('review decide needs exactly one of --account <id> or --cluster <id>');
       const target: DecisionTarget = opts.account !== undefined ? { accountId: opts.account } : { clusterId: opts.cluster! };
-      const sinks = (await options.decisionSinks?.(opts.out)) ?? [];
-      const outcome = await decide(opts.out, { target, decision: opts.decision, by: opts.by, note: opts.note }, sinks);
+      const sinks = (await options.decisionSinks?.(opts.sink)) ?? [];
+      const outcome = await decide(opts.out, { target, decision: opts.decision, by: opts.by, note: opts.note }, sinks).finally(() =>
+        Promise.all(sinks.map((s) => s.close?.())),
+      );
       const lines = outcome.recorded.map(recordedText);
       for (const d of outcome.skipped) lines.push(`${d.accountId} skipped: already ${decidedWord(d.decision)} by ${d.by} at ${d.at}`);
       process.stdout.write(`${lines.join('\n')}\n`);

@@ -6,4 +6,6 @@ import type { Decision } from './decision.js';
  */
 export interface DecisionSink {
   apply(decisions: Decision[]): Promise<void>;
+  /** releases connections; called once the command is done */
+  close?(): Promise<void>;
 }
