@@ -38,7 +38,7 @@ function config(neo4j: Record<string, unknown> = {}): LoadedConfig {
 }
 
 function sink(cfg: LoadedConfig, hooks: Neo4jSinkHooks = {}, connection: ConnectionSettings = settings): Neo4jSink {
-  return new Neo4jSink(connection, cfg.config.neo4j, log, hooks);
+  return new Neo4jSink(connection, cfg.config.neo4j, log, { hooks });
 }
 
 async function run(runId: string, options: { cfg?: LoadedConfig; hooks?: Neo4jSinkHooks; stateDir?: string; connection?: ConnectionSettings } = {}) {

@@ -18,6 +18,8 @@ export interface StatementStats {
   nodesCreated: number;
   relationshipsCreated: number;
   propertiesSet: number;
+  /** batches executeWrite ran again after a deadlock or transient error */
+  retries: number;
 }
 
 /**
@@ -37,13 +39,18 @@ export class BatchWriter {
   async write<Row extends object>(statement: string, text: string, rows: Iterable<Row>, params: Record<string, unknown> = {}): Promise<StatementStats> {
     const started = performance.now();
     const queue = new PQueue({ concurrency: this.options.concurrency });
-    const stats: StatementStats = { statement, rows: 0, batches: 0, ms: 0, rowsPerSecond: 0, nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
+    const stats: StatementStats = { statement, rows: 0, batches: 0, ms: 0, rowsPerSecond: 0, nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, retries: 0 };
     let failure: { error: unknown } | null = null;
 
     const run = async (batch: Row[]): Promise<void> => {
       const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
       try {
-        const result = await session.executeWrite((tx) => tx.run(text, { ...params, rows: batch }));
+        let attempts = 0;
+        const result = await session.executeWrite((tx) => {
+          attempts++;
+          return tx.run(text, { ...params, rows: batch });
+        });
+        stats.retries += attempts - 1;
         const updates = result.summary.counters.updates();
         stats.nodesCreated += updates.nodesCreated;
         stats.relationshipsCreated += updates.relationshipsCreated;

@@ -23,6 +23,12 @@ export interface Neo4jSinkHooks {
   afterStatement?(statement: string): void | Promise<void>;
 }
 
+export interface Neo4jSinkExtras {
+  hooks?: Neo4jSinkHooks;
+  /** another queries/ folder (default: the one next to package.json) */
+  queriesDir?: string;
+}
+
 const S = {
   startRun: 'sink/start-run',
   dropPartialClusters: 'sink/drop-partial-clusters',
@@ -59,13 +65,18 @@ export class Neo4jSink implements Sink {
   private written: Record<string, number> = {};
   private writeMs = 0;
 
+  private readonly hooks: Neo4jSinkHooks;
+  private readonly queriesDir: string | undefined;
+
   constructor(
     private readonly connection: ConnectionSettings,
     private readonly options: Neo4jSinkOptions,
     private readonly log: Logger,
-    private readonly hooks: Neo4jSinkHooks = {},
-    private readonly queriesDir?: string,
-  ) {}
+    extras: Neo4jSinkExtras = {},
+  ) {
+    this.hooks = extras.hooks ?? {};
+    this.queriesDir = extras.queriesDir;
+  }
 
   async open(run: RunInfo): Promise<void> {
     const queries = await QueryFiles.load([MIGRATIONS, 'sink'], this.queriesDir);
@@ -143,6 +154,7 @@ export class Neo4jSink implements Sink {
       }
       return;
     }
+    const started = performance.now();
     await this.guard({ step: 'write', what: 'the run result' }, () =>
       this.transaction(async (tx) => {
         await tx.run(queries.get(S.finishRun), params);
@@ -153,6 +165,7 @@ export class Neo4jSink implements Sink {
         await tx.run(queries.get(S.dropStaleStaging), params);
       }),
     );
+    this.log.info({ sink: 'neo4j', runId: run.runId, ms: Math.round(performance.now() - started) }, 'neo4j: this run is now the current result');
     try {
       await this.transaction((tx) => tx.run(queries.get(S.pruneClusters), { keepRuns: neo4j.int(this.options.keepRuns) }));
     } catch (err) {
