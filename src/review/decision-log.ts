@@ -1,6 +1,7 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
+import { parseNdjsonLines } from './ndjson-lines.js';
 import { DecisionSchema, type Decision } from './decision.js';
 
 export function decisionLogPath(stateDir: string): string {
@@ -45,25 +46,7 @@ export class DecisionLog {
 
 /** Parses the log's text; a line that is not a valid decision is an InputError naming the line. */
 export function parseDecisionLines(text: string, path: string): Decision[] {
-  const decisions: Decision[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.trim() === '') continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new InputError(`${path} line ${i + 1} is not JSON: ${line.length > 60 ? `${line.slice(0, 60)}…` : line}`);
-    }
-    const parsed = DecisionSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new InputError(`${path} line ${i + 1} is not a valid decision: ${issue.path.join('.') || 'line'}: ${issue.message}`);
-    }
-    decisions.push(parsed.data);
-  }
-  return decisions;
+  return parseNdjsonLines(text, path, DecisionSchema, 'a valid decision');
 }
 
 /**

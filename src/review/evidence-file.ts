@@ -1,6 +1,6 @@
+import { parseNdjsonLines } from './ndjson-lines.js';
 import { z } from 'zod';
 import type { CandidateEvidence } from '../detect/evidence.js';
-import { InputError } from '../errors.js';
 import { MaterialEvidenceSchema } from './decision.js';
 
 const ContributionSchema = z.object({
@@ -34,23 +34,5 @@ export const CandidateEvidenceSchema = z.looseObject({
 }) satisfies z.ZodType<CandidateEvidence>;
 
 export function parseEvidenceLines(text: string, path: string): CandidateEvidence[] {
-  const evidence: CandidateEvidence[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.trim() === '') continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new InputError(`${path} line ${i + 1} is not JSON`);
-    }
-    const parsed = CandidateEvidenceSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new InputError(`${path} line ${i + 1} is not candidate evidence: ${issue.path.join('.') || 'line'}: ${issue.message}`);
-    }
-    evidence.push(parsed.data);
-  }
-  return evidence;
+  return parseNdjsonLines(text, path, CandidateEvidenceSchema, 'candidate evidence');
 }
