@@ -119,11 +119,11 @@ describe('Neo4j sink', () => {
 
   it("keeps a reviewer's status through later runs (and keeps :Hub in step with hub)", async () => {
     const [target] = await rows<{ a: string }>(driver, 'MATCH (b:BlacklistCandidate {current: true}) RETURN b.accountId AS a ORDER BY a LIMIT 1');
-    await write(driver, "MATCH (b:BlacklistCandidate {accountId: $a}) SET b.status = 'confirmed'", { a: target!.a });
+    await write(driver, "MATCH (b:BlacklistCandidate {accountId: $a}) SET b.status = 'approved', b.reviewer = 'carol'", { a: target!.a });
     await write(driver, 'MATCH (i:Identifier {hub: false}) WITH i LIMIT 1 SET i:Hub, i.hub = true');
     await run('r2');
     const [after] = await rows<{ status: string; runId: string }>(driver, 'MATCH (b:BlacklistCandidate {accountId: $a}) RETURN b.status AS status, b.runId AS runId', { a: target!.a });
-    expect(after).toEqual({ status: 'confirmed', runId: 'r2' });
+    expect(after).toEqual({ status: 'approved', runId: 'r2' });
     const hubs = (await csv(first.runPath, 'hubs.csv')).length;
     expect(await count(driver, 'MATCH (i:Identifier:Hub) RETURN count(i) AS n')).toBe(hubs);
   });
