@@ -86,6 +86,14 @@ describe('analyst queries', () => {
     expect(new Set(found.map((r) => r.previousRun))).toEqual(new Set(['a1']));
   });
 
+  it('changed clusters: exactly those lineage calls grown, shrunk, merged or split', async () => {
+    const lineage = await csv('lineage.csv');
+    const expected = lineage.filter((l) => ['grown', 'shrunk', 'merged', 'split'].includes(l.event!)).map((l) => `${l.event} ${l.cluster_id}`).sort();
+    const found = await analyst('changed-clusters');
+    expect(found.map((r) => `${r.change} ${r.cluster}`).sort()).toEqual(expected);
+    for (const row of found) expect((row.previously as string[]).length).toBeGreaterThan(0);
+  });
+
   it('one cluster: its members and the identifiers they share', async () => {
     const [top] = await csv('clusters.csv');
     const members = (await csv('members.csv')).filter((m) => m.cluster_id === top!.cluster_id).map((m) => m.account_id);
