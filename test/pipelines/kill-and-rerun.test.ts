@@ -10,14 +10,20 @@ import { tempDir } from '../support/temp-dir.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Starts a nightly run and SIGKILLs it once it has been writing its run folder for a while. */
-async function killMidway(input: string, state: string, runId: string, afterMs: number): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'nightly', '--input', input, '--out', state, '--run-id', runId], { cwd: root, stdio: 'ignore' });
-  const partial = join(state, 'runs', `.${runId}.partial`);
+/** Starts a nightly run and SIGKILLs it as soon as it logs that the given stage finished. */
+async function killAfterStage(input: string, state: string, runId: string, stage: string): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'nightly', '--input', input, '--out', state, '--run-id', runId], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  while (!existsSync(partial)) await new Promise((r) => setTimeout(r, 20));
-  await new Promise((r) => setTimeout(r, afterMs));
-  child.kill('SIGKILL');
+  let buffered = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const lines = buffered.split('\n');
+    buffered = lines.pop()!;
+    for (const line of lines) if (line.includes('"stage finished"') && (JSON.parse(line) as { stage: string }).stage === stage) child.kill('SIGKILL');
+  });
   expect(await exited).toBeNull(); // killed, not finished
 }
 
@@ -28,9 +34,10 @@ describe('a nightly run killed mid-way', () => {
     const reference = await tempDir();
     expect((await runCli(['nightly', '--input', input, '--out', reference, '--run-id', 'ref'])).code).toBe(0);
 
-    for (const afterMs of [200, 1500]) {
+    // killed while loading (right after the sinks opened), and while detecting (right after loading)
+    for (const stage of ['open sinks', 'load snapshot']) {
       const state = await tempDir();
-      await killMidway(input, state, 'night', afterMs);
+      await killAfterStage(input, state, 'night', stage);
       expect(existsSync(join(state, 'latest'))).toBe(false);
       expect(await readdir(join(state, 'runs'))).toEqual(['.night.partial']);
       expect(existsSync(join(state, 'nightly.lock'))).toBe(true); // left by the killed process
@@ -41,7 +48,7 @@ describe('a nightly run killed mid-way', () => {
       expect(await readdir(join(state, 'runs'))).toEqual(['night']);
       for (const file of ['clusters.csv', 'members.csv', 'candidates.csv', 'evidence.ndjson', 'hubs.csv']) {
         const expected = await readFile(join(reference, 'runs', 'ref', file));
-        expect((await readFile(join(state, 'latest', file))).equals(expected), `${file} after a kill at ${afterMs} ms`).toBe(true);
+        expect((await readFile(join(state, 'latest', file))).equals(expected), `${file} after a kill once ${stage} finished`).toBe(true);
       }
     }
   });
