@@ -47,6 +47,12 @@ if (code !== 0) {
 const manifest = await readManifest(join(state, 'runs', 'bench'));
 console.log(`\nnightly on ${accounts} accounts: ${wall.toFixed(1)} s wall (process), peak RSS ${Math.round(maxRssKb / 1024)} MB`);
 console.log(formatTable(['stage', 'ms', 'peak RSS MB (so far)'], manifest.stages.map((s) => [s.stage, s.ms, s.peakRssMb])));
+const neo4jStage = manifest.stages.find((s) => s.stage === 'write neo4j');
+if (neo4jStage) {
+  const rows = Object.entries(manifest.counts).filter(([k]) => k.startsWith('neo4j.'));
+  const total = rows.reduce((n, [, v]) => n + v, 0);
+  console.log(`neo4j: ${total} rows in ${(neo4jStage.ms / 1000).toFixed(1)} s = ${Math.round(total / (neo4jStage.ms / 1000))} rows/s (${rows.map(([k, v]) => `${k.slice(6)} ${v}`).join(', ')})`);
+}
 console.log(formatEvaluation(await evaluateRun(join(state, 'runs', 'bench'), join(data, 'truth.csv'))));
 
 /** Runs a command through /usr/bin/time when present, to read the child's peak RSS. */

@@ -129,7 +129,10 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
         reopened,
       });
 
-      for (const sink of sinks) await timer.run(`write ${sink.name}`, () => sink.write({ run, snapshot, graph, weights, detection, evidence, lineage, firstSeen, previousRunId: previous?.runId ?? null }));
+      for (const sink of sinks) {
+        const report = await timer.run(`write ${sink.name}`, () => sink.write({ run, snapshot, graph, weights, detection, evidence, lineage, firstSeen, previousRunId: previous?.runId ?? null }));
+        for (const [what, rows] of Object.entries(report.written)) counts[`${sink.name}.${what}`] = rows;
+      }
       for (const sink of sinks) await sink.finish(run, 'succeeded', counts);
       const sealed = manifest('succeeded');
       await folder.seal(sealed);
