@@ -1,26 +1,10 @@
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { register } from '../../src/cli/evaluate.js';
-import { runCommand } from '../../src/cli/run-command.js';
+import { runInProcess } from '../support/run-in-process.js';
 import { folderWith } from '../support/temp-dir.js';
 
-/** The evaluate command on its own program (src/cli/main.ts wires the same register function). */
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const program = new Command().name('fraud-rings').option('--verbose').exitOverride();
-  register(program);
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    await runCommand(program, ['node', 'fraud-rings', ...args]);
-    return { code: Number(process.exitCode ?? 0), stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-    process.exitCode = 0;
-  }
-}
+const run = (args: string[]) => runInProcess(register, args);
 
 describe('evaluate command', () => {
   it('prints the evaluation as text or JSON', async () => {
