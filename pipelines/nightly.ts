@@ -8,7 +8,7 @@ import { applyLineage } from '../src/lineage/apply-lineage.js';
 import { readPreviousRun } from '../src/lineage/previous-run.js';
 import { ExitCode, UserError } from '../src/errors.js';
 import type { Logger } from '../src/log.js';
-import { createNormaliser } from '../src/normalise/normalise-identifier.js';
+import { configuredNormaliser } from '../src/normalise/configured-normaliser.js';
 import type { RunManifest } from '../src/run/manifest.js';
 import { pruneRuns } from '../src/run/retention.js';
 import { defaultRunId, RunFolder } from '../src/run/run-folder.js';
@@ -43,8 +43,6 @@ export interface NightlyResult {
   detection: Detection;
 }
 
-const DEV_PAN_KEY = 'fraud-rings-development-key';
-
 /**
  * The nightly run, as the runbook reads:
  *   1. check the config, take the state folder's lock;
@@ -61,9 +59,7 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
   const { config, hash: configHash } = options.config;
   const log = options.log;
   checkScoringConfig(config);
-  const panKey = process.env[config.normalise.panHashKeyEnv];
-  if (!panKey) log.warn(`${config.normalise.panHashKeyEnv} is not set: card numbers are hashed with the built-in development key`);
-  const normalise = createNormaliser({ placeholders: config.normalise.placeholders, defaultCountryCode: config.normalise.defaultCountryCode, panHashKey: panKey || DEV_PAN_KEY });
+  const normalise = configuredNormaliser(config.normalise, log);
   const run: RunInfo = { runId: options.runId ?? defaultRunId(), startedAt: new Date().toISOString(), configHash, version };
 
   const lock = await StateLock.acquire(options.stateDir, run.runId, log);

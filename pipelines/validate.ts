@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { LoadedConfig } from '../src/config/config.js';
 import { checkScoringConfig } from '../src/detect/detect-rings.js';
-import { createNormaliser } from '../src/normalise/normalise-identifier.js';
+import { configuredNormaliser } from '../src/normalise/configured-normaliser.js';
 import { loadSnapshot } from '../src/snapshot/load-snapshot.js';
 import { RejectsFile } from '../src/snapshot/rejects.js';
 import type { TableStats } from '../src/snapshot/snapshot.js';
@@ -23,7 +23,7 @@ export interface ValidationResult {
 export async function validate(input: string, loaded: LoadedConfig, sampleSize = 10): Promise<ValidationResult> {
   const { config } = loaded;
   checkScoringConfig(config);
-  const normalise = createNormaliser({ placeholders: config.normalise.placeholders, defaultCountryCode: config.normalise.defaultCountryCode, panHashKey: 'dry-run' });
+  const normalise = configuredNormaliser(config.normalise);
   const scratch = await mkdtemp(join(tmpdir(), 'fraud-rings-dry-run-'));
   try {
     const rejects = new RejectsFile(join(scratch, 'rejects.csv'));
