@@ -76,6 +76,8 @@ export const ConfigSchema = z.object({
       concurrency: z.number().int().min(1).max(16).default(2),
       /** how long a write transaction retries deadlocks and transient errors before the run fails */
       retrySeconds: z.number().positive().max(3600).default(30),
+      /** A run's lock on the database expires after this long (a killed run's lock is then taken over). */
+      lockMinutes: z.number().int().min(1).default(120),
       /** cluster versions of older runs are deleted; the current clusters are always kept */
       keepRuns: z.number().int().min(1).default(30),
     })

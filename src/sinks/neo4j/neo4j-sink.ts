@@ -5,6 +5,7 @@ import { BatchWriter, type BatchOptions } from './batch-writer.js';
 import { displayUri, type ConnectionSettings } from './connection-settings.js';
 import { openDriver } from './driver.js';
 import { accountRows, candidateRows, clusterRows, countUses, identifierRows, memberRows, usesRows } from './graph-rows.js';
+import { releaseDatabaseLock, RELEASE_LOCK, takeDatabaseLock, TAKE_LOCK } from './database-lock.js';
 import { AWAIT_INDEXES, MIGRATIONS, migrate } from './migrations.js';
 import { describeNeo4jError, type Phase } from './neo4j-errors.js';
 import { QueryFiles } from './query-files.js';
@@ -16,6 +17,8 @@ export interface Neo4jSinkOptions extends BatchOptions {
   retrySeconds: number;
   /** cluster versions of runs older than the newest keepRuns are deleted (current ones never) */
   keepRuns: number;
+  /** a run's lock on the database expires after this many minutes */
+  lockMinutes: number;
 }
 
 /** Test-only: lets integration tests fail a run at a chosen point, against the real server. */
@@ -64,6 +67,7 @@ export class Neo4jSink implements Sink {
   private queries: QueryFiles | null = null;
   private written: Record<string, number> = {};
   private writeMs = 0;
+  private lockedRunId: string | null = null;
 
   private readonly hooks: Neo4jSinkHooks;
   private readonly queriesDir: string | undefined;
@@ -80,12 +84,14 @@ export class Neo4jSink implements Sink {
 
   async open(run: RunInfo): Promise<void> {
     const queries = await QueryFiles.load([MIGRATIONS, 'sink'], this.queriesDir);
-    queries.require([...Object.values(S), AWAIT_INDEXES]);
+    queries.require([...Object.values(S), AWAIT_INDEXES, TAKE_LOCK, RELEASE_LOCK]);
     this.queries = queries;
     const driver = await openDriver(this.connection, { retrySeconds: this.options.retrySeconds });
     this.driver = driver;
     await this.guard({ step: 'connect' }, async () => {
       await migrate(driver, this.connection.database, queries, this.log);
+      await takeDatabaseLock(driver, this.connection.database, queries, run.runId, this.options.lockMinutes);
+      this.lockedRunId = run.runId;
       await this.transaction(async (tx) => {
         await tx.run(queries.get(S.startRun), {
           runId: run.runId,
@@ -175,6 +181,10 @@ export class Neo4jSink implements Sink {
 
   async close(): Promise<void> {
     const driver = this.driver;
+    if (driver && this.queries && this.lockedRunId) {
+      await releaseDatabaseLock(driver, this.connection.database, this.queries, this.lockedRunId).catch(() => undefined);
+    }
+    this.lockedRunId = null;
     this.driver = null;
     await driver?.close();
   }
