@@ -1,17 +1,15 @@
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSnapshot } from '../../src/generate/generate-snapshot.js';
 import { count, requireServer, wipe } from '../sinks/neo4j/fixtures/neo4j-test-server.js';
+import { killAfterStage } from '../support/kill-after-stage.js';
 import { runCli } from '../support/run-cli.js';
 import { readCsv } from '../support/snapshot-files.js';
 import { suiteDir } from '../support/temp-dir.js';
 
 /** A nightly run with the Neo4j sink, killed while it writes to Neo4j, then run again. */
-const root = fileURLToPath(new URL('../..', import.meta.url));
 let driver: Driver;
 
 beforeAll(async () => {
@@ -30,19 +28,7 @@ describe('a Neo4j run killed mid-write', () => {
     const state = await suiteDir('fraud-rings-neo4j-kill-state-');
 
     // the run folder is written first; kill as soon as it is, while Neo4j is being written
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'nightly', '--input', input, '--out', state, '--run-id', 'k1', '--sink', 'neo4j'], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    let buffered = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const lines = buffered.split('\n');
-      buffered = lines.pop()!;
-      for (const line of lines) if (line.includes('"stage finished"') && (JSON.parse(line) as { stage: string }).stage === 'write files') child.kill('SIGKILL');
-    });
-    expect(await exited).toBeNull();
+    await killAfterStage(['--input', input, '--out', state, '--run-id', 'k1', '--sink', 'neo4j'], 'write files');
     expect(await count(driver, 'MATCH (c:FraudCluster:Current) RETURN count(c) AS n')).toBe(0);
     expect(await count(driver, 'MATCH (r:PipelineRun {runId: "k1"}) WHERE r:Current RETURN count(r) AS n')).toBe(0);
 

@@ -1,31 +1,11 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateSnapshot } from '../../src/generate/generate-snapshot.js';
+import { killAfterStage } from '../support/kill-after-stage.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-/** Starts a nightly run and SIGKILLs it as soon as it logs that the given stage finished. */
-async function killAfterStage(input: string, state: string, runId: string, stage: string): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'nightly', '--input', input, '--out', state, '--run-id', runId], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  let buffered = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString();
-    const lines = buffered.split('\n');
-    buffered = lines.pop()!;
-    for (const line of lines) if (line.includes('"stage finished"') && (JSON.parse(line) as { stage: string }).stage === stage) child.kill('SIGKILL');
-  });
-  expect(await exited).toBeNull(); // killed, not finished
-}
 
 describe('a nightly run killed mid-way', () => {
   it('leaves nothing that looks complete, and the rerun gives the uninterrupted result', async () => {
@@ -37,7 +17,7 @@ describe('a nightly run killed mid-way', () => {
     // killed while loading (right after the sinks opened), and while detecting (right after loading)
     for (const stage of ['open sinks', 'load snapshot']) {
       const state = await tempDir();
-      await killAfterStage(input, state, 'night', stage);
+      await killAfterStage(['--input', input, '--out', state, '--run-id', 'night'], stage);
       expect(existsSync(join(state, 'latest'))).toBe(false);
       expect(await readdir(join(state, 'runs'))).toEqual(['.night.partial']);
       expect(existsSync(join(state, 'nightly.lock'))).toBe(true); // left by the killed process

@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Decision } from '../../src/review/decision.js';
+import { decisionFor } from './support/review-state.js';
 import { knownFraudFromDecisions, materialChanges, rejectedEvidence } from '../../src/review/feedback.js';
 
-function decision(accountId: string, kind: Decision['decision']): Decision {
-  return {
-    accountId,
-    decision: kind,
-    by: 'alice',
-    at: '2026-11-25T09:00:00.000Z',
-    note: '',
-    clusterId: 'C1',
-    runId: 'r1',
-    evidenceVersion: 'v1',
-    material: { sharedIdentifiers: ['device:d1'], blacklistedLinks: [] },
-    reasons: ['SHARED_DEVICES'],
-    source: 'cli',
-  };
-}
 
 describe('feedback from review decisions', () => {
   const current = new Map([
-    ['A1', decision('A1', 'approve')],
-    ['A2', decision('A2', 'reject')],
-    ['A3', decision('A3', 'approve')],
+    ['A1', decisionFor('A1', 'approve')],
+    ['A2', decisionFor('A2', 'reject')],
+    ['A3', decisionFor('A3', 'approve')],
   ]);
 
   it('approved accounts are known fraud', () => {

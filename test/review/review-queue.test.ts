@@ -1,35 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, UserError } from '../../src/errors.js';
 import { appendDecisions } from '../../src/review/decision-log.js';
-import type { Decision } from '../../src/review/decision.js';
 import { readLatestRun } from '../../src/review/latest-run.js';
 import { readReviewQueue } from '../../src/review/review-queue.js';
 import { tempDir } from '../support/temp-dir.js';
-import { cluster, evidence, stateWith, writeRun } from './support/review-state.js';
+import { cluster, decisionFor, evidence, stateWith, writeRun } from './support/review-state.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-function decided(accountId: string, kind: Decision['decision'], material: Decision['material']): Decision {
-  return {
-    accountId,
-    decision: kind,
-    by: 'alice',
-    at: '2026-11-25T09:00:00.000Z',
-    note: '',
-    clusterId: 'C1',
-    runId: 'r1',
-    evidenceVersion: 'v1',
-    material,
-    reasons: ['SHARED_DEVICES'],
-    source: 'cli',
-  };
-}
 
 describe('review queue', () => {
   it('joins the latest run with the decisions: pending, approved, rejected, and decided accounts gone from the run', async () => {
     const state = await stateWith(cluster('C1', 'A', 3));
     const m = evidence('A1', 'C1').material;
-    await appendDecisions(state, [decided('A1', 'approve', m), decided('A2', 'reject', evidence('A2', 'C1').material), decided('Z9', 'reject', m)]);
+    await appendDecisions(state, [decisionFor('A1', 'approve', m), decisionFor('A2', 'reject', evidence('A2', 'C1').material), decisionFor('Z9', 'reject', m)]);
     const { run, items } = await readReviewQueue(state);
     expect(run.runId).toBe('20261125T013000Z');
     expect(items.map((i) => [i.accountId, i.status, i.inLatestRun])).toEqual([
@@ -48,7 +32,7 @@ describe('review queue', () => {
       evidence('A1', 'C1', { material: { sharedIdentifiers: ['device:d1', 'device:d2', 'phone:+447700900123'], blacklistedLinks: [] } }),
       evidence('A2', 'C1', { material: { sharedIdentifiers: ['device:d1'], blacklistedLinks: [] } }),
     ]);
-    await appendDecisions(state, [decided('A1', 'reject', before), decided('A2', 'reject', before)]);
+    await appendDecisions(state, [decisionFor('A1', 'reject', before), decisionFor('A2', 'reject', before)]);
     const { items } = await readReviewQueue(state);
     expect(items[0]).toMatchObject({ accountId: 'A1', status: 'pending', reopened: { rejectedBy: 'alice', changes: ['new shared phone:+447700900123'] } });
     expect(items[1]).toMatchObject({ accountId: 'A2', status: 'rejected', reopened: null });

@@ -1,3 +1,4 @@
+import type { Decision } from '../../../src/review/decision.js';
 import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CandidateEvidence } from '../../../src/detect/evidence.js';
@@ -63,4 +64,25 @@ export async function stateWith(candidates: readonly CandidateEvidence[], runId 
   const state = await tempDir('fraud-rings-review-');
   await writeRun(state, runId, candidates);
   return state;
+}
+
+/** A decision as the log holds it, for tests that start from decisions rather than a decide call. */
+export function decisionFor(
+  accountId: string,
+  kind: Decision['decision'],
+  material: Decision['material'] = { sharedIdentifiers: ['device:d1'], blacklistedLinks: [] },
+): Decision {
+  return {
+    accountId,
+    decision: kind,
+    by: 'alice',
+    at: '2026-11-25T09:00:00.000Z',
+    note: '',
+    clusterId: 'C1',
+    runId: 'r1',
+    evidenceVersion: 'v1',
+    material,
+    reasons: ['SHARED_DEVICES'],
+    source: 'cli',
+  };
 }
