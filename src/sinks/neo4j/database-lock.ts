@@ -1,6 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { hostname } from 'node:os';
 import { LockHeldError } from '../../errors.js';
+import { isProcessAlive } from '../../run/process-alive.js';
 import type { QueryFiles } from './query-files.js';
 
 export const TAKE_LOCK = 'sink/take-lock';
@@ -31,7 +32,7 @@ export async function takeDatabaseLock(driver: Driver, database: string, queries
     return { free: r.get('free') as boolean, runId: r.get('runId') as string, host: r.get('host') as string, pid: neo4j.isInt(pid) ? pid.toNumber() : Number(pid), since: r.get('since') as string };
   };
   let holder = await take(false);
-  if (!holder.free && holder.host === hostname() && !processAlive(holder.pid)) holder = await take(true);
+  if (!holder.free && !isProcessAlive(holder.host, holder.pid)) holder = await take(true);
   if (!holder.free) {
     throw new LockHeldError(`another nightly run holds the lock on Neo4j database ${database}: run ${holder.runId}, pid ${holder.pid} on ${holder.host}, since ${holder.since}`);
   }
@@ -39,13 +40,4 @@ export async function takeDatabaseLock(driver: Driver, database: string, queries
 
 export async function releaseDatabaseLock(driver: Driver, database: string, queries: QueryFiles, runId: string): Promise<void> {
   await driver.executeQuery(queries.get(RELEASE_LOCK), { runId }, { database, routing: neo4j.routing.WRITE });
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
