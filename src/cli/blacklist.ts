@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { UserError } from '../errors.js';
-import { writeOutputAtomic } from '../review/atomic-output.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 import { BLACKLIST_FORMATS, blacklistRows, encodeBlacklist, parseSince, type BlacklistFormat } from '../review/blacklist-export.js';
 import { DecisionLog } from '../review/decision-log.js';
 
@@ -25,7 +25,7 @@ export function register(program: Command): void {
         return;
       }
       try {
-        await writeOutputAtomic(opts.output, data);
+        await writeFileAtomic(opts.output, data);
       } catch (err) {
         throw new UserError(`cannot write ${opts.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, undefined, { cause: err });
       }

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { UserError } from '../errors.js';
-import { csvText } from '../sinks/csv-text.js';
+import { csvText } from '../io/csv-text.js';
 import { decidedWord } from '../review/decision.js';
 import { decide, type DecisionTarget, type RecordedDecision } from '../review/decide.js';
 import type { DecisionSink } from '../review/decision-sink.js';

@@ -1,8 +1,9 @@
 import type { Rule } from './rule.js';
 
 /**
- * The default heuristics. Cluster features are computed in src/detect/cluster-features.ts,
- * member features in src/detect/member-features.ts; the feature names below are theirs.
+ * The default heuristics. Cluster and member features are computed in
+ * src/detect/cluster-analysis.ts (ClusterFeatures, MemberFeatures); the feature names below are
+ * theirs, and src/detect/rules.ts applies the rules.
  */
 export const defaultClusterRules: Rule[] = [
   { code: 'SHARED_STRONG_2', feature: 'sharedStrong', op: '>=', value: 2, points: 25, description: 'members share two or more distinct devices, cards or phones' },

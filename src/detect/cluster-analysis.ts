@@ -5,6 +5,24 @@ import { TransactionStatus, type Snapshot } from '../snapshot/snapshot.js';
 
 const DAY_MS = 86_400_000;
 
+/** The identifier kinds cluster features count apart; every other kind counts as `other`. */
+const KindClass = { device: 0, card: 1, phone: 2, email: 3, address: 4, ip: 5, other: 6 } as const;
+const KIND_CLASSES = 7;
+const classOfKind: Readonly<Record<string, number>> = {
+  device: KindClass.device,
+  payment_instrument: KindClass.card,
+  phone: KindClass.phone,
+  email: KindClass.email,
+  address: KindClass.address,
+  ip: KindClass.ip,
+};
+
+/**
+ * Money cycles are looked for only in clusters up to this size, because the search keeps a Set of
+ * counterparties per member; a bigger cluster reports no cycle (transferCycle 0).
+ */
+const MAX_CYCLE_SEARCH_MEMBERS = 4096;
+
 /** Everything detection reads, built once per run. */
 export interface DetectionInput {
   snapshot: Snapshot;
@@ -92,8 +110,7 @@ export class ClusterAnalyser {
   ) {
     this.inCluster = new Uint8Array(input.graph.accountCount);
     const kinds = input.snapshot.identifiers.kinds;
-    const classes: Record<string, number> = { device: 0, payment_instrument: 1, phone: 2, email: 3, address: 4, ip: 5 };
-    this.kindClass = Int32Array.from(kinds.map((k) => classes[k] ?? 6));
+    this.kindClass = Int32Array.from(kinds.map((k) => classOfKind[k] ?? KindClass.other));
     this.strongKind = Uint8Array.from(kinds.map((k) => (options.strongKinds.includes(k) ? 1 : 0)));
   }
 
@@ -113,7 +130,7 @@ export class ClusterAnalyser {
       }
     }
     const shared: SharedIdentifier[] = [];
-    const byClass = new Int32Array(7);
+    const byClass = new Int32Array(KIND_CLASSES);
     let sharedStrong = 0;
     for (const [identifier, count] of usage) {
       if (count < 2) continue;
@@ -159,13 +176,13 @@ export class ClusterAnalyser {
     const features: ClusterFeatures = {
       size: members.length,
       sharedIdentifiers: shared.length,
-      sharedDevices: byClass[0]!,
-      sharedCards: byClass[1]!,
-      sharedPhones: byClass[2]!,
-      sharedEmails: byClass[3]!,
-      sharedAddresses: byClass[4]!,
-      sharedIps: byClass[5]!,
-      sharedOther: byClass[6]!,
+      sharedDevices: byClass[KindClass.device]!,
+      sharedCards: byClass[KindClass.card]!,
+      sharedPhones: byClass[KindClass.phone]!,
+      sharedEmails: byClass[KindClass.email]!,
+      sharedAddresses: byClass[KindClass.address]!,
+      sharedIps: byClass[KindClass.ip]!,
+      sharedOther: byClass[KindClass.other]!,
       sharedStrong,
       coveringMembers: shared.length > 0 && shared[0]!.members >= 0.9 * members.length ? shared[0]!.members : 0,
       burstMembers: burst.count,
@@ -211,7 +228,7 @@ export class ClusterAnalyser {
     members.forEach((a, m) => position.set(a, m));
     const chargebacksOf = new Array<number>(members.length).fill(0);
     const transfersOf = new Array<number>(members.length).fill(0);
-    const edges: Array<Set<number>> = members.length <= 4096 ? Array.from({ length: members.length }, () => new Set()) : [];
+    const edges: Array<Set<number>> = members.length <= MAX_CYCLE_SEARCH_MEMBERS ? Array.from({ length: members.length }, () => new Set()) : [];
     let transactions = 0;
     let chargebacks = 0;
     let internalTransfers = 0;
@@ -244,7 +261,7 @@ export class ClusterAnalyser {
     for (const a of members) {
       for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
         const identifier = graph.accountIdentifiers[p]!;
-        if (this.kindClass[snapshot.identifiers.kindOf[identifier]!] !== 1 || weights.weight[identifier] === 0 || seen.has(identifier)) continue;
+        if (this.kindClass[snapshot.identifiers.kindOf[identifier]!] !== KindClass.card || weights.weight[identifier] === 0 || seen.has(identifier)) continue;
         seen.add(identifier);
         let fraudUser = false;
         let otherUser = false;

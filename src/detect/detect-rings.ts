@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { compareCodeUnits } from '../order.js';
+import { clusterIdOf } from './cluster-id.js';
 import type { Config } from '../config/config.js';
 import type { Components } from '../graph/components.js';
 import { ClusterAnalyser, type ClusterFeatures, type DetectionInput, type MemberFeatures } from './cluster-analysis.js';
@@ -85,7 +86,7 @@ export function scoreCommunities(input: DetectionInput, components: Components, 
 function contentId(members: Int32Array, ids: readonly string[]): string {
   const hash = createHash('sha256');
   for (const a of members) hash.update(ids[a]!).update('\n');
-  return `FR-${hash.digest('hex').slice(0, 12)}`;
+  return clusterIdOf(hash);
 }
 
 function clamp(points: number): number {

@@ -1,8 +1,8 @@
-import { access } from 'node:fs/promises';
+import { exists } from '../io/optional-file.js';
 import { join } from 'node:path';
 import { pairCounts } from './pair-counts.js';
 import { precisionRecall, type PrecisionRecall } from './precision-recall.js';
-import { readCsvRows } from './read-csv-rows.js';
+import { readCsvRows } from '../io/read-csv-rows.js';
 import { readTruth } from './truth.js';
 
 export { formatEvaluation } from './format-evaluation.js';
@@ -144,13 +144,4 @@ export async function evaluateRun(runDir: string, truthPath: string): Promise<Ev
     },
     rings: { total: truth.ringIds.length, fullyFound, partiallyFound, missed: truth.ringIds.length - fullyFound - partiallyFound },
   };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { readCsvRows } from './read-csv-rows.js';
+import { readCsvRows } from '../io/read-csv-rows.js';
 
 /** The planted answer: which ring every account belongs to (-1: none). */
 export interface Truth {

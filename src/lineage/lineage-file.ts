@@ -1,5 +1,5 @@
 import { compareCodeUnits } from '../order.js';
-import { csvText } from '../sinks/csv-text.js';
+import { csvText } from '../io/csv-text.js';
 import type { LineageEntry } from './match-clusters.js';
 
 /**

@@ -43,6 +43,7 @@
  * number of members (see cluster-overlaps.ts) plus sorting the links.
  */
 import { createHash } from 'node:crypto';
+import { clusterIdOf } from '../detect/cluster-id.js';
 import { compareCodeUnits } from '../order.js';
 import { clusterOverlaps, type ClusterOverlap } from './cluster-overlaps.js';
 
@@ -191,7 +192,7 @@ function assignIds(prev: readonly MemberSet[], curr: readonly MemberSet[], links
 
 function derivedId(provisional: string, taken: ReadonlySet<string>): string {
   for (let n = 1; ; n++) {
-    const id = `FR-${createHash('sha256').update(`${provisional}\n${n}`).digest('hex').slice(0, 12)}`;
+    const id = clusterIdOf(createHash('sha256').update(`${provisional}\n${n}`));
     if (!taken.has(id)) return id;
   }
 }

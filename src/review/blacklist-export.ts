@@ -1,7 +1,7 @@
 import { Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { UserError } from '../errors.js';
 import { compareCodeUnits } from '../order.js';
-import { csvText } from '../sinks/csv-text.js';
+import { csvText } from '../io/csv-text.js';
 import type { Decision } from './decision.js';
 
 export const BLACKLIST_COLUMNS = ['account_id', 'cluster_id', 'reasons', 'reviewer', 'decided_at', 'note', 'evidence_version'] as const;

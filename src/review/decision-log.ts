@@ -1,6 +1,6 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { InputError } from '../errors.js';
+import { readOptionalText } from '../io/optional-file.js';
 import { parseNdjsonLines } from './ndjson-lines.js';
 import { DecisionSchema, type Decision } from './decision.js';
 
@@ -28,14 +28,8 @@ export class DecisionLog {
   /** A missing log is an empty one: nothing decided yet. */
   static async read(stateDir: string): Promise<DecisionLog> {
     const path = decisionLogPath(stateDir);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new DecisionLog(path, []);
-      throw new InputError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
-    }
-    return new DecisionLog(path, parseDecisionLines(text, path));
+    const text = await readOptionalText(path);
+    return new DecisionLog(path, text === null ? [] : parseDecisionLines(text, path));
   }
 
   /** Every decision on the account, oldest first. */

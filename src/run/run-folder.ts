@@ -1,7 +1,8 @@
-import { mkdir, readFile, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
+import { mkdir, readFile, readlink, rename, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
-import { writeFileAtomic } from '../sinks/atomic-write.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { exists } from '../io/optional-file.js';
 import type { RunManifest } from './manifest.js';
 
 /**
@@ -66,15 +67,6 @@ async function readStatus(runDir: string): Promise<string | null> {
     return (JSON.parse(await readFile(join(runDir, 'manifest.json'), 'utf8')) as { status: string }).status;
   } catch {
     return null;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 

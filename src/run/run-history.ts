@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { compareCodeUnits } from '../order.js';
 import { RunManifestSchema, type RunManifest } from './manifest.js';
 import { latestRunPath } from './run-folder.js';
 
@@ -22,7 +23,7 @@ export async function readRunHistory(stateDir: string): Promise<RunHistory> {
     const manifest = await readManifest(join(stateDir, 'runs', name)).catch(() => null);
     if (manifest) runs.push(manifest);
   }
-  runs.sort((x, y) => (x.startedAt < y.startedAt ? 1 : x.startedAt > y.startedAt ? -1 : 0));
+  runs.sort((x, y) => compareCodeUnits(y.startedAt, x.startedAt));
   const latest = await latestRunPath(stateDir);
   return { runs, latestRunId: latest ? basename(latest) : null };
 }

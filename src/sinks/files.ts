@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { compareCodeUnits } from '../order.js';
 import { accountsSharing } from '../graph/identifier-graph.js';
 import { lineageCsv } from '../lineage/lineage-file.js';
-import { writeFileAtomic } from './atomic-write.js';
-import { csvText } from './csv-text.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { csvText } from '../io/csv-text.js';
 import type { RunInfo, RunOutput, Sink, SinkReport } from './sink.js';
 
 /**

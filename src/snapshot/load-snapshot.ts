@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { InputError } from '../errors.js';
-import { Float64Builder, Int32Builder } from '../graph/growable.js';
-import { Interner, ownString } from '../graph/interner.js';
+import { Float64Builder, Int32Builder } from './growable.js';
+import { Interner, ownString } from './interner.js';
 import type { Normalised } from '../normalise/normalise-identifier.js';
 import { fileDigest } from './file-digest.js';
 import { locateTables, type TableFile } from './locate-tables.js';

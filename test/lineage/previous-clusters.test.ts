@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { matchClusters } from '../../src/lineage/match-clusters.js';
 import { readPreviousClusters } from '../../src/lineage/previous-clusters.js';
-import { csvText } from '../../src/sinks/csv-text.js';
+import { csvText } from '../../src/io/csv-text.js';
 import { folderWith, tempDir } from '../support/temp-dir.js';
 
 describe('readPreviousClusters', () => {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compareCodeUnits } from '../../order.js';
 
 /**
  * Every Cypher statement the code runs lives in `queries/**.cypher`, one statement per file, and
@@ -36,7 +37,7 @@ export class QueryFiles {
 
   /** Names under a folder, in code-unit order (migrations rely on it). */
   names(folder: string): string[] {
-    return [...this.texts.keys()].filter((n) => n.startsWith(`${folder}/`)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return [...this.texts.keys()].filter((n) => n.startsWith(`${folder}/`)).sort(compareCodeUnits);
   }
 
   /** Fails fast when an expected statement file is missing. */

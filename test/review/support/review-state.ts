@@ -2,7 +2,7 @@ import type { Decision } from '../../../src/review/decision.js';
 import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CandidateEvidence } from '../../../src/detect/evidence.js';
-import { csvText } from '../../../src/sinks/csv-text.js';
+import { csvText } from '../../../src/io/csv-text.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 /**

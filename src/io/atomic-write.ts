@@ -1,7 +1,10 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 
-/** Text or bytes to a temp file beside `path`, then renamed: readers never see half an export. */
-export async function writeOutputAtomic(path: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Writes to a temp file beside `path`, then renames it: readers never see half a file. A failed
+ * write removes its temp file.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`;
   try {
     await writeFile(temp, data);

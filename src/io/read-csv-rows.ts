@@ -5,7 +5,7 @@ import { InputError } from '../errors.js';
 /**
  * Streams the data rows of a CSV file (RFC 4180, header row, UTF-8, optional BOM, LF or CRLF)
  * to `onRow` as arrays ordered like `columns`. Parsing is papaparse's, the parser the rest of
- * the project uses; this is the one place evaluation touches it. A missing file, a missing
+ * the project uses. A missing file, a missing
  * column or a row with the wrong number of fields is an InputError naming the file and line.
  */
 export async function readCsvRows(path: string, columns: readonly string[], onRow: (fields: string[], line: number) => void): Promise<void> {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { readCsvRows } from '../../src/evaluate/read-csv-rows.js';
+import { readCsvRows } from '../../src/io/read-csv-rows.js';
 import { folderWith } from '../support/temp-dir.js';
 
 async function rows(content: string, columns: string[]): Promise<Array<[string[], number]>> {
