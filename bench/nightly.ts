@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { formatTable } from '../src/cli/format-table.js';
 import { evaluateRun, formatEvaluation } from '../src/evaluate/evaluate-run.js';
 import { generateSnapshot } from '../src/generate/generate-snapshot.js';
-import { readManifest } from '../src/run/run-history.js';
+import { readManifest } from '../src/run/run-files.js';
 
 const { values } = parseArgs({
   options: {

@@ -11,6 +11,7 @@ import type { Logger } from '../src/log.js';
 import { configuredNormaliser } from '../src/normalise/configured-normaliser.js';
 import type { RunManifest } from '../src/run/manifest.js';
 import { pruneRuns } from '../src/run/retention.js';
+import { RunFile } from '../src/run/run-files.js';
 import { defaultRunId, RunFolder } from '../src/run/run-folder.js';
 import { noProgress, type Progress } from '../src/run/progress.js';
 import { StageTimer } from '../src/run/stage-timer.js';
@@ -87,7 +88,7 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
     try {
       await timer.run('open sinks', () => Promise.all(sinks.map((s) => s.open(run))));
 
-      const rejects = new RejectsFile(join(folder.path, 'rejects.csv'));
+      const rejects = new RejectsFile(join(folder.path, RunFile.rejects));
       let snapshot: Snapshot;
       try {
         const progress = options.progress ?? noProgress;
@@ -138,7 +139,7 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
     } catch (err) {
       const exitCode = err instanceof UserError ? err.exitCode : ExitCode.internal;
       let message = err instanceof Error ? err.message.split('\n')[0]! : String(err);
-      if (counts.rejectedRows) message += ` (rejected rows: ${join(folder.finalPath, 'rejects.csv')})`;
+      if (counts.rejectedRows) message += ` (rejected rows: ${join(folder.finalPath, RunFile.rejects)})`;
       if (err instanceof Error) err.message = message;
       for (const sink of sinks) await sink.finish(run, 'failed', counts).catch(() => undefined);
       await folder.seal(manifest('failed', { message, exitCode })).catch(() => undefined);

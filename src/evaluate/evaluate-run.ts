@@ -2,7 +2,7 @@ import { exists } from '../io/optional-file.js';
 import { join } from 'node:path';
 import { pairCounts } from './pair-counts.js';
 import { precisionRecall, type PrecisionRecall } from './precision-recall.js';
-import { readCsvRows } from '../io/read-csv-rows.js';
+import { readCandidates, readMembers, RunFile } from '../run/run-files.js';
 import { readTruth } from './truth.js';
 
 export { formatEvaluation } from './format-evaluation.js';
@@ -47,7 +47,7 @@ export interface Evaluation {
  * a state folder, whose `latest` run is then used.
  */
 export async function evaluateRun(runDir: string, truthPath: string): Promise<Evaluation> {
-  const dir = (await exists(join(runDir, 'candidates.csv'))) || !(await exists(join(runDir, 'latest'))) ? runDir : join(runDir, 'latest');
+  const dir = (await exists(join(runDir, RunFile.candidates))) || !(await exists(join(runDir, 'latest'))) ? runDir : join(runDir, 'latest');
   const truth = await readTruth(truthPath);
   const accounts = truth.ringOf.length;
 
@@ -55,8 +55,8 @@ export async function evaluateRun(runDir: string, truthPath: string): Promise<Ev
   const flagged = new Uint8Array(accounts);
   let unknownCandidates = 0;
   const unknownSeen = new Set<string>();
-  await readCsvRows(join(dir, 'candidates.csv'), ['account_id'], ([account]) => {
-    const id = account!.trim();
+  await readCandidates(dir, ({ accountId }) => {
+    const id = accountId.trim();
     const i = truth.index.get(id);
     if (i !== undefined) flagged[i] = 1;
     else if (!unknownSeen.has(id)) {
@@ -83,14 +83,14 @@ export async function evaluateRun(runDir: string, truthPath: string): Promise<Ev
   const clusterOf = new Int32Array(accounts).fill(-1);
   const unknownCluster = new Map<string, number>();
   let ignoredMemberships = 0;
-  await readCsvRows(join(dir, 'members.csv'), ['cluster_id', 'account_id'], ([cluster, account]) => {
-    const clusterId = cluster!.trim();
+  await readMembers(dir, (row) => {
+    const clusterId = row.clusterId.trim();
     let c = clusterIds.get(clusterId);
     if (c === undefined) {
       c = clusterIds.size;
       clusterIds.set(clusterId, c);
     }
-    const id = account!.trim();
+    const id = row.accountId.trim();
     const i = truth.index.get(id);
     if (i === undefined) {
       if (unknownCluster.has(id)) ignoredMemberships++;

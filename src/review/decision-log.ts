@@ -1,7 +1,7 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { readOptionalText } from '../io/optional-file.js';
-import { parseNdjsonLines } from './ndjson-lines.js';
+import { parseNdjsonLines } from '../io/ndjson-lines.js';
 import { DecisionSchema, type Decision } from './decision.js';
 
 export function decisionLogPath(stateDir: string): string {

@@ -1,4 +1,4 @@
-import { parseNdjsonLines } from './ndjson-lines.js';
+import { parseNdjsonLines } from '../io/ndjson-lines.js';
 import { z } from 'zod';
 import type { CandidateEvidence } from '../detect/evidence.js';
 import { MaterialEvidenceSchema } from './decision.js';

@@ -1,5 +1,6 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readManifest } from './run-files.js';
 
 /**
  * Keeps the `keep` most recent run folders (by the manifest's start time) and always the one
@@ -22,10 +23,10 @@ export async function pruneRuns(stateDir: string, keep: number, latestRunId: str
   return doomed;
 }
 
+/** '' for a folder without a readable manifest: it sorts oldest. */
 async function startedAt(runDir: string): Promise<string> {
-  try {
-    return (JSON.parse(await readFile(join(runDir, 'manifest.json'), 'utf8')) as { startedAt: string }).startedAt;
-  } catch {
-    return '';
-  }
+  return readManifest(runDir).then(
+    (m) => m.startedAt,
+    () => '',
+  );
 }

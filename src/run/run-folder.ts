@@ -1,9 +1,9 @@
-import { mkdir, readFile, readlink, rename, rm, symlink } from 'node:fs/promises';
+import { mkdir, readlink, rename, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
 import { exists } from '../io/optional-file.js';
 import type { RunManifest } from './manifest.js';
+import { readManifest, writeManifest } from './run-files.js';
 
 /**
  * A run is built in `runs/.<id>.partial/` and renamed to `runs/<id>/` only with its manifest in
@@ -39,7 +39,7 @@ export class RunFolder {
 
   /** Seals the folder with its manifest; a succeeded run also becomes `latest`. */
   async seal(manifest: RunManifest): Promise<void> {
-    await writeFileAtomic(join(this.path, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    await writeManifest(this.path, manifest);
     await rename(this.path, this.finalPath);
     if (manifest.status === 'succeeded') await pointLatest(this.stateDir, this.runId);
   }
@@ -62,12 +62,12 @@ export async function latestRunPath(stateDir: string): Promise<string | null> {
   }
 }
 
-async function readStatus(runDir: string): Promise<string | null> {
-  try {
-    return (JSON.parse(await readFile(join(runDir, 'manifest.json'), 'utf8')) as { status: string }).status;
-  } catch {
-    return null;
-  }
+/** null when the folder holds no readable manifest: a run killed while sealing. */
+async function readStatus(runDir: string): Promise<RunManifest['status'] | null> {
+  return readManifest(runDir).then(
+    (m) => m.status,
+    () => null,
+  );
 }
 
 /** Run ids sort by time: 20261125T013000Z. */

@@ -1,8 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { compareCodeUnits } from '../order.js';
-import { RunManifestSchema, type RunManifest } from './manifest.js';
+import type { RunManifest } from './manifest.js';
+import { readManifest } from './run-files.js';
 import { latestRunPath } from './run-folder.js';
 
 export interface RunHistory {
@@ -26,9 +27,4 @@ export async function readRunHistory(stateDir: string): Promise<RunHistory> {
   runs.sort((x, y) => compareCodeUnits(y.startedAt, x.startedAt));
   const latest = await latestRunPath(stateDir);
   return { runs, latestRunId: latest ? basename(latest) : null };
-}
-
-export async function readManifest(runDir: string): Promise<RunManifest> {
-  const text = await readFile(join(runDir, 'manifest.json'), 'utf8');
-  return RunManifestSchema.parse(JSON.parse(text));
 }

@@ -47,9 +47,9 @@ describe('readPreviousClusters', () => {
   it('stops on a members.csv it cannot trust', async () => {
     const columns = await folderWith({ 'members.csv': 'cluster,account\nFR-a,A1\n' });
     await expect(readPreviousClusters(columns)).rejects.toThrow(InputError);
-    await expect(readPreviousClusters(columns)).rejects.toThrow(/needs the columns cluster_id and account_id/);
+    await expect(readPreviousClusters(columns)).rejects.toThrow(/members\.csv has no column cluster_id, account_id \(header: cluster,account\)/);
     const short = await folderWith({ 'members.csv': 'cluster_id,account_id\nFR-a,A1\nFR-a\n' });
-    await expect(readPreviousClusters(short)).rejects.toThrow(/bad data row 2/);
+    await expect(readPreviousClusters(short)).rejects.toThrow(/members\.csv line 3: expected 2 fields, found 1/);
     const quote = await folderWith({ 'members.csv': 'cluster_id,account_id\nFR-a,"A1\n' });
     await expect(readPreviousClusters(quote)).rejects.toThrow(InputError);
   });

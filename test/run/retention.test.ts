@@ -1,12 +1,14 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { RunManifest } from '../../src/run/manifest.js';
 import { pruneRuns } from '../../src/run/retention.js';
 import { tempDir } from '../support/temp-dir.js';
 
 async function run(state: string, id: string, startedAt: string) {
   await mkdir(join(state, 'runs', id), { recursive: true });
-  await writeFile(join(state, 'runs', id, 'manifest.json'), JSON.stringify({ startedAt }));
+  const manifest: RunManifest = { runId: id, status: 'succeeded', startedAt, finishedAt: startedAt, version: '0', configHash: 'h', input: { dir: '/in', tables: [] }, counts: {}, stages: [], sinks: ['files'] };
+  await writeFile(join(state, 'runs', id, 'manifest.json'), JSON.stringify(manifest));
 }
 
 describe('pruneRuns', () => {
