@@ -1,30 +1,39 @@
 import { join, resolve } from 'node:path';
 import type { LoadedConfig } from '../src/config/config.js';
-import { checkScoringConfig } from '../src/detect/detect-rings.js';
 import { collectEvidence } from '../src/detect/collect-evidence.js';
+import { detectCommunities } from '../src/detect/communities.js';
+import { detectionCounts } from '../src/detect/detection-counts.js';
 import type { Detection } from '../src/detect/detection.js';
-import { findRings } from '../src/detect/find-rings.js';
+import { checkScoringConfig, scoreCommunities } from '../src/detect/score-communities.js';
+import { findComponents } from '../src/graph/components.js';
+import { buildIdentifierGraph } from '../src/graph/identifier-graph.js';
+import { weighIdentifiers } from '../src/graph/identifier-weights.js';
+import { indexTransactions } from '../src/graph/transaction-index.js';
 import { applyLineage } from '../src/lineage/apply-lineage.js';
 import { readPreviousRun } from '../src/lineage/previous-run.js';
-import { ExitCode, UserError } from '../src/errors.js';
 import type { Logger } from '../src/log.js';
 import { configuredNormaliser } from '../src/normalise/configured-normaliser.js';
+import { markApprovedAsFraud, screenRejected } from '../src/review/apply-feedback.js';
+import { DecisionLog } from '../src/review/decision-log.js';
+import { knownFraudFromDecisions, rejectedEvidence } from '../src/review/feedback.js';
+import type { ReviewSource } from '../src/review/review-source.js';
 import type { RunManifest } from '../src/run/manifest.js';
+import { noProgress, type Progress } from '../src/run/progress.js';
 import { pruneRuns } from '../src/run/retention.js';
+import { describeFailure } from '../src/run/run-failure.js';
 import { RunFile } from '../src/run/run-files.js';
 import { defaultRunId, RunFolder } from '../src/run/run-folder.js';
-import { noProgress, type Progress } from '../src/run/progress.js';
+import { RunRecord } from '../src/run/run-record.js';
 import { StageTimer } from '../src/run/stage-timer.js';
 import { StateLock } from '../src/run/state-lock.js';
 import { FilesSink } from '../src/sinks/files.js';
 import type { RunInfo, Sink } from '../src/sinks/sink.js';
 import { loadSnapshot } from '../src/snapshot/load-snapshot.js';
 import { RejectsFile } from '../src/snapshot/rejects.js';
-import { markApprovedAsFraud, screenRejected } from '../src/review/apply-feedback.js';
-import { DecisionLog } from '../src/review/decision-log.js';
-import { knownFraudFromDecisions, rejectedEvidence } from '../src/review/feedback.js';
-import type { Snapshot, TableStats } from '../src/snapshot/snapshot.js';
+import { snapshotCounts } from '../src/snapshot/snapshot-counts.js';
+import type { Snapshot } from '../src/snapshot/snapshot.js';
 import { version } from '../src/version.js';
+import { syncReviewFromGraph } from './review-sync.js';
 
 export interface NightlyOptions {
   input: string;
@@ -33,6 +42,8 @@ export interface NightlyOptions {
   runId?: string;
   /** destinations beyond the run folder (which is always written) */
   sinks?: Sink[];
+  /** where reviewers set statuses outside the CLI (Neo4j); they become decisions before the night reads them */
+  openReviewSource?: () => Promise<ReviewSource>;
   log: Logger;
   /** a progress bar for long stages (a terminal); none by default */
   progress?: Progress;
@@ -45,110 +56,104 @@ export interface NightlyResult {
 }
 
 /**
- * The nightly run, as the runbook reads:
- *   1. check the config, take the state folder's lock;
- *   2. open the run folder and every sink (an unreachable sink fails before any work);
- *   3. load the snapshot (bad rows to rejects.csv); approved blacklist decisions become known fraud;
- *   4. find rings: graph, hubs, components, communities, scores;
- *      keep the ids of rings seen in the previous run (lineage); gather each candidate's evidence;
- *      leave out rejected accounts whose evidence did not change materially (re-open the others);
- *   5. write every sink, seal the run folder with its manifest, move `latest`;
- *   6. prune old runs, release the lock.
- * Any failure seals the folder as failed (latest stays where it was) and rethrows.
+ * The nightly run, as the runbook reads. Any failure after step 3 seals the folder as failed
+ * (latest stays where it was) and rethrows.
  */
 export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
   const { config, hash: configHash } = options.config;
-  const log = options.log;
+  const { log, stateDir } = options;
+  // 1. check the config before any work
   checkScoringConfig(config);
   const normalise = configuredNormaliser(config.normalise, log);
   const run: RunInfo = { runId: options.runId ?? defaultRunId(), startedAt: new Date().toISOString(), configHash, version };
 
-  const lock = await StateLock.acquire(options.stateDir, run.runId, log);
+  // 2. take the state folder's lock; everything below holds it
+  const lock = await StateLock.acquire(stateDir, run.runId, log);
   try {
-    const folder = await RunFolder.create(options.stateDir, run.runId);
+    // 3. statuses reviewers set in Neo4j Browser become decisions
+    if (options.openReviewSource) await syncReview(stateDir, options.openReviewSource, log);
+
+    // 4. open the run folder and every sink (an unreachable sink fails before any work)
+    const folder = await RunFolder.create(stateDir, run.runId);
     const sinks: Sink[] = [new FilesSink(folder.path), ...(options.sinks ?? [])];
     const timer = new StageTimer(log);
-    const counts: Record<string, number> = {};
-    let tables: TableStats[] = [];
-    const manifest = (status: RunManifest['status'], error?: RunManifest['error']): RunManifest => ({
-      runId: run.runId,
-      status,
-      startedAt: run.startedAt,
-      finishedAt: new Date().toISOString(),
-      version,
-      configHash,
-      input: { dir: resolve(options.input), tables },
-      counts,
-      stages: timer.stages,
-      sinks: sinks.map((s) => s.name),
-      ...(error ? { error } : {}),
-    });
+    const record = new RunRecord(run, resolve(options.input), timer.stages, sinks.map((s) => s.name));
     log.info({ runId: run.runId, input: options.input, sinks: sinks.map((s) => s.name) }, 'nightly run started');
-
     try {
       await timer.run('open sinks', () => Promise.all(sinks.map((s) => s.open(run))));
 
-      const rejects = new RejectsFile(join(folder.path, RunFile.rejects));
-      let snapshot: Snapshot;
-      try {
-        const progress = options.progress ?? noProgress;
-        snapshot = await timer.run('load snapshot', () =>
-          loadSnapshot(options.input, { normalise, rejects, maxRejectShare: config.input.maxRejectShare, onProgress: (table, f) => progress.update(`reading ${table}`, f) }).finally(() => progress.stop()),
-        );
-      } finally {
-        await rejects.close();
-        counts.rejectedRows = rejects.total;
-      }
-      tables = snapshot.tables;
-      Object.assign(counts, {
-        accounts: snapshot.accounts.ids.length,
-        identifiers: snapshot.identifiers.values.length,
-        links: snapshot.links.account.length,
-        placeholderRows: snapshot.placeholderRows,
-        transactions: snapshot.transactions.account.length,
-      });
+      // 5. load the snapshot, bad rows to rejects.csv
+      const snapshot = await loadWithRejects(options, normalise, join(folder.path, RunFile.rejects), timer, record);
+      record.readTables(snapshot.tables);
+      record.count(snapshotCounts(snapshot));
 
-      const decisions = (await DecisionLog.read(options.stateDir)).current;
-      counts.approvedKnownFraud = markApprovedAsFraud(snapshot, knownFraudFromDecisions(decisions));
+      // 6. approved blacklist decisions become known fraud
+      const decisions = (await DecisionLog.read(stateDir)).current;
+      record.count({ approvedKnownFraud: markApprovedAsFraud(snapshot, knownFraudFromDecisions(decisions)) });
 
-      const found = await findRings(snapshot, config, timer);
-      const previous = await readPreviousRun(options.stateDir);
-      const named = await timer.run('lineage', () => applyLineage(found.detection, snapshot.accounts.ids, run.runId, previous));
-      const { lineage, firstSeen } = named;
-      const { graph, weights } = found;
-      const bundles = await timer.run('evidence', () => collectEvidence(found.input, named.detection, config.evidence));
+      // 7. find rings: graph, hub weights, components, communities, scores
+      const graph = await timer.run('build graph', () => buildIdentifierGraph(snapshot));
+      const weights = await timer.run('weigh identifiers', () => weighIdentifiers(snapshot, graph, config.graph));
+      const components = await timer.run('components', () => findComponents(graph, weights));
+      const communities = await timer.run('communities', () => detectCommunities(graph, weights, components, snapshot.accounts.ids, { seed: config.seed, ...config.communities }));
+      const transactions = await timer.run('index transactions', () => indexTransactions(snapshot));
+      const input = { snapshot, graph, weights, transactions };
+      const scored = await timer.run('score', () => scoreCommunities(input, components, communities, config));
+
+      // 8. keep the ids of rings seen in the previous run (lineage)
+      const previous = await readPreviousRun(stateDir);
+      const named = await timer.run('lineage', () => applyLineage(scored, snapshot.accounts.ids, run.runId, previous));
+
+      // 9. gather each candidate's evidence; leave out rejected accounts whose evidence did not
+      //    change materially (re-open the others)
+      const bundles = await timer.run('evidence', () => collectEvidence(input, named.detection, config.evidence));
       const { detection, evidence, suppressed, reopened } = screenRejected(named.detection, bundles, snapshot.accounts.ids, rejectedEvidence(decisions));
-      Object.assign(counts, detection.stats, {
-        clusters: detection.clusters.length,
-        members: detection.clusters.reduce((n, c) => n + c.members.length, 0),
-        candidates: detection.candidates.length,
-        suppressedRejected: suppressed,
-        reopened,
-      });
+      record.count({ ...detectionCounts(detection), suppressedRejected: suppressed, reopened });
 
-      for (const sink of sinks) {
-        const report = await timer.run(`write ${sink.name}`, () => sink.write({ run, snapshot, graph, weights, detection, evidence, lineage, firstSeen, previousRunId: previous?.runId ?? null }));
-        for (const [what, rows] of Object.entries(report.written)) counts[`${sink.name}.${what}`] = rows;
-      }
-      for (const sink of sinks) await sink.finish(run, 'succeeded', counts);
-      const sealed = manifest('succeeded');
+      // 10. write every sink, seal the run folder with its manifest, move `latest`
+      const output = { run, snapshot, graph, weights, detection, evidence, lineage: named.lineage, firstSeen: named.firstSeen, previousRunId: previous?.runId ?? null };
+      for (const sink of sinks) record.countWritten(await timer.run(`write ${sink.name}`, () => sink.write(output)));
+      for (const sink of sinks) await sink.finish(run, 'succeeded', record.counts);
+      const sealed = record.manifest('succeeded');
       await folder.seal(sealed);
-      const pruned = await pruneRuns(options.stateDir, config.retention.keepRuns, run.runId);
-      log.info({ runId: run.runId, pruned, ...counts }, 'nightly run succeeded');
+
+      // 11. prune old runs (the lock is released below)
+      const pruned = await pruneRuns(stateDir, config.retention.keepRuns, run.runId);
+      log.info({ runId: run.runId, pruned, ...record.counts }, 'nightly run succeeded');
       return { manifest: sealed, runPath: folder.finalPath, detection };
     } catch (err) {
-      const exitCode = err instanceof UserError ? err.exitCode : ExitCode.internal;
-      let message = err instanceof Error ? err.message.split('\n')[0]! : String(err);
-      if (counts.rejectedRows) message += ` (rejected rows: ${join(folder.finalPath, RunFile.rejects)})`;
-      if (err instanceof Error) err.message = message;
-      for (const sink of sinks) await sink.finish(run, 'failed', counts).catch(() => undefined);
-      await folder.seal(manifest('failed', { message, exitCode })).catch(() => undefined);
-      log.error({ runId: run.runId, exitCode, error: message }, 'nightly run failed');
+      const failure = describeFailure(err, record.counts.rejectedRows ? join(folder.finalPath, RunFile.rejects) : null);
+      for (const sink of sinks) await sink.finish(run, 'failed', record.counts).catch(() => undefined);
+      await folder.seal(record.manifest('failed', failure)).catch(() => undefined);
+      log.error({ runId: run.runId, exitCode: failure.exitCode, error: failure.message }, 'nightly run failed');
       throw err;
     } finally {
       await Promise.all(sinks.map((s) => s.close().catch(() => undefined)));
     }
   } finally {
     await lock.release();
+  }
+}
+
+async function syncReview(stateDir: string, open: () => Promise<ReviewSource>, log: Logger): Promise<void> {
+  const source = await open();
+  try {
+    await syncReviewFromGraph(stateDir, await source.reviewed(), log);
+  } finally {
+    await source.close();
+  }
+}
+
+/** Loads the snapshot with its rejects file, which is closed and counted however loading ends. */
+async function loadWithRejects(options: NightlyOptions, normalise: ReturnType<typeof configuredNormaliser>, rejectsPath: string, timer: StageTimer, record: RunRecord): Promise<Snapshot> {
+  const rejects = new RejectsFile(rejectsPath);
+  const progress = options.progress ?? noProgress;
+  try {
+    return await timer.run('load snapshot', () =>
+      loadSnapshot(options.input, { normalise, rejects, maxRejectShare: options.config.config.input.maxRejectShare, onProgress: (table, f) => progress.update(`reading ${table}`, f) }).finally(() => progress.stop()),
+    );
+  } finally {
+    await rejects.close();
+    record.count({ rejectedRows: rejects.total });
   }
 }

@@ -2,7 +2,7 @@ import { UserError } from '../src/errors.js';
 import type { Logger } from '../src/log.js';
 import { decide } from '../src/review/decide.js';
 import { DecisionLog } from '../src/review/decision-log.js';
-import type { ReviewedCandidate } from '../src/sinks/neo4j/review-decisions.js';
+import type { ReviewedCandidate } from '../src/review/review-source.js';
 
 export interface ReviewSyncResult {
   imported: string[];
@@ -11,7 +11,8 @@ export interface ReviewSyncResult {
 }
 
 /**
- * Review sync, run before a nightly run that writes to Neo4j: a reviewer may set a candidate's
+ * Review sync, run by a nightly run that writes to Neo4j, inside its lock and before it reads the
+ * decisions: a reviewer may set a candidate's
  * `status` to approved or rejected directly in Neo4j Browser. Every such status that the decision
  * log does not already hold becomes a decision (source `neo4j`), with the evidence of the latest
  * run, so the night honours it like any other decision.

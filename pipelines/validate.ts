@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { LoadedConfig } from '../src/config/config.js';
-import { checkScoringConfig } from '../src/detect/detect-rings.js';
+import { checkScoringConfig } from '../src/detect/score-communities.js';
 import { configuredNormaliser } from '../src/normalise/configured-normaliser.js';
 import { loadSnapshot } from '../src/snapshot/load-snapshot.js';
 import { RejectsFile } from '../src/snapshot/rejects.js';

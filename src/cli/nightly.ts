@@ -5,7 +5,6 @@ import { createLogger } from '../log.js';
 import { noProgress, terminalProgress } from '../run/progress.js';
 import { connectionSettingsFromEnv } from '../sinks/neo4j/connection-settings.js';
 import { Neo4jDecisionSink } from '../sinks/neo4j/review-decisions.js';
-import { syncReviewFromGraph } from '../../pipelines/review-sync.js';
 import { Neo4jSink } from '../sinks/neo4j/neo4j-sink.js';
 import { formatRunSummary, formatValidation } from './run-summary.js';
 import { validate } from '../../pipelines/validate.js';
@@ -30,16 +29,18 @@ export function register(program: Command): void {
         return;
       }
       const sinks = opts.sink === 'neo4j' ? [new Neo4jSink(connectionSettingsFromEnv(), config.config.neo4j, log)] : [];
-      if (opts.sink === 'neo4j') {
-        // statuses reviewers set in Neo4j Browser become decisions before the night reads them
-        const graph = await Neo4jDecisionSink.open(connectionSettingsFromEnv(), config.config.neo4j.retrySeconds);
-        try {
-          await syncReviewFromGraph(opts.out, await graph.reviewed(), log);
-        } finally {
-          await graph.close();
-        }
-      }
-      const result = await nightly({ input: opts.input, stateDir: opts.out, config, log, progress: terminal ? terminalProgress() : noProgress, sinks, ...(opts.runId ? { runId: opts.runId } : {}) });
+      // statuses reviewers set in Neo4j Browser become decisions; the run reads them inside its lock
+      const openReviewSource = opts.sink === 'neo4j' ? () => Neo4jDecisionSink.open(connectionSettingsFromEnv(), config.config.neo4j.retrySeconds) : undefined;
+      const result = await nightly({
+        input: opts.input,
+        stateDir: opts.out,
+        config,
+        log,
+        progress: terminal ? terminalProgress() : noProgress,
+        sinks,
+        ...(openReviewSource ? { openReviewSource } : {}),
+        ...(opts.runId ? { runId: opts.runId } : {}),
+      });
       process.stdout.write(formatRunSummary(result));
     });
 }

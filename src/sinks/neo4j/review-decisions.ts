@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import type { Decision } from '../../review/decision.js';
 import type { DecisionSink } from '../../review/decision-sink.js';
+import type { ReviewedCandidate, ReviewSource } from '../../review/review-source.js';
 import type { ConnectionSettings } from './connection-settings.js';
 import { describeNeo4jError } from './neo4j-errors.js';
 import { openDriver } from './driver.js';
@@ -8,16 +9,10 @@ import { QueryFiles } from './query-files.js';
 
 export const REVIEW_QUERIES = 'review';
 
-/** A status a reviewer set on a BlacklistCandidate node. */
-export interface ReviewedCandidate {
-  accountId: string;
-  status: 'approved' | 'rejected';
-  reviewer: string | null;
-  note: string | null;
-}
+export type { ReviewedCandidate } from '../../review/review-source.js';
 
 /** Writes CLI decisions onto the BlacklistCandidate nodes: status, reviewer, reviewedAt, note. */
-export class Neo4jDecisionSink implements DecisionSink {
+export class Neo4jDecisionSink implements DecisionSink, ReviewSource {
   static async open(settings: ConnectionSettings, retrySeconds = 30): Promise<Neo4jDecisionSink> {
     const queries = await QueryFiles.load([REVIEW_QUERIES]);
     return new Neo4jDecisionSink(await openDriver(settings, { retrySeconds }), settings, queries);

@@ -1,0 +1,14 @@
+import { ExitCode, UserError } from '../errors.js';
+
+/**
+ * How a failed run is reported: the first line of the error (plus where the rejected rows are,
+ * when there are any) and the exit code its kind stands for. The error's own message becomes that
+ * line too, so the CLI prints what the manifest records.
+ */
+export function describeFailure(err: unknown, rejectsPath: string | null): { message: string; exitCode: number } {
+  const exitCode = err instanceof UserError ? err.exitCode : ExitCode.internal;
+  let message = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+  if (rejectsPath !== null) message += ` (rejected rows: ${rejectsPath})`;
+  if (err instanceof Error) err.message = message;
+  return { message, exitCode };
+}

@@ -1,0 +1,45 @@
+import type { RunManifest } from './manifest.js';
+import type { StageTiming } from './stage-timer.js';
+
+/** What a run records about itself as it goes: counts in the order they were taken, tables read. */
+export class RunRecord {
+  readonly counts: Record<string, number> = {};
+  private tables: RunManifest['input']['tables'] = [];
+
+  constructor(
+    private readonly run: { runId: string; startedAt: string; configHash: string; version: string },
+    private readonly inputDir: string,
+    private readonly stages: readonly StageTiming[],
+    private readonly sinks: readonly string[],
+  ) {}
+
+  count(values: Record<string, number>): void {
+    Object.assign(this.counts, values);
+  }
+
+  /** Rows a sink wrote, as `<sink>.<what>`. */
+  countWritten(report: { sink: string; written: Record<string, number> }): void {
+    for (const [what, rows] of Object.entries(report.written)) this.counts[`${report.sink}.${what}`] = rows;
+  }
+
+  readTables(tables: RunManifest['input']['tables']): void {
+    this.tables = tables;
+  }
+
+  manifest(status: RunManifest['status'], error?: RunManifest['error']): RunManifest {
+    const { runId, startedAt, version, configHash } = this.run;
+    return {
+      runId,
+      status,
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      version,
+      configHash,
+      input: { dir: this.inputDir, tables: this.tables },
+      counts: this.counts,
+      stages: [...this.stages],
+      sinks: [...this.sinks],
+      ...(error ? { error } : {}),
+    };
+  }
+}
