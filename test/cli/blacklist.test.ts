@@ -7,7 +7,7 @@ import type { Decision } from '../../src/review/decision.js';
 import { appendDecisions } from '../../src/review/decision-log.js';
 import { messages, runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
-import { cluster, evidence, stateWith } from '../review/support/review-state.js';
+import { cluster, evidence, stateWith } from '../support/review-state.js';
 
 const RUN = '20261125T013000Z';
 const ROOT = join(import.meta.dirname, '..', '..');

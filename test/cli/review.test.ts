@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messages, runCli } from '../support/run-cli.js';
-import { cluster, evidence, stateWith, writeRun } from '../review/support/review-state.js';
+import { cluster, evidence, stateWith, writeRun } from '../support/review-state.js';
 
 const RUN = '20261125T013000Z';
 

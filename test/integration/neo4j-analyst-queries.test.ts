@@ -9,8 +9,8 @@ import { parseConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/log.js';
 import { Neo4jSink } from '../../src/sinks/neo4j/neo4j-sink.js';
 import { defaultQueriesDir } from '../../src/sinks/neo4j/query-files.js';
-import { writeRingSnapshot } from '../sinks/neo4j/fixtures/ring-snapshot.js';
-import { requireServer, rows, settings, wipe } from '../sinks/neo4j/fixtures/neo4j-test-server.js';
+import { writeRingSnapshot } from '../support/ring-snapshot.js';
+import { requireServer, rows, settings, wipe } from '../support/neo4j-test-server.js';
 
 /**
  * The analyst queries, as pasted into Neo4j Browser, against two real runs: the second run's

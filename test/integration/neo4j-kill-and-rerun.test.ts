@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSnapshot } from '../../src/generate/generate-snapshot.js';
-import { count, requireServer, wipe } from '../sinks/neo4j/fixtures/neo4j-test-server.js';
+import { count, requireServer, wipe } from '../support/neo4j-test-server.js';
 import { killAfterStage } from '../support/kill-after-stage.js';
 import { runCli } from '../support/run-cli.js';
 import { readCsv } from '../support/snapshot-files.js';

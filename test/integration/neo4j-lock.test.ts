@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSnapshot } from '../../src/generate/generate-snapshot.js';
-import { count, requireServer, wipe, write } from '../sinks/neo4j/fixtures/neo4j-test-server.js';
+import { count, requireServer, wipe, write } from '../support/neo4j-test-server.js';
 import { messages, runCli } from '../support/run-cli.js';
 import { suiteDir } from '../support/temp-dir.js';
 

@@ -3,7 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSnapshot } from '../../src/generate/generate-snapshot.js';
 import { DecisionLog } from '../../src/review/decision-log.js';
-import { requireServer, rows, wipe, write } from '../sinks/neo4j/fixtures/neo4j-test-server.js';
+import { requireServer, rows, wipe, write } from '../support/neo4j-test-server.js';
 import { runCli } from '../support/run-cli.js';
 import { readCsv } from '../support/snapshot-files.js';
 import { suiteDir } from '../support/temp-dir.js';

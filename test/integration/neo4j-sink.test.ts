@@ -11,8 +11,8 @@ import { ExitCode, SinkUnavailableError } from '../../src/errors.js';
 import { createLogger } from '../../src/log.js';
 import type { ConnectionSettings } from '../../src/sinks/neo4j/connection-settings.js';
 import { Neo4jSink, type Neo4jSinkHooks } from '../../src/sinks/neo4j/neo4j-sink.js';
-import { writeRingSnapshot } from '../sinks/neo4j/fixtures/ring-snapshot.js';
-import { count, freePort, requireServer, rows, settings, shape, TcpProxy, wipe, write } from '../sinks/neo4j/fixtures/neo4j-test-server.js';
+import { writeRingSnapshot } from '../support/ring-snapshot.js';
+import { count, freePort, requireServer, rows, settings, shape, TcpProxy, wipe, write } from '../support/neo4j-test-server.js';
 
 /**
  * The Neo4j sink against the real local server: counts match the run folder, reruns are

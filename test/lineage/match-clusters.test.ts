@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchClusters, type ClusterMembers, type LineageResult } from '../../src/lineage/match-clusters.js';
 import { compareCodeUnits } from '../../src/order.js';
-import { accounts, fresh, mulberry32, provisionalId, shuffled } from './rings.js';
+import { accounts, fresh, mulberry32, provisionalId, shuffled } from '../support/rings.js';
 
 const A = accounts('A', 8);
 const B = accounts('B', 6);

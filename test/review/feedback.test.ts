@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionFor } from './support/review-state.js';
+import { decisionFor } from '../support/review-state.js';
 import { knownFraudFromDecisions, materialChanges, rejectedEvidence } from '../../src/review/feedback.js';
 
 

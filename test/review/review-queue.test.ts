@@ -4,7 +4,7 @@ import { appendDecisions } from '../../src/review/decision-log.js';
 import { readLatestRun } from '../../src/review/latest-run.js';
 import { readReviewQueue } from '../../src/review/review-queue.js';
 import { tempDir } from '../support/temp-dir.js';
-import { cluster, decisionFor, evidence, stateWith, writeRun } from './support/review-state.js';
+import { cluster, decisionFor, evidence, stateWith, writeRun } from '../support/review-state.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 

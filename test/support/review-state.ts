@@ -1,9 +1,9 @@
-import type { Decision } from '../../../src/review/decision.js';
+import type { Decision } from '../../src/review/decision.js';
 import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CandidateEvidence } from '../../../src/detect/evidence.js';
-import { csvText } from '../../../src/io/csv-text.js';
-import { tempDir } from '../../support/temp-dir.js';
+import type { CandidateEvidence } from '../../src/detect/evidence.js';
+import { csvText } from '../../src/io/csv-text.js';
+import { tempDir } from './temp-dir.js';
 
 /**
  * Evidence for one candidate, shaped like the nightly pipeline writes it: the account shares a
