@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Papa from 'papaparse';
 import type { LoadedConfig } from '../src/config/config.js';
 import { checkScoringConfig } from '../src/detect/score-communities.js';
 import { configuredNormaliser } from '../src/normalise/configured-normaliser.js';
+import { readRejects, RunFile } from '../src/run/run-files.js';
 import { loadSnapshot } from '../src/snapshot/load-snapshot.js';
 import { RejectsFile } from '../src/snapshot/rejects.js';
 import type { TableStats } from '../src/snapshot/snapshot.js';
@@ -26,15 +26,19 @@ export async function validate(input: string, loaded: LoadedConfig, sampleSize =
   const normalise = configuredNormaliser(config.normalise);
   const scratch = await mkdtemp(join(tmpdir(), 'fraud-rings-dry-run-'));
   try {
-    const rejects = new RejectsFile(join(scratch, 'rejects.csv'));
+    const rejects = new RejectsFile(join(scratch, RunFile.rejects));
     let tables: TableStats[];
     try {
       tables = (await loadSnapshot(input, { normalise, rejects, maxRejectShare: config.input.maxRejectShare })).tables;
     } finally {
       await rejects.close();
     }
-    const rows = Papa.parse<string[]>(await readFile(rejects.path, 'utf8'), { skipEmptyLines: true }).data.slice(1);
-    return { tables, rejectedRows: rows.length, sampleRejects: rows.slice(0, sampleSize).map(([t, l, r]) => [t!, l!, r!]) };
+    const sampleRejects: ValidationResult['sampleRejects'] = [];
+    let rejectedRows = 0;
+    await readRejects(scratch, ({ table, line, reason }) => {
+      if (rejectedRows++ < sampleSize) sampleRejects.push([table, line, reason]);
+    });
+    return { tables, rejectedRows, sampleRejects };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -13,7 +13,8 @@ import { RunManifestSchema, type RunManifest } from './manifest.js';
  * The run folder format: the contract schedulers archive, analysts diff and later runs and the
  * review commands read. Every file's name and columns, one writer per file and one validated
  * reader per file the project reads back. (evidence.ndjson is read by review/evidence-file.ts
- * against the evidence schema; rejects.csv is streamed by snapshot/rejects.ts while loading.)
+ * against the evidence schema; rejects.csv is written row by row by snapshot/rejects.ts while
+ * the snapshot loads.)
  */
 export const RunFile = {
   manifest: 'manifest.json',
@@ -33,6 +34,7 @@ export const RunFileColumns = {
   candidates: ['account_id', 'cluster_id', 'score', 'reasons'],
   hubs: ['kind', 'value', 'account_count'],
   lineage: ['cluster_id', 'event', 'previous_cluster_ids'],
+  rejects: ['table', 'line', 'reason', 'raw'],
 } as const;
 
 export interface ClusterRow {
@@ -163,6 +165,18 @@ export async function readCandidates(runDir: string, onRow: (row: CandidateRow, 
     if (!accountId || score === '' || !Number.isFinite(value)) throw new InputError(`${path} line ${line}: needs an account_id and a numeric score`);
     onRow({ accountId, clusterId: clusterId!, score: value, reasons: reasons ? reasons.split(';') : [] }, line);
   });
+}
+
+export interface RejectRow {
+  table: string;
+  line: string;
+  reason: string;
+  raw: string;
+}
+
+/** rejects.csv of a folder (a run folder, or a dry run's scratch folder), row by row. */
+export async function readRejects(dir: string, onRow: (row: RejectRow) => void): Promise<void> {
+  await readCsvRows(join(dir, RunFile.rejects), RunFileColumns.rejects, ([table, line, reason, raw]) => onRow({ table: table!, line: line!, reason: reason!, raw: raw! }));
 }
 
 /** clusters.ndjson; a run written before the file existed has none (null). */

@@ -1,9 +1,10 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import Papa from 'papaparse';
+import { RunFileColumns } from '../run/run-files.js';
 import { redactCardNumbers } from './redact.js';
 import type { TableName } from './table-schemas.js';
 
-export const REJECTS_HEADER = 'table,line,reason,raw';
+export const REJECTS_HEADER = RunFileColumns.rejects.join(',');
 
 /**
  * rejects.csv: every row that failed validation, with its line and the reason, so that nothing
