@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { InputError } from '../errors.js';
+import { progressSize } from '../io/file-size.js';
 import type { RawRow, TableRows } from './raw-row.js';
 
 const BATCH = 4096;
@@ -18,7 +18,7 @@ export async function readCsv(path: string): Promise<TableRows> {
   let headerSeen = false;
   let pending: RawRow[] = [];
   let charsRead = 0;
-  const bytes = Math.max(1, (await stat(path).catch(() => ({ size: 1 }))).size);
+  const bytes = await progressSize(path);
 
   const ready = new Promise<void>((resolve, reject) => {
     const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });

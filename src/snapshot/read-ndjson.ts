@@ -1,14 +1,14 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { InputError } from '../errors.js';
+import { progressSize } from '../io/file-size.js';
 import type { RawRow, TableRows } from './raw-row.js';
 
 const BATCH = 4096;
 
 /** Streams newline-delimited JSON objects; a line that is not a JSON object is a rejected row. */
 export async function readNdjson(path: string): Promise<TableRows> {
-  const bytes = Math.max(1, (await stat(path).catch(() => ({ size: 1 }))).size);
+  const bytes = await progressSize(path);
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
   let charsRead = 0;
   // the line iterator is taken now, in the same tick as the byte counter, so no line is missed
