@@ -1,14 +1,18 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nightly } from '../../pipelines/nightly.js';
 import { parseConfig } from '../../src/config/config.js';
 import { mulberry32 } from '../../src/detect/seeded-random.js';
+import { LockHeldError } from '../../src/errors.js';
 import { evaluateRun } from '../../src/evaluate/evaluate-run.js';
 import { generateSnapshot } from '../../src/generate/generate-snapshot.js';
 import { createLogger } from '../../src/log.js';
+import { DecisionLog } from '../../src/review/decision-log.js';
+import type { ReviewedCandidate, ReviewSource } from '../../src/review/review-source.js';
 import { clusterOfAccounts, copySnapshot, readCsv, ringsOf, writeCsv } from '../support/snapshot-files.js';
-import { suiteDir, tempDir } from '../support/temp-dir.js';
+import { folderWith, suiteDir, tempDir } from '../support/temp-dir.js';
 
 const log = createLogger({ silent: true });
 const config = parseConfig({});
@@ -105,5 +109,45 @@ describe('nightly on a generated snapshot with planted rings', () => {
     const merged = lineage.find((l) => l.event === 'merged');
     expect(merged?.previous_cluster_ids.split(';').sort()).toEqual(mergedIds);
     expect(mergedIds).toContain(merged!.cluster_id);
+  });
+});
+
+const tinyAccounts = 'account_id,created_at\nA1,2024-01-01\nA2,2024-01-02\nA3,2024-01-03\n';
+const tinyIdentifiers = 'account_id,kind,value\nA1,device,d1\nA2,device,d1\nA3,device,d1\nA1,payment_instrument,c\nA2,payment_instrument,c\n';
+
+/** Statuses as a reviewer set them in Neo4j Browser; records when it was opened and closed. */
+function statuses(reviewed: ReviewedCandidate[]) {
+  const events: string[] = [];
+  const open = async (): Promise<ReviewSource> => {
+    events.push('open');
+    return {
+      reviewed: async () => reviewed,
+      close: async () => void events.push('close'),
+    };
+  };
+  return { open, events };
+}
+
+describe('nightly: review statuses set outside the CLI', () => {
+  it('become decisions inside the run, before it reads the decisions', async () => {
+    const input = await folderWith({ 'accounts.csv': tinyAccounts, 'identifiers.csv': tinyIdentifiers });
+    const state = await tempDir();
+    const first = await nightly({ input, stateDir: state, config, runId: 'n1', log });
+    expect(first.manifest.counts.candidates).toBe(3);
+    const source = statuses([{ accountId: 'A1', status: 'approved', reviewer: 'alice', note: null }]);
+    const second = await nightly({ input, stateDir: state, config, runId: 'n2', log, openReviewSource: source.open });
+    expect(source.events).toEqual(['open', 'close']);
+    expect((await DecisionLog.read(state)).current.get('A1')).toMatchObject({ decision: 'approve', by: 'alice', source: 'neo4j' });
+    expect(second.manifest.counts.approvedKnownFraud).toBe(1);
+  });
+
+  it('are not read while another run holds the state lock', async () => {
+    const input = await folderWith({ 'accounts.csv': tinyAccounts, 'identifiers.csv': tinyIdentifiers });
+    const state = await tempDir();
+    await writeFile(join(state, 'nightly.lock'), JSON.stringify({ runId: 'busy', pid: process.pid, host: hostname(), startedAt: '2026-01-01T00:00:00Z' }));
+    const source = statuses([{ accountId: 'A1', status: 'approved', reviewer: 'alice', note: null }]);
+    await expect(nightly({ input, stateDir: state, config, runId: 'n1', log, openReviewSource: source.open })).rejects.toThrow(LockHeldError);
+    expect(source.events).toEqual([]);
+    expect((await DecisionLog.read(state)).current.size).toBe(0);
   });
 });
