@@ -1,0 +1,13 @@
+import { loadSnapshot } from '../src/snapshot/load-snapshot.js';
+import { RejectsFile } from '../src/snapshot/rejects.js';
+import { configuredNormaliser } from '../src/normalise/configured-normaliser.js';
+import { parseConfig } from '../src/config/config.js';
+import { buildIdentifierGraph } from '../src/graph/identifier-graph.js';
+import { measureKindEvidence } from '../src/detect/kind-evidence.js';
+import { createLogger } from '../src/log.js';
+const { config } = parseConfig({});
+const log = createLogger({ silent: true });
+const snap = await loadSnapshot(process.argv[2]!, { normalise: configuredNormaliser(config.normalise, log as any), rejects: new RejectsFile('/tmp/rej.csv'), maxRejectShare: 0.5 });
+const g = buildIdentifierGraph(snap);
+const ev = measureKindEvidence(snap, g, { hubMinAccounts: 30, classes: { national_id: 'identity', device: 'instrument', payment_instrument: 'instrument', phone: 'contact', email: 'contact', address: 'place', ip: 'place' }, classStrength: { identity: 1, instrument: 0.8, contact: 0.7, place: 0.4, other: 0.5 }, ordinaryShare: 0.05, pinned: {} });
+console.table(ev);
