@@ -46,7 +46,8 @@ export const CURRENT_HOUSEHOLDS: HouseholdMix = {
 
 /**
  * Households: 2–5 honest accounts sharing one home address (each typing it their own way),
- * often a home IP, sometimes a family tablet; some signed up together. Not rings. Returns the members as CSR arrays.
+ * often a home IP, sometimes a family tablet, and in some worlds the family's card or phone;
+ * some signed up together. Not rings. Returns the members as CSR arrays.
  */
 export function planHouseholds(ctx: PlanContext, honestAccounts: number, mix: HouseholdMix = CURRENT_HOUSEHOLDS): { start: Int32Array; members: Int32Array } {
   const prng = Prng.from(ctx.seed, Stream.planHouseholds);
