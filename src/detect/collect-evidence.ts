@@ -117,7 +117,7 @@ class ShortestPaths {
       for (const a of frontier) {
         for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
           const identifier = graph.accountIdentifiers[p]!;
-          if (weights.weight[identifier] === 0) continue;
+          if (weights.link[identifier] === 0) continue;
           for (let q = graph.identifierOffsets[identifier]!; q < graph.identifierOffsets[identifier + 1]!; q++) {
             const b = graph.identifierAccounts[q]!;
             if (this.seen[b] === stamp) continue;

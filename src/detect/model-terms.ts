@@ -34,6 +34,8 @@ export interface Term {
   description: string;
   /** the account's own label: never fitted */
   fixed: boolean;
+  /** reads other accounts' labels (known fraud nearby): labels cluster, so it cannot tell which fraud gets labelled */
+  labelDerived: boolean;
 }
 
 export type Availability = Record<DataNeed, boolean>;
@@ -54,11 +56,11 @@ export function modelTerms(config: Config, available: Availability): { terms: Te
     ...config.scoring.clusterRules.map((r) => fromRule(r, 'cluster')),
     ...config.scoring.memberRules.map((r) => fromRule(r, 'member')),
     {
-      code: 'IDENTIFIER_EVIDENCE', scope: 'member', feature: 'evidence', cap: MAX_MEMBER_EVIDENCE, prior: config.model.evidencePoints, fixed: false,
+      code: 'IDENTIFIER_EVIDENCE', scope: 'member', feature: 'evidence', cap: MAX_MEMBER_EVIDENCE, prior: config.model.evidencePoints, fixed: false, labelDerived: false,
       description: 'shares identifiers with other members, weighted by how rarely honest accounts share each kind in this snapshot',
     },
     {
-      code: 'NEAR_KNOWN_FRAUD', scope: 'member', feature: 'proximity', cap: 5, prior: config.model.proximityPoints, fixed: false,
+      code: 'NEAR_KNOWN_FRAUD', scope: 'member', feature: 'proximity', cap: 5, prior: config.model.proximityPoints, fixed: false, labelDerived: true,
       description: 'close to known fraud through shared identifiers and transfers (personalised PageRank)',
     },
   ];
@@ -73,7 +75,7 @@ export function modelTerms(config: Config, available: Availability): { terms: Te
 }
 
 function fromRule(rule: Rule, scope: Term['scope']): Term {
-  return { code: rule.code, scope, feature: rule.feature, rule: { op: rule.op, value: rule.value }, prior: rule.points, description: rule.description, fixed: labelFeatures.has(rule.feature) };
+  return { code: rule.code, scope, feature: rule.feature, rule: { op: rule.op, value: rule.value }, prior: rule.points, description: rule.description, fixed: labelFeatures.has(rule.feature), labelDerived: needs[rule.feature] === 'labels' };
 }
 
 /** Cluster label counts, seen from one member, leave the member's own label out (no leak into learning). */

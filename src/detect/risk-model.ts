@@ -7,6 +7,8 @@ export interface TrainingSet {
   y: Uint8Array;
   /** 1 for accounts cleared as legitimate: reliable negatives, never weighed as hidden fraud */
   cleared: Uint8Array;
+  /** 1 for accounts in a community (only they can become candidates) */
+  grouped: Uint8Array;
   weight: Float64Array;
   fold: Uint8Array;
   rows: number;
@@ -17,6 +19,8 @@ export interface FitOptions {
   /** standard deviation of the Gaussian prior around each term's prior weight */
   priorScale: number;
   minFraudLabels: number;
+  /** share of the known fraud in groups the fitted level must flag out of fold */
+  knownFraudRecall: number;
 }
 
 /** The fitted model: one weight per term (log-odds), the intercept, and how it was obtained. */
@@ -68,31 +72,32 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
 
   const oof = new Float64Array(data.rows);
   const labelled = Float64Array.from(data.y);
+  const all = Uint8Array.from(free, () => 1);
   for (let f = 0; f < options.folds; f++) {
-    const model = newton(data, labelled, prior, intercept, options.priorScale, (r) => data.fold[r] !== f);
-    for (let r = 0; r < data.rows; r++) if (data.fold[r] === f) oof[r] = predict(model, data, r);
+    const model = newton(data, labelled, prior, intercept, options.priorScale, (r) => data.fold[r] !== f, all);
+    for (let r = 0; r < data.rows; r++) if (data.fold[r] === f) oof[r] = linear(model, data, r);
   }
-  let labelledSum = 0;
-  for (let r = 0; r < data.rows; r++) if (data.y[r]) labelledSum += oof[r]!;
-  const c = Math.min(1, Math.max(MIN_LABEL_FREQUENCY, labelledSum / fraudLabels));
-  // Each unlabelled account is fraud with probability (1 − c)/c · g/(1 − g) (Elkan and Noto's
-  // weighting): fitting on these soft targets estimates P(fraud | x) itself, additive in log-odds.
-  const target = new Float64Array(data.rows);
-  for (let r = 0; r < data.rows; r++) {
-    const g = Math.min(oof[r]!, 1 - 1e-9);
-    target[r] = data.y[r] ? 1 : data.cleared[r] ? 0 : Math.min(1, ((1 - c) / c) * (g / (1 - g)));
-  }
-  const full = newton(data, target, prior, intercept, options.priorScale, () => true);
+  const full = newton(data, labelled, prior, intercept, options.priorScale, () => true, all);
+  // The level: most fraud carries no label, and which fraud gets labelled is not random (the
+  // accounts with chargebacks, the rings already caught), so P(labelled) says little about
+  // P(fraud). The intercept is raised until the target share of the known fraud that sits in
+  // groups would be flagged out of fold, without its own label.
+  const known: number[] = [];
+  for (let r = 0; r < data.rows; r++) if (data.y[r] && data.grouped[r]) known.push(oof[r]!);
+  known.sort((x, y) => x - y);
+  const shift = known.length > 0 ? Math.max(0, -known[Math.floor((1 - options.knownFraudRecall) * (known.length - 1))]!) : 0;
+  const probability = new Float64Array(data.rows);
+  for (let r = 0; r < data.rows; r++) probability[r] = logistic(oof[r]!);
   return {
-    intercept: full[0]!,
+    intercept: full[0]! + shift,
     weights: withFixed(full.slice(1)),
     source: 'learned',
-    reason: `learned from ${fraudLabels} fraud labels against ${data.rows - fraudLabels} other accounts (positive–unlabelled)`,
+    reason: `learned from ${fraudLabels} fraud labels against ${data.rows - fraudLabels} other accounts (positive–unlabelled); level set so that ${Math.round(options.knownFraudRecall * 100)} % of the ${known.length} known fraud in groups is flagged out of fold`,
     ...base,
-    rocAuc: round(rocAuc(oof, data)),
-    prAuc: round(averagePrecision(oof, data)),
-    labelFrequency: round(c),
-    calibration: calibration(oof, data),
+    rocAuc: round(rocAuc(probability, data)),
+    prAuc: round(averagePrecision(probability, data)),
+    labelFrequency: round(Math.exp(-shift)),
+    calibration: calibration(probability, data),
   };
 }
 
@@ -101,9 +106,10 @@ export function logistic(z: number): number {
 }
 
 /** Newton–Raphson on the penalised log-likelihood; returns [intercept, ...weights]. */
-function newton(data: TrainingSet, target: Float64Array, prior: number[], intercept: number, scale: number, use: (row: number) => boolean): number[] {
+function newton(data: TrainingSet, target: Float64Array, prior: number[], intercept: number, scale: number, use: (row: number) => boolean, columns: Uint8Array): number[] {
   const d = prior.length + 1;
-  const w = [intercept, ...prior];
+  // a column left out takes no part: weight 0 while fitting, its prior kept in the result
+  const w = [intercept, ...prior.map((p, i) => (columns[i] ? p : 0))];
   const precision = 1 / (scale * scale);
   for (let step = 0; step < NEWTON_STEPS; step++) {
     const grad = new Float64Array(d);
@@ -116,11 +122,11 @@ function newton(data: TrainingSet, target: Float64Array, prior: number[], interc
       const h = sw * p * (1 - p);
       const base = r * (d - 1);
       for (let i = 0; i < d; i++) {
-        const xi = i === 0 ? 1 : data.x[base + i - 1]!;
+        const xi = i === 0 ? 1 : columns[i - 1] ? data.x[base + i - 1]! : 0;
         if (xi === 0) continue;
         grad[i]! += g * xi;
         for (let j = 0; j < d; j++) {
-          const xj = j === 0 ? 1 : data.x[base + j - 1]!;
+          const xj = j === 0 ? 1 : columns[j - 1] ? data.x[base + j - 1]! : 0;
           if (xj !== 0) hess[i * d + j]! += h * xi * xj;
         }
       }
@@ -128,6 +134,10 @@ function newton(data: TrainingSet, target: Float64Array, prior: number[], interc
     // Gaussian prior on the term weights, a very weak one on the intercept
     hess[0]! += 1e-6;
     for (let i = 1; i < d; i++) {
+      if (!columns[i - 1]) {
+        hess[i * d + i] = 1; // no update for a left-out column
+        continue;
+      }
       grad[i]! -= (w[i]! - prior[i - 1]!) * precision;
       hess[i * d + i]! += precision;
     }
@@ -139,7 +149,7 @@ function newton(data: TrainingSet, target: Float64Array, prior: number[], interc
     for (let i = 0; i < d; i++) w[i]! += damping * delta[i]!;
     if (change < 1e-6) break;
   }
-  return w;
+  return w.map((x, i) => (i === 0 || columns[i - 1] ? x : prior[i - 1]!));
 }
 
 function linear(w: number[], data: TrainingSet, r: number): number {

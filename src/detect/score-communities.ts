@@ -32,7 +32,7 @@ export function scoreCommunities(input: DetectionInput, components: Components, 
   const { terms, disabled } = modelTerms(config, available);
   const analyses = found.communities.map((community) => analyser.analyse(Int32Array.from(community).sort((a, b) => compareCodeUnits(ids[a]!, ids[b]!))));
   const training = trainingSet(input, analyses, terms, fold, config);
-  const model = fitRiskModel(terms, training, config.model.intercept, { folds: config.model.folds, priorScale: config.model.priorScale, minFraudLabels: config.model.minFraudLabels });
+  const model = fitRiskModel(terms, training, config.model.intercept, { folds: config.model.folds, priorScale: config.model.priorScale, minFraudLabels: config.model.minFraudLabels, knownFraudRecall: config.model.knownFraudRecall });
 
   const { clusterThreshold, memberThreshold } = config.scoring;
   const clusters: Cluster[] = [];
@@ -164,16 +164,18 @@ function trainingSet(input: DetectionInput, analyses: ClusterAnalysis[], terms: 
   const x = new Float64Array(rows.length * d);
   const y = new Uint8Array(rows.length);
   const cleared = new Uint8Array(rows.length);
+  const inGroup = new Uint8Array(rows.length);
   const weight = new Float64Array(rows.length);
   const rowFold = new Uint8Array(rows.length);
   rows.forEach((row, r) => {
     x.set(row.values, r * d);
     y[r] = label[row.account] === 1 ? 1 : 0;
     cleared[r] = label[row.account] === -1 ? 1 : 0;
+    inGroup[r] = grouped[row.account]!;
     weight[r] = grouped[row.account] || label[row.account] === 1 ? 1 : 1 / rate;
     rowFold[r] = fold[row.account]!;
   });
-  return { x, y, cleared, weight, fold: rowFold, rows: rows.length };
+  return { x, y, cleared, grouped: inGroup, weight, fold: rowFold, rows: rows.length };
 }
 
 /** The member features of an account in no community: only what it did itself. */
