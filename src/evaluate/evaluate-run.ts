@@ -1,8 +1,10 @@
 import { exists } from '../io/optional-file.js';
 import { join } from 'node:path';
+import { ConfigSchema, type Config } from '../config/config.js';
 import { pairCounts } from './pair-counts.js';
 import { precisionRecall, type PrecisionRecall } from './precision-recall.js';
-import { readCandidates, readMembers, RunFile } from '../run/run-files.js';
+import { readCandidates, readManifest, readMembers, RunFile } from '../run/run-files.js';
+import { snapshotReachability } from './snapshot-reachability.js';
 import { readTruth } from './truth.js';
 
 export { formatEvaluation } from './format-evaluation.js';
@@ -40,13 +42,37 @@ export interface Evaluation {
   };
   /** Rings by how many of their members became candidates: all, some, none. */
   rings: { total: number; fullyFound: number; partiallyFound: number; missed: number };
+  /**
+   * Recall over the ring members that non-hub identifiers can reach (see reachableMembers), the
+   * ceiling for detection on shared identifiers. null when the snapshot could not be found.
+   */
+  reachable: {
+    snapshotDir: string;
+    hubMinAccounts: number;
+    hubs: number;
+    /** Ring members linked to another member of their ring by a non-hub identifier. */
+    reachableMembers: number;
+    /** reachableMembers / all ring members: the recall ceiling. */
+    ceiling: number;
+    /** Reachable members that are candidates. */
+    truePositives: number;
+    /** truePositives / reachableMembers. */
+    recall: number;
+  } | null;
+}
+
+export interface EvaluateOptions {
+  /** The snapshot folder the run read; default: the one its manifest names, when it still exists. */
+  snapshotDir?: string;
+  /** The run's config (hub size, normalisation); default: the default config. */
+  config?: Config;
 }
 
 /**
  * Scores a run folder (`candidates.csv`, `members.csv`) against a truth.csv. `runDir` may also be
  * a state folder, whose `latest` run is then used.
  */
-export async function evaluateRun(runDir: string, truthPath: string): Promise<Evaluation> {
+export async function evaluateRun(runDir: string, truthPath: string, options: EvaluateOptions = {}): Promise<Evaluation> {
   const dir = (await exists(join(runDir, RunFile.candidates))) || !(await exists(join(runDir, 'latest'))) ? runDir : join(runDir, 'latest');
   const truth = await readTruth(truthPath);
   const accounts = truth.ringOf.length;
@@ -119,6 +145,23 @@ export async function evaluateRun(runDir: string, truthPath: string): Promise<Ev
     else if (foundInRing[r]! > 0) partiallyFound++;
   }
 
+  const snapshotDir = options.snapshotDir ?? (await manifestInput(dir));
+  let reachable: Evaluation['reachable'] = null;
+  if (snapshotDir !== null) {
+    const found = await snapshotReachability(snapshotDir, truth, options.config ?? ConfigSchema.parse({}));
+    let reachedFlagged = 0;
+    for (let i = 0; i < accounts; i++) if (found.reachable[i] === 1 && flagged[i] === 1) reachedFlagged++;
+    reachable = {
+      snapshotDir,
+      hubMinAccounts: found.hubMinAccounts,
+      hubs: found.hubs,
+      reachableMembers: found.count,
+      ceiling: trueRingAccounts > 0 ? found.count / trueRingAccounts : Number.NaN,
+      truePositives: reachedFlagged,
+      recall: found.count > 0 ? reachedFlagged / found.count : Number.NaN,
+    };
+  }
+
   return {
     runDir: dir,
     truthPath,
@@ -143,5 +186,13 @@ export async function evaluateRun(runDir: string, truthPath: string): Promise<Ev
       unknownAccounts: unknownCluster.size,
     },
     rings: { total: truth.ringIds.length, fullyFound, partiallyFound, missed: truth.ringIds.length - fullyFound - partiallyFound },
+    reachable,
   };
+}
+
+/** The snapshot folder named in the run's manifest, when both still exist. */
+async function manifestInput(runDir: string): Promise<string | null> {
+  const manifest = await readManifest(runDir).catch(() => null);
+  if (manifest === null || !(await exists(manifest.input.dir))) return null;
+  return manifest.input.dir;
 }

@@ -13,6 +13,10 @@ export function formatEvaluation(e: Evaluation): string {
     `pairs       precision ${metric(p.precision)}  recall ${metric(p.recall)}  F1 ${metric(p.f1)}` +
       `  (${p.correctPairs} of ${p.predictedPairs} predicted pairs correct; ${p.truePairs} true pairs; ${p.clusters} clusters, ${p.clusteredAccounts} accounts)`,
     `rings       ${e.rings.fullyFound} fully found, ${e.rings.partiallyFound} partially, ${e.rings.missed} missed`,
+    e.reachable === null
+      ? 'reachable   n/a (snapshot not found: pass --snapshot)'
+      : `reachable   recall ${metric(e.reachable.recall)} of ${e.reachable.reachableMembers} ring accounts that non-hub identifiers reach` +
+        ` (ceiling ${metric(e.reachable.ceiling)}; plain recall ${metric(c.recall)}; hubs: ${e.reachable.hubs} identifiers shared by ≥ ${e.reachable.hubMinAccounts} accounts)`,
   ];
   if (c.unknownAccounts > 0 || p.unknownAccounts > 0) {
     lines.push(`note        ${c.unknownAccounts} candidates and ${p.unknownAccounts} clustered accounts are not in the truth file (counted as wrong)`);

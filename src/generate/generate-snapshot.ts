@@ -7,17 +7,23 @@ import { IdentifierValues } from './emit/identifier-values.js';
 import { planWorld } from './plan/plan-world.js';
 import { snapshotTables } from './snapshot-tables.js';
 import { openTableWriter } from './write/open-table-writer.js';
-import type { TableFormat } from './write/table-writer.js';
+import { ProjectedTableWriter } from './write/projected-table-writer.js';
+import type { TableFormat, TableWriter } from './write/table-writer.js';
 import type { HubCounts } from './world.js';
+import { worldSpec } from './worlds/world-catalog.js';
+import type { WorldName, WorldSpec } from './worlds/world-spec.js';
 
 export interface GenerateOptions {
   accounts: number;
   seed: number;
   out: string;
   format?: 'csv' | 'ndjson' | 'arrow';
+  /** Which world to plant (default `current`). */
+  world?: WorldName;
 }
 
 export interface GenerateSummary {
+  world: WorldName;
   format: TableFormat;
   accounts: number;
   identifierRows: number;
@@ -30,7 +36,8 @@ export interface GenerateSummary {
   hubsByKind: HubCounts;
   households: number;
   businessFamilies: number;
-  files: { accounts: string; identifiers: string; transactions: string; labels: string; truth: string };
+  /** Written files; a table the world does not have is not written. */
+  files: { accounts: string; identifiers: string; transactions?: string; labels?: string; truth: string };
 }
 
 export const MIN_ACCOUNTS = 100;
@@ -41,16 +48,17 @@ const DRAIN_EVERY = 2048;
 
 /**
  * Writes a synthetic snapshot with planted fraud rings to `opts.out`: accounts, identifiers,
- * transactions and labels in the chosen format, and truth.csv (always CSV) with the ring of
- * every account. Same options, same bytes.
+ * transactions and labels in the chosen format (the tables and columns the world has), and
+ * truth.csv (always CSV) with the ring of every account. Same options, same bytes.
  */
 export async function generateSnapshot(opts: GenerateOptions): Promise<GenerateSummary> {
   const format = opts.format ?? 'csv';
+  const spec = worldSpec(opts.world ?? 'current');
   validate(opts, format);
-  await prepareFolder(opts.out, format);
+  await prepareFolder(opts.out, format, spec);
 
-  const world = planWorld(opts.accounts, opts.seed);
-  const writers = await openWriters(opts.out, format);
+  const world = planWorld(opts.accounts, opts.seed, spec);
+  const writers = await openWriters(opts.out, format, spec);
   const ctx: EmitContext = {
     world,
     values: new IdentifierValues(world),
@@ -61,7 +69,7 @@ export async function generateSnapshot(opts: GenerateOptions): Promise<GenerateS
   };
   const identifiers = new IdentifierEmitter(ctx);
   const counts: EmittedCounts = { identifiers: 0, transactions: 0, labels: 0 };
-  const all = Object.values(writers);
+  const all = Object.values(writers).filter((w): w is TableWriter => w !== null);
   try {
     for (let i = 0; i < world.accounts; i++) {
       emitAccount(ctx, identifiers, i, counts);
@@ -73,6 +81,7 @@ export async function generateSnapshot(opts: GenerateOptions): Promise<GenerateS
 
   const hubs = world.hubs;
   return {
+    world: spec.name,
     format,
     accounts: world.accounts,
     identifierRows: counts.identifiers,
@@ -87,8 +96,8 @@ export async function generateSnapshot(opts: GenerateOptions): Promise<GenerateS
     files: {
       accounts: writers.accounts.path,
       identifiers: writers.identifiers.path,
-      transactions: writers.transactions.path,
-      labels: writers.labels.path,
+      ...(writers.transactions ? { transactions: writers.transactions.path } : {}),
+      ...(writers.labels ? { labels: writers.labels.path } : {}),
       truth: writers.truth.path,
     },
   };
@@ -107,7 +116,7 @@ function validate(opts: GenerateOptions, format: TableFormat): void {
  * The pipeline refuses a folder with two files for one table, so a folder that already holds a
  * snapshot in another format is refused here; same-format files are overwritten.
  */
-async function prepareFolder(out: string, format: TableFormat): Promise<void> {
+async function prepareFolder(out: string, format: TableFormat, spec: WorldSpec): Promise<void> {
   try {
     await mkdir(out, { recursive: true });
   } catch (err) {
@@ -122,14 +131,22 @@ async function prepareFolder(out: string, format: TableFormat): Promise<void> {
   if (clash.length > 0) {
     throw new UserError(`generate: ${out} already holds ${clash.sort().join(', ')} in another format; use an empty folder`);
   }
+  // A table this world does not have must not be left over from an earlier snapshot.
+  const absent = (['transactions', 'labels'] as const).filter((table) => !spec.tables[table]);
+  const stale = (await readdir(out)).filter((name) => absent.some((table) => name.startsWith(`${table}.`)));
+  if (stale.length > 0) {
+    throw new UserError(`generate: ${out} already holds ${stale.sort().join(', ')}, which world ${spec.name} does not have; use an empty folder`);
+  }
 }
 
-async function openWriters(out: string, format: TableFormat): Promise<SnapshotWriters> {
+async function openWriters(out: string, format: TableFormat, spec: WorldSpec): Promise<SnapshotWriters> {
+  const accounts = ProjectedTableWriter.columns(snapshotTables.accounts, spec.columns.accounts);
+  const identifiers = ProjectedTableWriter.columns(snapshotTables.identifiers, spec.columns.identifiers);
   return {
-    accounts: await openTableWriter(out, 'accounts', snapshotTables.accounts, format),
-    identifiers: await openTableWriter(out, 'identifiers', snapshotTables.identifiers, format),
-    transactions: await openTableWriter(out, 'transactions', snapshotTables.transactions, format),
-    labels: await openTableWriter(out, 'labels', snapshotTables.labels, format),
+    accounts: accounts.wrap(await openTableWriter(out, 'accounts', accounts.columns, format)),
+    identifiers: identifiers.wrap(await openTableWriter(out, 'identifiers', identifiers.columns, format)),
+    transactions: spec.tables.transactions ? await openTableWriter(out, 'transactions', snapshotTables.transactions, format) : null,
+    labels: spec.tables.labels ? await openTableWriter(out, 'labels', snapshotTables.labels, format) : null,
     truth: await openTableWriter(out, 'truth', snapshotTables.truth, 'csv'),
   };
 }

@@ -3,6 +3,8 @@
  * which identifiers they share. It is planned first, in compact typed arrays; the emitter then
  * streams every account's rows from it without keeping rows in memory.
  */
+import type { WorldSpec } from './worlds/world-spec.js';
+
 export const identifierKinds = ['device', 'address', 'payment_instrument', 'phone', 'email', 'ip', 'national_id'] as const;
 export type IdentifierKind = (typeof identifierKinds)[number];
 
@@ -33,6 +35,12 @@ export const SharedStyle = {
   publicIp: 15,
   officeIp: 16,
   camouflageIp: 17,
+  ringNationalId: 18,
+  familyPhone: 19,
+  carrierIp: 20,
+  resellerDevice: 21,
+  officeAddress: 22,
+  camouflagePhone: 23,
 } as const;
 export type SharedStyle = (typeof SharedStyle)[keyof typeof SharedStyle];
 
@@ -42,9 +50,10 @@ export const sharedStyleKind: Record<SharedStyle, IdentifierKind> = {
   9: 'payment_instrument', 10: 'payment_instrument', 11: 'payment_instrument',
   12: 'phone', 13: 'phone',
   14: 'ip', 15: 'ip', 16: 'ip', 17: 'ip',
+  18: 'national_id', 19: 'phone', 20: 'ip', 21: 'device', 22: 'address', 23: 'phone',
 };
 
-export const SHARED_STYLE_COUNT = 18;
+export const SHARED_STYLE_COUNT = 24;
 
 /** The shared identifiers that exist, per style, with the country each one belongs to. */
 export interface SharedIdentifiers {
@@ -71,7 +80,7 @@ export interface Ring {
   /** Members already labelled fraud in the snapshot (the seed labels). */
   labelled: number[];
   /** Shared identifier ids of the ring's pool, per kind. */
-  pool: { devices: number[]; cards: number[]; drops: number[]; phones: number[] };
+  pool: { devices: number[]; cards: number[]; drops: number[]; phones: number[]; nationalIds: number[] };
 }
 
 export interface HubCounts {
@@ -82,6 +91,8 @@ export interface HubCounts {
 }
 
 export interface World {
+  /** What kind of world this is: its kinds, tables, columns and mixes. */
+  spec: WorldSpec;
   seed: number;
   accounts: number;
   role: Uint8Array;

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { register } from '../../src/cli/generate.js';
@@ -15,6 +15,18 @@ describe('generate command', () => {
     expect(result.stdout).toMatch(/generated 300 accounts in [\d.]+ s \(ndjson\)/);
     expect(result.stdout).toContain(join(out, 'identifiers.ndjson'));
     expect((await readFile(join(out, 'truth.csv'), 'utf8')).split('\n')[0]).toBe('account_id,ring_id');
+  });
+
+  it('writes the world asked for, with only its tables', async () => {
+    const out = await tempDir();
+    const result = await run(['generate', '--accounts', '300', '--seed', '4', '--out', out, '--world', 'identity-only']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/generated 300 accounts in [\d.]+ s \(csv, world identity-only\)/);
+    expect(result.stdout).not.toContain('transactions.csv');
+    expect((await readdir(out)).sort()).toEqual(['accounts.csv', 'identifiers.csv', 'truth.csv']);
+    const unknown = await run(['generate', '--accounts', '300', '--seed', '4', '--out', out, '--world', 'mars']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--world.*mars/);
   });
 
   it('turns bad arguments into one-line usage errors', async () => {

@@ -73,8 +73,8 @@ describe('generated snapshot structure', () => {
     summary = await generateSnapshot({ accounts, seed: 3, out });
     truth = new Map((await csvRecords(summary.files.truth)).map((r) => [r.account_id!, r.ring_id!]));
     rows = await csvRecords(summary.files.identifiers);
-    transactions = await csvRecords(summary.files.transactions);
-    labels = await csvRecords(summary.files.labels);
+    transactions = await csvRecords(summary.files.transactions!);
+    labels = await csvRecords(summary.files.labels!);
     for (const r of rows) {
       const n = normalise(r.kind!, r.value!);
       if (n === null) {
@@ -188,7 +188,7 @@ describe('generated formats', () => {
       const out = await tempDir();
       const summary = await generateSnapshot({ accounts: 1500, seed: 9, out, format });
       const identifiers = await readBack(summary.files.identifiers, format);
-      const transactions = await readBack(summary.files.transactions, format);
+      const transactions = await readBack(summary.files.transactions!, format);
       if (tables.size === 0) {
         tables.set('identifiers', identifiers);
         tables.set('transactions', transactions);

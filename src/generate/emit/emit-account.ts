@@ -20,7 +20,7 @@ const STATUS_WEIGHTS = [90, 6, 4];
 
 /**
  * Writes everything about account i: its account row, identifiers, transactions, label (if any)
- * and its truth row. Each account draws from its own random streams, so rows depend on the seed
+ * and its truth row (tables the world does not have are skipped). Each account draws from its own random streams, so rows depend on the seed
  * and the account only.
  */
 export function emitAccount(ctx: EmitContext, identifiers: IdentifierEmitter, i: number, counts: EmittedCounts): void {
@@ -31,6 +31,7 @@ export function emitAccount(ctx: EmitContext, identifiers: IdentifierEmitter, i:
   const role = world.role[i]!;
 
   // Seed labels: some ring members; a few honest accounts cleared as legit, fewer wrongly flagged.
+  const mix = world.spec.labels;
   let label: 'fraud' | 'legit' | null = null;
   let source = '';
   if (world.fraudLabel[i] === 1) {
@@ -38,20 +39,24 @@ export function emitAccount(ctx: EmitContext, identifiers: IdentifierEmitter, i:
     source = prng.pick(FRAUD_SOURCES);
   } else if (role !== Role.ring) {
     const r = prng.float();
-    if (r < 0.005) {
+    if (r < mix.honestLegit) {
       label = 'legit';
       source = prng.pick(LEGIT_SOURCES);
-    } else if (r < 0.0052) {
+    } else if (r < mix.honestLegit + mix.honestFraud) {
       label = 'fraud';
       source = prng.pick(['customer_report', 'manual_review']);
     }
+  } else if (mix.ringLegit > 0 && prng.chance(mix.ringLegit)) {
+    // A fraudster cleared by mistake.
+    label = 'legit';
+    source = prng.pick(LEGIT_SOURCES);
   }
 
   const status = label === 'fraud' ? 'blocked' : STATUSES[prng.weighted(STATUS_WEIGHTS)]!;
   ctx.writers.accounts.row([id, isoUtc(created), COUNTRIES[world.country[i]!]!.code, status]);
   counts.identifiers += identifiers.emit(i, prng);
-  counts.transactions += emitTransactions(ctx, i, Prng.from(world.seed, Stream.accountTransactions, i));
-  if (label !== null) {
+  if (ctx.writers.transactions) counts.transactions += emitTransactions(ctx, ctx.writers.transactions, i, Prng.from(world.seed, Stream.accountTransactions, i));
+  if (label !== null && ctx.writers.labels) {
     ctx.writers.labels.row([id, label, source, isoUtc(laterThan(Math.min(created + 5 * DAY, SNAPSHOT_AT - DAY), 120 * DAY, prng.float()))]);
     counts.labels++;
   }

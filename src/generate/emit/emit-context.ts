@@ -5,8 +5,9 @@ import type { IdentifierValues } from './identifier-values.js';
 export interface SnapshotWriters {
   accounts: TableWriter;
   identifiers: TableWriter;
-  transactions: TableWriter;
-  labels: TableWriter;
+  /** null when the world has no such table */
+  transactions: TableWriter | null;
+  labels: TableWriter | null;
   truth: TableWriter;
 }
 

@@ -24,8 +24,13 @@ export class IdentifierEmitter {
   private created = 0;
   private prng!: Prng;
   private rows = 0;
+  private readonly kinds: readonly IdentifierKind[];
 
-  constructor(private readonly ctx: EmitContext) {}
+  constructor(private readonly ctx: EmitContext) {
+    // Kinds the world does not have are never written, not even as placeholders.
+    const present = new Set(ctx.world.spec.kinds);
+    this.kinds = identifierKinds.filter((kind) => present.has(kind));
+  }
 
   /** Returns the number of rows written for account i. */
   emit(i: number, prng: Prng): number {
@@ -44,20 +49,23 @@ export class IdentifierEmitter {
     const to = start[i + 1]!;
 
     let hasHomeAddress = false;
+    const own = world.spec.own;
     let hasSharedPhone = false;
+    let hasSharedNationalId = false;
     let hasRingDevice = false;
     let hasRingCard = false;
     let sharedIps = 0;
     for (let k = from; k < to; k++) {
       const s = style[k] as Style;
       if (HOME_ADDRESS.has(s)) hasHomeAddress = true;
-      else if (s === SharedStyle.coincidencePhone) hasSharedPhone = true;
+      else if (s === SharedStyle.coincidencePhone || (own.sharedReplacesOwn && sharedStyleKind[s] === 'phone')) hasSharedPhone = true;
+      else if (own.sharedReplacesOwn && sharedStyleKind[s] === 'national_id') hasSharedNationalId = true;
       else if (s === SharedStyle.ringDevice) hasRingDevice = true;
       else if (s === SharedStyle.ringCard) hasRingCard = true;
       else if (sharedStyleKind[s] === 'ip') sharedIps++;
     }
 
-    for (const kind of identifierKinds) {
+    for (const kind of this.kinds) {
       switch (kind) {
         case 'email': {
           const email = ctx.values.email(i, prng, ring);
@@ -66,7 +74,7 @@ export class IdentifierEmitter {
           break;
         }
         case 'phone':
-          if (!thin && !hasSharedPhone && prng.chance(ring ? 0.7 : 0.74)) this.own('phone', ctx.values.phone(i, prng), created);
+          if (!thin && !hasSharedPhone && prng.chance(ring ? own.ringPhone : own.phone)) this.own('phone', ctx.values.phone(i, prng), created);
           break;
         case 'device': {
           const count = thin ? (prng.chance(0.6) ? 1 : 0) : ring ? (hasRingDevice ? (prng.chance(0.35) ? 1 : 0) : 1) : prng.chance(0.08) ? 2 : 1;
@@ -89,7 +97,7 @@ export class IdentifierEmitter {
           break;
         }
         case 'national_id':
-          if (!thin && prng.chance(0.02)) this.own('national_id', ctx.values.nationalId(i, prng), this.soon());
+          if (!thin && !hasSharedNationalId && prng.chance(own.nationalId)) this.own('national_id', ctx.values.nationalId(i, prng), this.soon());
           break;
       }
       for (let k = from; k < to; k++) {

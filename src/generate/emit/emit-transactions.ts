@@ -2,20 +2,19 @@ import { DAY, SNAPSHOT_AT, isoUtc, laterThan } from '../calendar.js';
 import { COUNTRIES } from '../places.js';
 import type { Prng } from '../prng.js';
 import { Role } from '../world.js';
+import type { TableWriter } from '../write/table-writer.js';
 import type { EmitContext } from './emit-context.js';
 
 /** Honest card payments: settled, refunded, declined, charged back (0.5 %). */
 const HONEST_STATUS_WEIGHTS = [94.5, 2.5, 2.5, 0.5];
 const STATUSES = ['settled', 'refunded', 'declined', 'chargeback'] as const;
-/** Transactions per honest account: 0–4, about 1.5 on average. */
-const HONEST_COUNT_WEIGHTS = [22, 33, 25, 12, 8];
 
 /**
  * Writes the transactions account i sent: card payments to merchants (empty counterparty) and
  * transfers to other accounts. Ring members pay bigger amounts soon after sign-up, charge back
  * at their ring's rate (a quarter of them never do) and move money to fellow members.
  */
-export function emitTransactions(ctx: EmitContext, i: number, prng: Prng): number {
+export function emitTransactions(ctx: EmitContext, writer: TableWriter, i: number, prng: Prng): number {
   const world = ctx.world;
   const created = world.createdAt[i]!;
   const role = world.role[i]!;
@@ -23,7 +22,7 @@ export function emitTransactions(ctx: EmitContext, i: number, prng: Prng): numbe
   let rows = 0;
   const write = (counterparty: string, amount: number, at: number, status: string): void => {
     const id = 'T' + String(ctx.nextTransaction++).padStart(10, '0');
-    ctx.writers.transactions.row([id, ctx.accountId(i), counterparty, Math.round(amount * 100) / 100, currency, isoUtc(at), status]);
+    writer.row([id, ctx.accountId(i), counterparty, Math.round(amount * 100) / 100, currency, isoUtc(at), status]);
     rows++;
   };
 
@@ -44,10 +43,11 @@ export function emitTransactions(ctx: EmitContext, i: number, prng: Prng): numbe
     return rows;
   }
 
-  const count = world.thin[i] === 1 ? (prng.chance(0.3) ? 1 : 0) : prng.weighted(HONEST_COUNT_WEIGHTS);
+  const mix = world.spec.transactions;
+  const count = world.thin[i] === 1 ? (prng.chance(0.3) ? 1 : 0) : prng.weighted(mix.honestCounts);
   for (let k = 0; k < count; k++) {
     const at = laterThan(created, SNAPSHOT_AT, prng.float());
-    if (prng.chance(0.06)) {
+    if (prng.chance(mix.transferShare)) {
       write(ctx.accountId(transferPartner(ctx, i, prng)), Math.exp(4 + prng.normal()), at, 'settled');
       continue;
     }

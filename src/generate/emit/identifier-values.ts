@@ -37,7 +37,7 @@ export class IdentifierValues {
     const key = (k: number): number => fmix32(world.seed * 31 + Stream.uniqueNumbers * 1009 + k);
     this.sharedBase = new Int32Array(SHARED_STYLE_COUNT);
     const sharedTotal = new Map<IdentifierKind, number>();
-    const ownSlots: Partial<Record<IdentifierKind, number>> = { phone: n, address: n, payment_instrument: 2 * n, ip: 3 * n };
+    const ownSlots: Partial<Record<IdentifierKind, number>> = { phone: n, address: n, payment_instrument: 2 * n, ip: 3 * n, national_id: n };
     for (let style = 0 as SharedStyle; style < SHARED_STYLE_COUNT; style++) {
       const kind = sharedStyleKind[style];
       const before = sharedTotal.get(kind) ?? 0;
@@ -50,7 +50,7 @@ export class IdentifierValues {
     this.addresses = new UniqueNumbers(bitsFor(total('address')), key(3));
     this.cards = new UniqueNumbers(bitsFor(total('payment_instrument')), key(4));
     this.ips = new UniqueNumbers(IPV4_BITS, key(5));
-    this.nationalIds = new UniqueNumbers(bitsFor(n), key(6));
+    this.nationalIds = new UniqueNumbers(bitsFor(total('national_id')), key(6));
     if (this.phones.bits > 26 || this.cards.bits > 29 || total('ip') > this.ips.size) {
       throw new RangeError(`generate: ${n} accounts exceed the identifier spaces of the generator`);
     }
@@ -124,6 +124,9 @@ export class IdentifierValues {
       }
       case 'ip':
         return respellIpv4(ipv4(this.ips.of(slot)), writer);
+      case 'national_id':
+        // One document, one suffix letter; now and then a writer spaces it the other way.
+        return nationalId(this.nationalIds.of(slot), entity, writer.chance(0.15) ? writer : entity);
       default:
         throw new Error(`no shared values for style ${style}`);
     }

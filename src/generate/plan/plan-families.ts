@@ -10,9 +10,9 @@ import type { PlanContext } from './plan-context.js';
  * address, sometimes the office IP. They look like a small ring on the identifier graph, but
  * they sign up months apart and never charge back. Returns how many were planted.
  */
-export function planFamilies(ctx: PlanContext): number {
+export function planFamilies(ctx: PlanContext, rate = 0.0008): number {
   const prng = Prng.from(ctx.seed, Stream.planFamilies);
-  const count = ctx.accounts >= 500 ? Math.max(1, Math.round(ctx.accounts * 0.0008)) : 0;
+  const count = ctx.accounts >= 500 ? Math.max(1, Math.round(ctx.accounts * rate)) : 0;
   const span = SNAPSHOT_AT - WINDOW_START - 2 * DAY;
   for (let f = 0; f < count; f++) {
     const size = prng.int(3, 6);

@@ -5,7 +5,7 @@ import { Stream } from '../streams.js';
 import { Role, SharedStyle, type HubCounts, type Ring } from '../world.js';
 import type { PlanContext } from './plan-context.js';
 
-interface HubKind {
+export interface HubKind {
   style: SharedStyle;
   /** Share of all accounts using a hub of this kind (before ring camouflage). */
   share: number;
@@ -23,18 +23,34 @@ interface HubKind {
  * corporate cards (10–60 employees, often with an office IP). The number of hubs grows with the
  * world; each hub's size is log-uniform in its range (capped for small worlds).
  */
-const HUB_KINDS: readonly HubKind[] = [
-  { style: SharedStyle.lockerAddress, share: 0.04, min: 50, max: 1000, maxShareOfWorld: 0.1, thinAllowed: false },
-  { style: SharedStyle.publicIp, share: 0.08, min: 100, max: 3000, maxShareOfWorld: 0.1, thinAllowed: true },
-  { style: SharedStyle.cafeDevice, share: 0.006, min: 20, max: 200, maxShareOfWorld: 0.05, thinAllowed: true },
-];
+export const LOCKERS: HubKind = { style: SharedStyle.lockerAddress, share: 0.04, min: 50, max: 1000, maxShareOfWorld: 0.1, thinAllowed: false };
+export const PUBLIC_IPS: HubKind = { style: SharedStyle.publicIp, share: 0.08, min: 100, max: 3000, maxShareOfWorld: 0.1, thinAllowed: true };
+export const CAFE_DEVICES: HubKind = { style: SharedStyle.cafeDevice, share: 0.006, min: 20, max: 200, maxShareOfWorld: 0.05, thinAllowed: true };
 
-export function planHubs(ctx: PlanContext, rings: readonly Ring[]): HubCounts {
+export interface HubMix {
+  kinds: readonly HubKind[];
+  corporateCards: boolean;
+  /** Per member of each ring, the chance of also using a hub of this style (big hubs more often). */
+  camouflage: ReadonlyArray<{ style: SharedStyle; chance: number }>;
+}
+
+export const CURRENT_HUBS: HubMix = {
+  kinds: [LOCKERS, PUBLIC_IPS, CAFE_DEVICES],
+  corporateCards: true,
+  camouflage: [
+    { style: SharedStyle.lockerAddress, chance: 0.2 },
+    { style: SharedStyle.publicIp, chance: 0.3 },
+  ],
+};
+
+export function planHubs(ctx: PlanContext, rings: readonly Ring[], mix: HubMix = CURRENT_HUBS): HubCounts {
   const prng = Prng.from(ctx.seed, Stream.planHubs);
-  const sizes = HUB_KINDS.map((kind) => planHubKind(ctx, prng, kind));
-  const corporateCards = planCorporateCards(ctx, prng);
-  camouflageRings(ctx, prng, rings, sizes[0]!, sizes[1]!);
-  return { lockers: sizes[0]!.length, publicIps: sizes[1]!.length, sharedDevices: sizes[2]!.length, corporateCards };
+  const sizes = new Map<SharedStyle, number[]>();
+  for (const kind of mix.kinds) sizes.set(kind.style, planHubKind(ctx, prng, kind));
+  const corporateCards = mix.corporateCards ? planCorporateCards(ctx, prng) : 0;
+  camouflageRings(ctx, prng, rings, mix.camouflage.map((c) => ({ chance: c.chance, style: c.style, sizes: sizes.get(c.style) ?? [] })));
+  const count = (style: SharedStyle): number => sizes.get(style)?.length ?? 0;
+  return { lockers: count(SharedStyle.lockerAddress), publicIps: count(SharedStyle.publicIp), sharedDevices: count(SharedStyle.cafeDevice), corporateCards };
 }
 
 function hubSizes(prng: Prng, accounts: number, share: number, min: number, max: number, maxShareOfWorld: number): number[] {
@@ -95,19 +111,17 @@ function planCorporateCards(ctx: PlanContext, prng: Prng): number {
  * which ties rings to the honest world through hubs. They pick hubs as everybody does (a big hub
  * more often than a small one); never is a whole ring on one kind of hub.
  */
-function camouflageRings(ctx: PlanContext, prng: Prng, rings: readonly Ring[], lockerSizes: number[], publicIpSizes: number[]): void {
+function camouflageRings(ctx: PlanContext, prng: Prng, rings: readonly Ring[], hubs: ReadonlyArray<{ style: SharedStyle; chance: number; sizes: number[] }>): void {
   for (const ring of rings) {
     const limit = ring.members.length - 1;
-    let onLocker = 0;
-    let onPublicIp = 0;
+    const on = hubs.map(() => 0);
     for (const account of ring.members) {
-      if (lockerSizes.length > 0 && onLocker < limit && prng.chance(0.2)) {
-        ctx.links.add(account, SharedStyle.lockerAddress, prng.weighted(lockerSizes));
-        onLocker++;
-      }
-      if (publicIpSizes.length > 0 && onPublicIp < limit && prng.chance(0.3)) {
-        ctx.links.add(account, SharedStyle.publicIp, prng.weighted(publicIpSizes));
-        onPublicIp++;
+      for (let h = 0; h < hubs.length; h++) {
+        const hub = hubs[h]!;
+        if (hub.sizes.length > 0 && on[h]! < limit && prng.chance(hub.chance)) {
+          ctx.links.add(account, hub.style, prng.weighted(hub.sizes));
+          on[h]! += 1;
+        }
       }
     }
   }

@@ -11,30 +11,50 @@ import { randomHonest } from './plan-hubs.js';
  * - camouflage: about 10 % of rings have one member sharing a device or IP with a random honest
  *   account (a bought second-hand phone, a neighbour's Wi-Fi).
  */
-export function planRingContacts(ctx: PlanContext, rings: readonly Ring[]): { touching: number; camouflaged: number } {
+export interface RingContactMix {
+  /** Pairs of touching rings per ring. */
+  touching: number;
+  /** The pool through which touching rings share one identifier, and its style. */
+  touchVia: { pool: 'devices' | 'phones' | 'cards'; style: SharedStyle };
+  /** Share of rings with one member tied to a random honest account. */
+  camouflaged: number;
+  /** The camouflage link is the first style with chance `firstChance`, else the second. */
+  camouflageStyles: readonly [SharedStyle, SharedStyle];
+  firstChance: number;
+}
+
+export const CURRENT_RING_CONTACTS: RingContactMix = {
+  touching: 0.025,
+  touchVia: { pool: 'devices', style: SharedStyle.ringDevice },
+  camouflaged: 0.1,
+  camouflageStyles: [SharedStyle.camouflageDevice, SharedStyle.camouflageIp],
+  firstChance: 0.6,
+};
+
+export function planRingContacts(ctx: PlanContext, rings: readonly Ring[], mix: RingContactMix = CURRENT_RING_CONTACTS): { touching: number; camouflaged: number } {
   const prng = Prng.from(ctx.seed, Stream.planRings, 2);
   let touching = 0;
-  const pairs = rings.length >= 8 ? Math.max(1, Math.round(rings.length * 0.025)) : 0;
+  const pairs = rings.length >= 8 ? Math.max(1, Math.round(rings.length * mix.touching)) : 0;
   const touched = new Set<number>();
   for (let tries = 0; touching < pairs && tries < pairs * 20; tries++) {
     const [a, b] = prng.sample(rings.length, 2) as [number, number];
     if (touched.has(a) || touched.has(b)) continue;
     const from = rings[a]!;
     const to = rings[b]!;
-    if (from.pool.devices.length === 0) continue;
+    if (from.pool[mix.touchVia.pool].length === 0) continue;
     touched.add(a);
     touched.add(b);
-    ctx.links.add(prng.pick(to.members), SharedStyle.ringDevice, prng.pick(from.pool.devices));
+    ctx.links.add(prng.pick(to.members), mix.touchVia.style, prng.pick(from.pool[mix.touchVia.pool]));
     touching++;
   }
 
   let camouflaged = 0;
-  const count = rings.length >= 5 ? Math.max(1, Math.round(rings.length * 0.1)) : 0;
+  const count = rings.length >= 5 ? Math.max(1, Math.round(rings.length * mix.camouflaged)) : 0;
   for (const index of prng.sample(rings.length, Math.min(count, rings.length))) {
     const ring = rings[index]!;
     const member = prng.pick(ring.members);
     const honest = randomHonest(ctx, prng, null, false);
-    const style = prng.chance(0.6) ? SharedStyle.camouflageDevice : SharedStyle.camouflageIp;
+    const style = prng.chance(mix.firstChance) ? mix.camouflageStyles[0] : mix.camouflageStyles[1];
     const id = ctx.shared.allocate(style, ctx.country[honest]!);
     ctx.links.add(member, style, id);
     ctx.links.add(honest, style, id);

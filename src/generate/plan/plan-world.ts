@@ -3,23 +3,19 @@ import { COUNTRY_WEIGHTS } from '../places.js';
 import { Prng } from '../prng.js';
 import { Stream } from '../streams.js';
 import { Role, type World } from '../world.js';
+import { currentWorld } from '../worlds/current.js';
+import type { WorldSpec } from '../worlds/world-spec.js';
 import { AccountDraw } from './account-draw.js';
 import { LinkBuilder } from './link-builder.js';
 import type { PlanContext } from './plan-context.js';
-import { planCoincidences } from './plan-coincidences.js';
-import { planFamilies } from './plan-families.js';
-import { planHouseholds, planThinAccounts } from './plan-households.js';
-import { planHubs } from './plan-hubs.js';
-import { planRingContacts } from './plan-ring-contacts.js';
-import { planRings } from './plan-rings.js';
 import { SharedRegistry } from './shared-registry.js';
 
 /**
- * Plans the whole world for `accounts` accounts. Exclusive roles first (rings, business
- * families, households, thin sign-ups), then what overlaps them (hubs, camouflage, touching
- * rings, honest coincidences). Deterministic in the seed.
+ * Plans the whole world for `accounts` accounts: every account gets a country and a sign-up
+ * time, then the world's planners run in order (exclusive roles first, then what overlaps them).
+ * Deterministic in the seed.
  */
-export function planWorld(accounts: number, seed: number): World {
+export function planWorld(accounts: number, seed: number, spec: WorldSpec = currentWorld): World {
   const base = Prng.from(seed, Stream.planAccounts);
   const country = new Uint8Array(accounts);
   const createdAt = new Uint32Array(accounts);
@@ -43,16 +39,10 @@ export function planWorld(accounts: number, seed: number): World {
     links: new LinkBuilder(),
   };
 
-  const rings = planRings(ctx);
-  const families = planFamilies(ctx);
-  const honest = ctx.draw.remaining;
-  const households = planHouseholds(ctx, honest);
-  planThinAccounts(ctx);
-  const hubs = planHubs(ctx, rings);
-  planRingContacts(ctx, rings);
-  planCoincidences(ctx, honest);
+  const { rings, families, households, hubs } = spec.plan(ctx);
 
   return {
+    spec,
     seed,
     accounts,
     role: ctx.role,
