@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     fileParallelism: false,
+    // the tests ask for the public development card key explicitly, as the demo does
+    env: { FRAUD_RINGS_ALLOW_DEV_PAN_KEY: '1' },
   },
 });

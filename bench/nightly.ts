@@ -38,7 +38,7 @@ if (!existsSync(join(data, 'truth.csv'))) {
 await rm(state, { recursive: true, force: true });
 const cli = resolve('dist/src/cli/main.js');
 const started = performance.now();
-const { code, maxRssKb } = await run(process.execPath, ['--max-semi-space-size=64', cli, 'nightly', '--input', data, '--out', state, '--run-id', 'bench', '--sink', values.sink!]);
+const { code, maxRssKb } = await run(process.execPath, ['--max-semi-space-size=64', cli, 'nightly', '--input', data, '--out', state, '--run-id', 'bench', '--dev-pan-key', '--sink', values.sink!]);
 const wall = (performance.now() - started) / 1000;
 if (code !== 0) {
   console.error(`nightly exited ${code}`);

@@ -81,7 +81,7 @@ for (const world of worlds as WorldName[]) {
     const state = await mkdtemp(join(tmpdir(), 'fraud-rings-quality-'));
     try {
       const started = performance.now();
-      const result = await nightly({ input: data, stateDir: state, config: loaded, runId: 'quality', log });
+      const result = await nightly({ input: data, stateDir: state, config: loaded, runId: 'quality', log, allowDevelopmentPanKey: true });
       const wallSeconds = (performance.now() - started) / 1000;
       const e = await evaluateRun(result.runPath, join(data, 'truth.csv'), { snapshotDir: data, config: loaded.config });
       const n = (x: number | undefined): number | null => (x === undefined || Number.isNaN(x) ? null : x);

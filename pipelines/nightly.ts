@@ -15,7 +15,12 @@ import { indexTransactions } from '../src/graph/transaction-index.js';
 import { applyLineage } from '../src/lineage/apply-lineage.js';
 import { readPreviousRun } from '../src/lineage/previous-run.js';
 import type { Logger } from '../src/log.js';
-import { configuredNormaliser } from '../src/normalise/configured-normaliser.js';
+import { configuredNormaliser, type ConfiguredNormaliser } from '../src/normalise/configured-normaliser.js';
+import { resolvePanKey } from '../src/normalise/pan-key.js';
+import { cardKeysOf } from '../src/review/card-key-change.js';
+import { checkRunId } from '../src/run/run-id.js';
+import { redactCardNumbers } from '../src/snapshot/redact.js';
+import { asDiskFull } from '../src/errors.js';
 import { markApprovedAsFraud, screenRejected } from '../src/review/apply-feedback.js';
 import { DecisionLog } from '../src/review/decision-log.js';
 import { knownFraudFromDecisions, rejectedEvidence } from '../src/review/feedback.js';
@@ -50,6 +55,8 @@ export interface NightlyOptions {
   log: Logger;
   /** a progress bar for long stages (a terminal); none by default */
   progress?: Progress;
+  /** use the public development key when FRAUD_RINGS_PAN_KEY is not set (`--dev-pan-key`) */
+  allowDevelopmentPanKey?: boolean;
 }
 
 export interface NightlyResult {
@@ -67,8 +74,11 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
   const { log, stateDir } = options;
   // 1. check the config before any work
   checkScoringConfig(config);
-  const normalise = configuredNormaliser(config.normalise, log);
-  const run: RunInfo = { runId: options.runId ?? defaultRunId(), startedAt: new Date().toISOString(), configHash, version };
+  const runId = checkRunId(options.runId ?? defaultRunId());
+  const panKey = resolvePanKey({ envName: config.normalise.panHashKeyEnv, allowDevelopmentKey: options.allowDevelopmentPanKey });
+  if (panKey.development) log.warn('card numbers are hashed with the public development key: for demos and tests only');
+  const normaliser = configuredNormaliser(config.normalise, panKey);
+  const run: RunInfo = { runId, startedAt: new Date().toISOString(), configHash, version };
 
   // 2. take the state folder's lock; everything below holds it
   const lock = await StateLock.acquire(stateDir, run.runId, log);
@@ -77,17 +87,17 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
     if (options.openReviewSource) await syncReview(stateDir, options.openReviewSource, log);
 
     // 4. open the run folder and every sink (an unreachable sink fails before any work)
-    const folder = await RunFolder.create(stateDir, run.runId);
+    const folder = await RunFolder.create(stateDir, run.runId, config.output);
     const sinks: Sink[] = [new FilesSink(folder.path), ...(options.sinks ?? [])];
     const timer = new StageTimer(log);
-    const record = new RunRecord(run, resolve(options.input), timer.stages, sinks.map((s) => s.name));
+    const record = new RunRecord({ ...run, panKey: { fingerprint: panKey.fingerprint, development: panKey.development } }, redactCardNumbers(resolve(options.input)), timer.stages, sinks.map((s) => s.name));
     log.info({ runId: run.runId, input: options.input, sinks: sinks.map((s) => s.name) }, 'nightly run started');
     try {
       await timer.run('open sinks', () => Promise.all(sinks.map((s) => s.open(run))));
 
       // 5. load the snapshot, bad rows to rejects.csv
-      const snapshot = await loadWithRejects(options, normalise, join(folder.path, RunFile.rejects), timer, record);
-      record.readTables(snapshot.tables);
+      const snapshot = await loadWithRejects(options, normaliser, join(folder.path, RunFile.rejects), timer, record);
+      record.readTables(snapshot.tables.map((t) => ({ ...t, path: redactCardNumbers(t.path) })));
       record.count(snapshotCounts(snapshot));
 
       // 6. approved blacklist decisions become known fraud
@@ -118,11 +128,15 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
       // 8. keep the ids of rings seen in the previous run (lineage)
       const previous = await readPreviousRun(stateDir);
       const named = await timer.run('lineage', () => applyLineage(scored, snapshot.accounts.ids, run.runId, previous));
+      const keys = await cardKeysOf(stateDir, decisions, panKey.fingerprint);
+      if (keys.changedSince.length > 0) {
+        log.warn({ runs: keys.changedSince }, 'the card hashing key changed since earlier runs: their card tokens are not compared, so a rejected account is not re-opened for a new card');
+      }
 
       // 9. gather each candidate's evidence; leave out rejected accounts whose evidence did not
       //    change materially (re-open the others)
       const bundles = await timer.run('evidence', () => collectEvidence(input, named.detection, config.evidence));
-      const { detection, evidence, suppressed, reopened } = screenRejected(named.detection, bundles, snapshot.accounts.ids, rejectedEvidence(decisions));
+      const { detection, evidence, suppressed, reopened } = screenRejected(named.detection, bundles, snapshot.accounts.ids, rejectedEvidence(decisions), keys.comparable);
       record.count({ ...detectionCounts(detection), suppressedRejected: suppressed, reopened });
 
       // 10. write every sink, seal the run folder with its manifest, move `latest`
@@ -136,7 +150,8 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
       const pruned = await pruneRuns(stateDir, config.retention.keepRuns, run.runId);
       log.info({ runId: run.runId, pruned, ...record.counts }, 'nightly run succeeded');
       return { manifest: sealed, runPath: folder.finalPath, detection };
-    } catch (err) {
+    } catch (thrown) {
+      const err = asDiskFull(thrown) ?? thrown;
       const failure = describeFailure(err, record.counts.rejectedRows ? join(folder.finalPath, RunFile.rejects) : null);
       for (const sink of sinks) await sink.finish(run, 'failed', record.counts).catch(() => undefined);
       await folder.seal(record.manifest('failed', failure)).catch(() => undefined);
@@ -160,12 +175,12 @@ async function syncReview(stateDir: string, open: () => Promise<ReviewSource>, l
 }
 
 /** Loads the snapshot with its rejects file, which is closed and counted however loading ends. */
-async function loadWithRejects(options: NightlyOptions, normalise: ReturnType<typeof configuredNormaliser>, rejectsPath: string, timer: StageTimer, record: RunRecord): Promise<Snapshot> {
+async function loadWithRejects(options: NightlyOptions, normaliser: ConfiguredNormaliser, rejectsPath: string, timer: StageTimer, record: RunRecord): Promise<Snapshot> {
   const rejects = new RejectsFile(rejectsPath);
   const progress = options.progress ?? noProgress;
   try {
     return await timer.run('load snapshot', () =>
-      loadSnapshot(options.input, { normalise, rejects, maxRejectShare: options.config.config.input.maxRejectShare, onProgress: (table, f) => progress.update(`reading ${table}`, f) }).finally(() => progress.stop()),
+      loadSnapshot(options.input, { ...normaliser, rejects, maxRejectShare: options.config.config.input.maxRejectShare, onProgress: (table, f) => progress.update(`reading ${table}`, f) }).finally(() => progress.stop()),
     );
   } finally {
     await rejects.close();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { LoadedConfig } from '../src/config/config.js';
 import { checkScoringConfig } from '../src/detect/score-communities.js';
 import { configuredNormaliser } from '../src/normalise/configured-normaliser.js';
+import { resolvePanKey } from '../src/normalise/pan-key.js';
 import { readRejects, RunFile } from '../src/run/run-files.js';
 import { loadSnapshot } from '../src/snapshot/load-snapshot.js';
 import { RejectsFile } from '../src/snapshot/rejects.js';
@@ -20,16 +21,16 @@ export interface ValidationResult {
  * `nightly --dry-run`: checks the config and reads the whole snapshot exactly as a run would,
  * without the lock, a run folder or any sink. Throws the same errors a run would.
  */
-export async function validate(input: string, loaded: LoadedConfig, sampleSize = 10): Promise<ValidationResult> {
+export async function validate(input: string, loaded: LoadedConfig, sampleSize = 10, allowDevelopmentPanKey = false): Promise<ValidationResult> {
   const { config } = loaded;
   checkScoringConfig(config);
-  const normalise = configuredNormaliser(config.normalise);
+  const { normalise, tokeniseCardNumbers } = configuredNormaliser(config.normalise, resolvePanKey({ envName: config.normalise.panHashKeyEnv, allowDevelopmentKey: allowDevelopmentPanKey }));
   const scratch = await mkdtemp(join(tmpdir(), 'fraud-rings-dry-run-'));
   try {
     const rejects = new RejectsFile(join(scratch, RunFile.rejects));
     let tables: TableStats[];
     try {
-      tables = (await loadSnapshot(input, { normalise, rejects, maxRejectShare: config.input.maxRejectShare })).tables;
+      tables = (await loadSnapshot(input, { normalise, tokeniseCardNumbers, rejects, maxRejectShare: config.input.maxRejectShare })).tables;
     } finally {
       await rejects.close();
     }

@@ -9,6 +9,7 @@ export const ExitCode = {
   inputRejected: 3,
   lockHeld: 4,
   sinkUnavailable: 5,
+  diskFull: 6,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -45,4 +46,27 @@ export class LockHeldError extends UserError {
     super(message, ExitCode.lockHeld);
     this.name = 'LockHeldError';
   }
+}
+
+/** The disk (or the quota, or the inodes) ran out while writing: free space and rerun. */
+export class DiskFullError extends UserError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, ExitCode.diskFull, options);
+    this.name = 'DiskFullError';
+  }
+}
+
+const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT']);
+
+/** A DiskFullError for an error that is (or was caused by) a full disk, quota or inode table; null otherwise. */
+export function asDiskFull(err: unknown): DiskFullError | null {
+  if (err instanceof DiskFullError) return err;
+  for (let e: unknown = err, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && DISK_FULL_CODES.has(code)) {
+      const path = (e as NodeJS.ErrnoException).path;
+      return new DiskFullError(`no space left on the device${path ? ` writing ${path}` : ''} (${code}): free space or inodes, then rerun`, { cause: err });
+    }
+  }
+  return null;
 }

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
-import { UserError } from '../errors.js';
+import { asDiskFull, UserError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { outputTarget } from '../review/output-target.js';
 import { BLACKLIST_FORMATS, blacklistRows, encodeBlacklist, parseSince, type BlacklistFormat } from '../review/blacklist-export.js';
 import { DecisionLog } from '../review/decision-log.js';
 
@@ -15,19 +16,20 @@ export function register(program: Command): void {
     .option('--output <file>', 'write here (atomically) instead of stdout')
     .action(async (opts: { out: string; format: BlacklistFormat; since?: string; output?: string }) => {
       const since = opts.since === undefined ? undefined : parseSince(opts.since);
+      const target = opts.output === undefined ? null : await outputTarget(opts.output);
       if (opts.format === 'arrow' && opts.output === undefined && process.stdout.isTTY) {
         throw new UserError('Arrow is binary and stdout is a terminal: use --output <file> (or pipe it)');
       }
       const log = await DecisionLog.read(opts.out);
       const data = encodeBlacklist(blacklistRows(log.current, { since }), opts.format);
-      if (opts.output === undefined) {
+      if (target === null) {
         await new Promise<void>((resolve, reject) => process.stdout.write(data, (err) => (err ? reject(err) : resolve())));
         return;
       }
       try {
-        await writeFileAtomic(opts.output, data);
+        await writeFileAtomic(target.path, data, target.mode ?? 0o640);
       } catch (err) {
-        throw new UserError(`cannot write ${opts.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, undefined, { cause: err });
+        throw asDiskFull(err) ?? new UserError(`cannot write ${opts.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, undefined, { cause: err });
       }
     });
 }

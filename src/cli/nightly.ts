@@ -8,6 +8,8 @@ import { Neo4jDecisionSink } from '../sinks/neo4j/review-decisions.js';
 import { Neo4jSink } from '../sinks/neo4j/neo4j-sink.js';
 import { formatRunSummary, formatValidation } from './run-summary.js';
 import { validate } from '../../pipelines/validate.js';
+import { checkRunId } from '../run/run-id.js';
+import { checkStateFolder } from '../run/state-folder.js';
 
 export function register(program: Command): void {
   program
@@ -19,15 +21,18 @@ export function register(program: Command): void {
     .option('--run-id <id>', 'id for this run (default: the UTC start time)')
     .addOption(new Option('--sink <sink>', 'where results go besides the run folder').choices(['files', 'neo4j']).default('files'))
     .option('--dry-run', 'validate the config and the snapshot, write nothing', false)
-    .action(async (opts: { input: string; out: string; config?: string; runId?: string; sink: string; dryRun: boolean }) => {
+    .option('--dev-pan-key', 'hash card numbers with the public development key when FRAUD_RINGS_PAN_KEY is not set (demos and tests only)', false)
+    .action(async (opts: { input: string; out: string; config?: string; runId?: string; sink: string; dryRun: boolean; devPanKey: boolean }) => {
+      if (opts.runId !== undefined) checkRunId(opts.runId);
       const verbose = program.opts<{ verbose: boolean }>().verbose;
       const terminal = process.stderr.isTTY === true;
       const log = createLogger({ verbose, pretty: terminal });
       const config = await loadConfig(opts.config);
       if (opts.dryRun) {
-        process.stdout.write(formatValidation(await validate(opts.input, config)));
+        process.stdout.write(formatValidation(await validate(opts.input, config, undefined, opts.devPanKey)));
         return;
       }
+      await checkStateFolder(opts.out);
       const sinks = opts.sink === 'neo4j' ? [new Neo4jSink(connectionSettingsFromEnv(), config.config.neo4j, log)] : [];
       // statuses reviewers set in Neo4j Browser become decisions; the run reads them inside its lock
       const openReviewSource = opts.sink === 'neo4j' ? () => Neo4jDecisionSink.open(connectionSettingsFromEnv(), config.config.neo4j.retrySeconds) : undefined;
@@ -38,6 +43,7 @@ export function register(program: Command): void {
         log,
         progress: terminal ? terminalProgress() : noProgress,
         sinks,
+        allowDevelopmentPanKey: opts.devPanKey,
         ...(openReviewSource ? { openReviewSource } : {}),
         ...(opts.runId ? { runId: opts.runId } : {}),
       });

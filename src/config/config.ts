@@ -1,17 +1,32 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { compareCodeUnits } from '../order.js';
 import { defaultPlaceholders } from '../normalise/normalise-identifier.js';
 import { KindClass } from './kind-class.js';
 import { RuleSchema } from './rule.js';
+import { findUnknownKey } from './unknown-keys.js';
 import { defaultClusterRules, defaultMemberRules } from './default-rules.js';
+
+/** Limits that keep a careless or hostile config from exhausting memory (README, "Limits"). */
+export const configLimits = {
+  fileBytes: 1 << 20,
+  rulesPerList: 200,
+  placeholders: 10_000,
+  kinds: 1_000,
+} as const;
+
+/** File modes are written in octal, as for chmod: `"0640"`, `"750"`. */
+const OctalMode = z
+  .string()
+  .regex(/^0?[0-7]{3}$/, 'an octal file mode such as "0640"')
+  .transform((mode) => Number.parseInt(mode, 8));
 
 /** The whole configuration. The schema is the type; every default lives here and nowhere else. */
 export const ConfigSchema = z.object({
   /** Seeds every random choice (Louvain's node order and tie breaks). */
-  seed: z.number().int().default(42),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
   input: z
     .object({
       /** A table whose rejected share exceeds this fails the run (after rejects.csv is written). */
@@ -20,7 +35,7 @@ export const ConfigSchema = z.object({
     .prefault({}),
   normalise: z
     .object({
-      placeholders: z.array(z.string()).default([...defaultPlaceholders]),
+      placeholders: z.array(z.string().max(512)).max(configLimits.placeholders).default([...defaultPlaceholders]),
       defaultCountryCode: z.string().regex(/^\d{1,3}$/).default('44'),
       /** Name of the environment variable holding the key for hashing raw card numbers. */
       panHashKeyEnv: z.string().default('FRAUD_RINGS_PAN_KEY'),
@@ -34,7 +49,10 @@ export const ConfigSchema = z.object({
        * Pins the weight (0–1) of a kind instead of measuring it in the snapshot, e.g.
        * `{ "address": 0.1 }`. Kinds not named here are measured (see `kinds`).
        */
-      kindWeights: z.record(z.string(), z.number().min(0).max(1)).default({}),
+      kindWeights: z
+        .record(z.string().max(64), z.number().min(0).max(1))
+        .refine((weights) => Object.keys(weights).length <= configLimits.kinds, `at most ${configLimits.kinds} kinds`)
+        .default({}),
       /**
        * Two accounts are grouped through an identifier only when its pair weight (kind weight /
        * (accounts sharing it − 1)) reaches this; weaker shared identifiers only support a group.
@@ -51,7 +69,8 @@ export const ConfigSchema = z.object({
     .object({
       /** The evidence class of each kind; kinds not named are `other`. */
       classes: z
-        .record(z.string(), z.enum(KindClass))
+        .record(z.string().max(64), z.enum(KindClass))
+        .refine((classes) => Object.keys(classes).length <= configLimits.kinds, `at most ${configLimits.kinds} kinds`)
         .default({
           national_id: 'identity', passport: 'identity', tax_id: 'identity', ssn: 'identity',
           device: 'instrument', payment_instrument: 'instrument',
@@ -81,8 +100,8 @@ export const ConfigSchema = z.object({
     .prefault({}),
   communities: z
     .object({
-      resolution: z.number().positive().default(1),
-      minClusterSize: z.number().int().min(2).default(2),
+      resolution: z.number().positive().max(100).default(1),
+      minClusterSize: z.number().int().min(2).max(10_000).default(2),
       /** Below this modularity a component is kept whole instead of split by Louvain. */
       minModularity: z.number().min(0).max(1).default(0.3),
       /** Louvain groups of one component bridged by at least this many distinct identifiers are merged into one ring. */
@@ -100,10 +119,10 @@ export const ConfigSchema = z.object({
       /**
        * The model's terms. Each rule is one explainable term: when its feature passes the
        * comparison, it adds its `points` in log-odds of fraud (a prior, refitted from labels and
-       * review decisions when there are enough). Continuous evidence terms live in `evidenceTerms`.
+       * review decisions when there are enough). The continuous terms (identifier evidence, proximity) take their priors from `model`.
        */
-      clusterRules: z.array(RuleSchema).default(defaultClusterRules),
-      memberRules: z.array(RuleSchema).default(defaultMemberRules),
+      clusterRules: z.array(RuleSchema).max(configLimits.rulesPerList).default(defaultClusterRules),
+      memberRules: z.array(RuleSchema).max(configLimits.rulesPerList).default(defaultMemberRules),
       /** A cluster is reported (suspected ring) when its risk (a probability) reaches this. */
       clusterThreshold: z.number().min(0).max(1).default(0.5),
       /** A member of a reported cluster is a blacklist candidate when its risk reaches this. */
@@ -120,11 +139,6 @@ export const ConfigSchema = z.object({
       proximityPoints: z.number().min(0).max(20).default(0.6),
       /** With fewer fraud labels (labels plus approved decisions) than this, the priors are used as they are. */
       minFraudLabels: z.number().int().min(2).default(30),
-      /**
-       * Where a learned model sets its level: this share of the known fraud that sits in groups
-       * must reach the member threshold out of fold, without its own label.
-       */
-      knownFraudRecall: z.number().min(0.5).max(0.99).default(0.9),
       /** folds for out-of-fold validation and for proximity that never sees the account's own label */
       folds: z.number().int().min(2).max(10).default(5),
       /** How far the fitted weights may move from the priors (standard deviation of the Gaussian prior, log-odds). */
@@ -170,12 +184,20 @@ export const ConfigSchema = z.object({
       /** how many shared identifiers a path from a candidate to a blacklisted account may cross */
       maxPathHops: z.number().int().min(1).max(8).default(4),
       /** how many shortest paths to blacklisted accounts each candidate's evidence keeps */
-      maxPaths: z.number().int().min(0).default(3),
+      maxPaths: z.number().int().min(0).max(100).default(3),
     })
     .prefault({}),
   retention: z
     .object({
-      keepRuns: z.number().int().min(1).default(30),
+      keepRuns: z.number().int().min(1).max(10_000).default(30),
+    })
+    .prefault({}),
+  output: z
+    .object({
+      /** Permissions of every file in a run folder (they hold personal data): owner read-write, group read. */
+      fileMode: OctalMode.default(0o640),
+      /** Permissions of a run folder. */
+      folderMode: OctalMode.default(0o750),
     })
     .prefault({}),
 });
@@ -188,6 +210,10 @@ export interface LoadedConfig {
 }
 
 export function parseConfig(raw: unknown, source = 'config'): LoadedConfig {
+  const unknown = findUnknownKey(raw, ConfigSchema);
+  if (unknown) {
+    throw new UserError(`${source}: unknown setting ${unknown.path}${unknown.suggestion ? ` (did you mean ${unknown.suggestion}?)` : ''}`);
+  }
   const parsed = ConfigSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -200,15 +226,21 @@ export async function loadConfig(path?: string): Promise<LoadedConfig> {
   if (!path) return parseConfig({}, 'default config');
   let text: string;
   try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new UserError(`config ${path} is not a file`);
+    if (info.size > configLimits.fileBytes) throw new UserError(`config ${path} is ${info.size} bytes, more than the limit of ${configLimits.fileBytes}`);
     text = await readFile(path, 'utf8');
   } catch (err) {
+    if (err instanceof UserError) throw err;
     throw new UserError(`cannot read config ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`, undefined, { cause: err });
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new UserError(`config ${path} is not valid JSON: ${(err as Error).message}`, undefined, { cause: err });
+    // JSON.parse quotes the text around the mistake: say where, not what
+    const at = /position (\d+)/.exec((err as Error).message)?.[1];
+    throw new UserError(`config ${path} is not valid JSON${at ? ` (at character ${at})` : ''}`, undefined, { cause: err });
   }
   return parseConfig(raw, path);
 }

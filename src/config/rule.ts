@@ -6,12 +6,12 @@ import { z } from 'zod';
  * can read and tune them without touching code.
  */
 export const RuleSchema = z.object({
-  code: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'reason codes are UPPER_SNAKE_CASE'),
-  feature: z.string().min(1),
+  code: z.string().max(64).regex(/^[A-Z][A-Z0-9_]*$/, 'reason codes are UPPER_SNAKE_CASE'),
+  feature: z.string().min(1).max(64),
   op: z.enum(['>=', '>', '<=', '<', '==']),
   value: z.number(),
-  points: z.number(),
-  description: z.string().default(''),
+  points: z.number().min(-1000).max(1000),
+  description: z.string().max(500).default(''),
 });
 export type Rule = z.infer<typeof RuleSchema>;
 

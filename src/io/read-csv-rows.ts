@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import Papa from 'papaparse';
 import { InputError } from '../errors.js';
+import { unescapeFormula } from './csv-cell.js';
 
 /**
  * Streams the data rows of a CSV file (RFC 4180, header row, UTF-8, optional BOM, LF or CRLF)
@@ -8,7 +9,14 @@ import { InputError } from '../errors.js';
  * the project uses. A missing file, a missing
  * column or a row with the wrong number of fields is an InputError naming the file and line.
  */
-export async function readCsvRows(path: string, columns: readonly string[], onRow: (fields: string[], line: number) => void): Promise<void> {
+export async function readCsvRows(
+  path: string,
+  columns: readonly string[],
+  onRow: (fields: string[], line: number) => void,
+  /** a file this project wrote (candidates.csv, members.csv): undo its formula escaping */
+  options: { ownFile?: boolean } = {},
+): Promise<void> {
+  const cell = options.ownFile ? unescapeFormula : (text: string) => text;
   await new Promise<void>((resolve, reject) => {
     let index: number[] | null = null;
     let width = 0;
@@ -45,7 +53,7 @@ export async function readCsvRows(path: string, columns: readonly string[], onRo
             }
             if (fields.length !== width) throw new InputError(`${path} line ${line}: expected ${width} fields, found ${fields.length}`);
             onRow(
-              index.map((i) => fields[i]!),
+              index.map((i) => cell(fields[i]!)),
               line,
             );
           }

@@ -1,7 +1,14 @@
-import type { Logger } from '../log.js';
+import { createPanHasher } from './card-number.js';
+import { replaceCardNumbers } from './card-numbers-in-text.js';
 import { createNormaliser, type Normalised } from './normalise-identifier.js';
+import type { PanKey } from './pan-key.js';
 
-const DEV_PAN_KEY = 'fraud-rings-development-key';
+export interface ConfiguredNormaliser {
+  /** per identifier kind: canonical value, or null for placeholders */
+  normalise: (kind: string, raw: string) => Normalised;
+  /** every card number in a text replaced by its keyed token (`pan:` + HMAC), for every value of every table */
+  tokeniseCardNumbers: (text: string) => string;
+}
 
 /** The `normalise` section of the config (config/config.ts defines it and its defaults). */
 export interface NormaliserSettings {
@@ -12,12 +19,13 @@ export interface NormaliserSettings {
 }
 
 /**
- * The normaliser a run uses: the configured placeholders and country code, and the card hashing
- * key from the environment variable the config names (a built-in development key, with a warning,
- * when it is not set).
+ * What a run uses on every value it reads: the configured placeholders and country code, and the
+ * card hashing key (resolved by `resolvePanKey`, which refuses a real run without one).
  */
-export function configuredNormaliser(settings: NormaliserSettings, log?: Logger): (kind: string, raw: string) => Normalised {
-  const panKey = process.env[settings.panHashKeyEnv];
-  if (!panKey) log?.warn(`${settings.panHashKeyEnv} is not set: card numbers are hashed with the built-in development key`);
-  return createNormaliser({ placeholders: settings.placeholders, defaultCountryCode: settings.defaultCountryCode, panHashKey: panKey || DEV_PAN_KEY });
+export function configuredNormaliser(settings: NormaliserSettings, panKey: PanKey): ConfiguredNormaliser {
+  const hashPan = createPanHasher(panKey.key);
+  return {
+    normalise: createNormaliser({ placeholders: settings.placeholders, defaultCountryCode: settings.defaultCountryCode, panHashKey: panKey.key }),
+    tokeniseCardNumbers: (text) => replaceCardNumbers(text, hashPan),
+  };
 }

@@ -24,6 +24,7 @@ export interface NormaliseOptions {
 }
 
 const COUNTRY_CODE = /^[1-9][0-9]{0,2}$/;
+const CARD_TOKEN = /^pan:[0-9a-f]{32}$/;
 
 /**
  * Builds the per-row normaliser: cleans the text (NFC, whitespace), applies the kind's rules
@@ -61,6 +62,10 @@ export function createNormaliser(opts: NormaliseOptions): (kind: string, raw: st
   return (kind, raw) => {
     const clean = cleanText(raw);
     if (clean.length === 0) return null;
+    // a card number already replaced by its token (in any column, before normalising): the token
+    // is the value, whatever the kind; a phone's digit rules would otherwise mangle it
+    if (CARD_TOKEN.test(clean)) return accept(clean, true, generic);
+    if (kind === 'phone' && clean.includes('pan:')) return accept(canonicaliseGeneric(clean), false, generic);
     switch (kind) {
       case 'email':
         return accept(canonicaliseEmail(clean), false, email);

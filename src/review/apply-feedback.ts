@@ -30,7 +30,14 @@ export interface Screened {
  * identifier or a new link to a blacklisted account); then it comes back flagged REOPENED with
  * what changed.
  */
-export function screenRejected(detection: Detection, evidence: CandidateEvidence[], accountIds: readonly string[], rejected: ReadonlyMap<string, Decision>): Screened {
+export function screenRejected(
+  detection: Detection,
+  evidence: CandidateEvidence[],
+  accountIds: readonly string[],
+  rejected: ReadonlyMap<string, Decision>,
+  /** whether the decision's card tokens were made with this run's key (see card-key-change.ts) */
+  sameCardKey: (decision: Decision) => boolean = () => true,
+): Screened {
   if (rejected.size === 0) return { detection, evidence, suppressed: 0, reopened: 0 };
   const byAccount = new Map(evidence.map((e) => [e.accountId, e]));
   const dropped = new Set<string>();
@@ -40,7 +47,7 @@ export function screenRejected(detection: Detection, evidence: CandidateEvidence
     const decision = rejected.get(id);
     if (!decision) return [candidate];
     const bundle = byAccount.get(id)!;
-    const changes = materialChanges(decision.material, bundle.material);
+    const changes = materialChanges(decision.material, bundle.material, { compareCards: sameCardKey(decision) });
     if (changes.length === 0) {
       dropped.add(id);
       return [];

@@ -1,4 +1,6 @@
 import { UserError } from '../errors.js';
+import { runFingerprint } from './card-key-change.js';
+import { checkNote, checkReviewer } from './reviewer-text.js';
 import { decidedWord, type Decision, type DecisionKind } from './decision.js';
 import { appendDecisions, DecisionLog, decisionLogPath } from './decision-log.js';
 import { withDecisionLock } from './decision-lock.js';
@@ -39,11 +41,12 @@ export interface DecisionOutcome {
  * after they are in the log.
  */
 export async function decide(stateDir: string, request: DecisionRequest, sinks: readonly DecisionSink[] = []): Promise<DecisionOutcome> {
-  const by = request.by.trim();
-  if (by === '') throw new UserError('a decision needs a reviewer name (--by)');
+  const by = checkReviewer(request.by);
+  request = { ...request, note: checkNote(request.note ?? '') };
   const outcome = await withDecisionLock(stateDir, async () => {
     const [run, log] = await Promise.all([readLatestRun(stateDir), DecisionLog.read(stateDir)]);
     const items = reviewItems(run, log.current);
+    const panKeyFingerprint = await runFingerprint(stateDir, run.runId);
     const chosen = 'accountId' in request.target ? [accountItem(request.target.accountId, items, run)] : clusterItems(request.target.clusterId, items, run);
     const at = (request.now?.() ?? new Date()).toISOString();
     const recorded: RecordedDecision[] = [];
@@ -54,7 +57,7 @@ export async function decide(stateDir: string, request: DecisionRequest, sinks: 
         skipped.push(item.decision!);
         continue;
       }
-      const decision = decisionOn(candidates.get(item.accountId)!, run, { ...request, by, at });
+      const decision = decisionOn(candidates.get(item.accountId)!, run, { ...request, by, at }, panKeyFingerprint);
       recorded.push({ decision, previous: item.decision, reopened: item.reopened });
     }
     if (recorded.length === 0) throw nothingChanged(request, skipped);
@@ -105,7 +108,7 @@ function nothingChanged(request: DecisionRequest, skipped: readonly Decision[]):
   return new UserError(`every candidate of cluster ${request.target.clusterId} is already ${decidedWord(request.decision)}: ${accounts}; nothing changed`);
 }
 
-function decisionOn(candidate: RunCandidate, run: LatestRun, request: DecisionRequest & { at: string }): Decision {
+function decisionOn(candidate: RunCandidate, run: LatestRun, request: DecisionRequest & { at: string }, panKeyFingerprint: string | null): Decision {
   const evidence = candidate.evidence;
   return {
     accountId: candidate.accountId,
@@ -122,5 +125,6 @@ function decisionOn(candidate: RunCandidate, run: LatestRun, request: DecisionRe
     },
     reasons: candidate.reasons,
     source: request.source ?? 'cli',
+    ...(panKeyFingerprint ? { panKeyFingerprint } : {}),
   };
 }

@@ -29,6 +29,8 @@ export const DecisionSchema = z.object({
   /** reason codes of the candidate in the run the decision was made on */
   reasons: z.array(z.string()).default([]),
   source: z.enum(['cli', 'neo4j']),
+  /** fingerprint of the card hashing key of the run decided on: its card tokens are comparable only under that key */
+  panKeyFingerprint: z.string().optional(),
 });
 export type Decision = z.infer<typeof DecisionSchema>;
 

@@ -25,13 +25,20 @@ export function rejectedEvidence(current: ReadonlyMap<string, Decision>): Map<st
  * blacklisted accounts newly found. Less evidence never re-opens a rejection, so what disappeared
  * is not listed. Empty when nothing material changed.
  */
-export function materialChanges(before: MaterialEvidence, now: MaterialEvidence): string[] {
+export function materialChanges(before: MaterialEvidence, now: MaterialEvidence, options: { compareCards?: boolean } = {}): string[] {
   const shared = new Set(before.sharedIdentifiers);
   const linked = new Set(before.blacklistedLinks);
+  // card tokens made under another key cannot be compared: a card (or an account id that was a card number) is then never "new"
+  const comparable = options.compareCards === false ? (id: string) => !isCardToken(id) : () => true;
   return [
-    ...unique(now.sharedIdentifiers).filter((id) => !shared.has(id)).map((id) => `new shared ${id}`),
-    ...unique(now.blacklistedLinks).filter((id) => !linked.has(id)).map((id) => `new link to blacklisted account ${id}`),
+    ...unique(now.sharedIdentifiers).filter((id) => comparable(id) && !shared.has(id)).map((id) => `new shared ${id}`),
+    ...unique(now.blacklistedLinks).filter((id) => comparable(id) && !linked.has(id)).map((id) => `new link to blacklisted account ${id}`),
   ];
+}
+
+/** `payment_instrument:pan:…`, or any identifier holding a card token. */
+function isCardToken(identifier: string): boolean {
+  return identifier.includes('pan:');
 }
 
 function unique(values: readonly string[]): string[] {

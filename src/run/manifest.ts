@@ -8,6 +8,8 @@ export const RunManifestSchema = z.object({
   finishedAt: z.string(),
   version: z.string(),
   configHash: z.string(),
+  /** which card hashing key made the run's `pan:` tokens (a fingerprint, never the key) */
+  panKey: z.object({ fingerprint: z.string(), development: z.boolean() }).optional(),
   input: z.object({
     dir: z.string(),
     tables: z.array(

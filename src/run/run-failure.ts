@@ -1,4 +1,5 @@
 import { ExitCode, UserError } from '../errors.js';
+import { redactCardNumbers } from '../snapshot/redact.js';
 
 /**
  * How a failed run is reported: the first line of the error (plus where the rejected rows are,
@@ -7,7 +8,8 @@ import { ExitCode, UserError } from '../errors.js';
  */
 export function describeFailure(err: unknown, rejectsPath: string | null): { message: string; exitCode: number } {
   const exitCode = err instanceof UserError ? err.exitCode : ExitCode.internal;
-  let message = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+  // the message may quote input: no card number goes to the manifest or the log
+  let message = redactCardNumbers(err instanceof Error ? err.message.split('\n')[0]! : String(err));
   if (rejectsPath !== null) message += ` (rejected rows: ${rejectsPath})`;
   if (err instanceof Error) err.message = message;
   return { message, exitCode };

@@ -129,6 +129,9 @@ function jsonLines(items: readonly object[]): string {
 
 // --- readers: a file that is there but does not hold what it should is an InputError naming it
 
+/** The CSV files are escaped against formula injection when written (io/csv-cell.ts); reading undoes it. */
+const OWN_FILE = { ownFile: true } as const;
+
 /** manifest.json, checked against its schema. */
 export async function readManifest(runDir: string): Promise<RunManifest> {
   const path = join(runDir, RunFile.manifest);
@@ -154,7 +157,7 @@ export async function readMembers(runDir: string, onRow: (row: MemberRow, line: 
   await readCsvRows(path, RunFileColumns.members, ([clusterId, accountId], line) => {
     if (!clusterId || !accountId) throw new InputError(`${path} line ${line}: needs a cluster_id and an account_id`);
     onRow({ clusterId, accountId }, line);
-  });
+  }, OWN_FILE);
 }
 
 /** candidates.csv, row by row in file order (score, then account). */
@@ -164,7 +167,7 @@ export async function readCandidates(runDir: string, onRow: (row: CandidateRow, 
     const value = Number(score);
     if (!accountId || score === '' || !Number.isFinite(value)) throw new InputError(`${path} line ${line}: needs an account_id and a numeric score`);
     onRow({ accountId, clusterId: clusterId!, score: value, reasons: reasons ? reasons.split(';') : [] }, line);
-  });
+  }, OWN_FILE);
 }
 
 export interface RejectRow {
@@ -176,7 +179,7 @@ export interface RejectRow {
 
 /** rejects.csv of a folder (a run folder, or a dry run's scratch folder), row by row. */
 export async function readRejects(dir: string, onRow: (row: RejectRow) => void): Promise<void> {
-  await readCsvRows(join(dir, RunFile.rejects), RunFileColumns.rejects, ([table, line, reason, raw]) => onRow({ table: table!, line: line!, reason: reason!, raw: raw! }));
+  await readCsvRows(join(dir, RunFile.rejects), RunFileColumns.rejects, ([table, line, reason, raw]) => onRow({ table: table!, line: line!, reason: reason!, raw: raw! }), OWN_FILE);
 }
 
 /** clusters.ndjson; a run written before the file existed has none (null). */

@@ -1,9 +1,18 @@
-import { mkdir, readlink, rename, rm, symlink } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { exists } from '../io/optional-file.js';
 import type { RunManifest } from './manifest.js';
-import { readManifest, writeManifest } from './run-files.js';
+import { readManifest, RunFile, writeManifest } from './run-files.js';
+import { checkRunId } from './run-id.js';
+
+/** Permissions of a run folder and its files (they hold personal data): see `output` in the config. */
+export interface RunFolderModes {
+  fileMode: number;
+  folderMode: number;
+}
+
+export const defaultRunFolderModes: RunFolderModes = { fileMode: 0o640, folderMode: 0o750 };
 
 /**
  * A run is built in `runs/.<id>.partial/` and renamed to `runs/<id>/` only with its manifest in
@@ -16,11 +25,17 @@ export class RunFolder {
     readonly runId: string,
     /** where the run writes while it is in progress */
     readonly path: string,
+    private readonly modes: RunFolderModes,
   ) {}
 
-  static async create(stateDir: string, runId: string): Promise<RunFolder> {
+  static async create(stateDir: string, runId: string, modes: RunFolderModes = defaultRunFolderModes): Promise<RunFolder> {
+    checkRunId(runId);
     const runs = join(stateDir, 'runs');
-    await mkdir(runs, { recursive: true });
+    // not recursive: the state folder exists (the lock is in it), and a recursive mkdir reports a
+    // full inode table as ENOENT, which would hide a full disk
+    await mkdir(runs).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+    });
     const sealed = join(runs, runId);
     if (await exists(sealed)) {
       // a failed run may be run again under its id; a succeeded one is history
@@ -29,28 +44,57 @@ export class RunFolder {
     }
     const path = join(runs, `.${runId}.partial`);
     await rm(path, { recursive: true, force: true });
-    await mkdir(path);
-    return new RunFolder(stateDir, runId, path);
+    await mkdir(path, { mode: modes.folderMode });
+    await chmod(path, modes.folderMode); // the umask may have taken bits away
+    return new RunFolder(stateDir, runId, path, modes);
   }
 
   get finalPath(): string {
     return join(this.stateDir, 'runs', this.runId);
   }
 
-  /** Seals the folder with its manifest; a succeeded run also becomes `latest`. */
+  /**
+   * Seals the folder with its manifest; a succeeded run also becomes `latest`. A run is
+   * `succeeded` only once `latest` has moved: the new link is made before the manifest (so a
+   * full disk or a lack of inodes fails the run before it claims success), and should the final
+   * rename still fail, the manifest is rewritten in place as failed.
+   */
   async seal(manifest: RunManifest): Promise<void> {
-    await writeManifest(this.path, manifest);
-    await rename(this.path, this.finalPath);
-    if (manifest.status === 'succeeded') await pointLatest(this.stateDir, this.runId);
+    const succeeded = manifest.status === 'succeeded';
+    const newLink = succeeded ? await prepareLatest(this.stateDir, this.runId) : null;
+    try {
+      await writeManifest(this.path, manifest);
+      await this.applyModes();
+      await rename(this.path, this.finalPath);
+    } catch (err) {
+      if (newLink) await rm(newLink, { force: true }).catch(() => undefined);
+      throw err;
+    }
+    if (!newLink) return;
+    try {
+      await rename(newLink, join(this.stateDir, 'latest'));
+    } catch (err) {
+      await rm(newLink, { force: true }).catch(() => undefined);
+      const failed: RunManifest = { ...manifest, status: 'failed', error: { message: `latest could not be moved: ${(err as NodeJS.ErrnoException).code ?? 'error'}`, exitCode: 1 } };
+      // in place, not through a temp file: there may be no inode left for one
+      await writeFile(join(this.finalPath, RunFile.manifest), `${JSON.stringify(failed, null, 2)}\n`).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private async applyModes(): Promise<void> {
+    for (const entry of await readdir(this.path, { withFileTypes: true })) {
+      if (entry.isFile()) await chmod(join(this.path, entry.name), this.modes.fileMode);
+    }
   }
 }
 
-async function pointLatest(stateDir: string, runId: string): Promise<void> {
-  const link = join(stateDir, 'latest');
+/** The new `latest` link, made beside the old one; renaming it over `latest` is atomic. */
+async function prepareLatest(stateDir: string, runId: string): Promise<string> {
   const temp = join(stateDir, `.latest.${process.pid}`);
   await rm(temp, { force: true });
   await symlink(join('runs', runId), temp);
-  await rename(temp, link);
+  return temp;
 }
 
 /** The run folder `latest` points at, or null before the first succeeded run. */

@@ -8,7 +8,7 @@ export class RunRecord {
   private detection: RunManifest['detection'];
 
   constructor(
-    private readonly run: { runId: string; startedAt: string; configHash: string; version: string },
+    private readonly run: { runId: string; startedAt: string; configHash: string; version: string; panKey?: RunManifest['panKey'] },
     private readonly inputDir: string,
     private readonly stages: readonly StageTiming[],
     private readonly sinks: readonly string[],
@@ -33,7 +33,7 @@ export class RunRecord {
   }
 
   manifest(status: RunManifest['status'], error?: RunManifest['error']): RunManifest {
-    const { runId, startedAt, version, configHash } = this.run;
+    const { runId, startedAt, version, configHash, panKey } = this.run;
     return {
       runId,
       status,
@@ -41,6 +41,7 @@ export class RunRecord {
       finishedAt: new Date().toISOString(),
       version,
       configHash,
+      ...(panKey ? { panKey } : {}),
       input: { dir: this.inputDir, tables: this.tables },
       counts: this.counts,
       stages: [...this.stages],

@@ -4,6 +4,7 @@ import { Float64Builder, Int32Builder } from './growable.js';
 import { Interner, ownString } from './interner.js';
 import type { Normalised } from '../normalise/normalise-identifier.js';
 import { fileDigest } from './file-digest.js';
+import { redactCardNumbers } from './redact.js';
 import { locateTables, type TableFile } from './locate-tables.js';
 import type { RawRow } from './raw-row.js';
 import { readTable } from './read-table.js';
@@ -13,6 +14,11 @@ import { accountRows, identifierRows, labelRows, RowProblem, transactionRows, ty
 
 export interface LoadOptions {
   normalise: (kind: string, raw: string) => Normalised;
+  /**
+   * Applied to every value of every table (and to every rejected row) before anything else sees
+   * it: card numbers become their keyed tokens. Without a key they are redacted.
+   */
+  tokeniseCardNumbers?: (text: string) => string;
   rejects: RejectsFile;
   /** A table whose rejected share exceeds this fails the load, after every table was read. */
   maxRejectShare: number;
@@ -161,19 +167,21 @@ async function consume<T>(
   accept: (row: T, record: Record<string, string>) => string | null,
 ): Promise<TableStats> {
   const rows = await readTable(file);
+  const scrub = options.tokeniseCardNumbers ?? redactCardNumbers;
   const stats: TableStats = { table: file.table, path: file.path, format: file.format, bytes: file.bytes, sha256: '', rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
   const reject = (row: RawRow, reason: string) => {
     stats.rowsRejected++;
-    options.rejects.add(file.table, row.line, reason, row.raw ?? serialise(row.record, file.format));
+    options.rejects.add(file.table, row.line, reason, row.raw !== undefined ? scrub(row.raw) : serialise(row.record, file.format));
   };
   for await (const batch of rows.batches) {
     if (rows.progress) options.onProgress?.(file.table, rows.progress());
     for (const row of batch) {
       stats.rowsRead++;
       if (row.record === null) {
-        reject(row, row.problem ?? 'unreadable row');
+        reject(row, scrub(row.problem ?? 'unreadable row'));
         continue;
       }
+      scrubRecord(row, scrub);
       const parsed = contract.schema.safeParse(row.record);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
@@ -199,6 +207,20 @@ async function consume<T>(
   }
   options.onProgress?.(file.table, 1);
   return stats;
+}
+
+/** Card numbers out of every value and every column name of the row, in place. */
+function scrubRecord(row: RawRow, scrub: (text: string) => string): void {
+  const record = row.record!;
+  let renamed = false;
+  for (const key in record) {
+    record[key] = scrub(record[key]!);
+    if (scrub(key) !== key) renamed = true;
+  }
+  if (!renamed) return;
+  const clean: Record<string, string> = {};
+  for (const key in record) clean[scrub(key)] = record[key]!;
+  row.record = clean;
 }
 
 /** The row as text again: a CSV line for CSV files (fields keep their column order), JSON otherwise. */

@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { tableNames, tableSpecs, type TableName } from './table-schemas.js';
 
@@ -10,9 +10,26 @@ export interface TableFile {
   path: string;
   format: TableFormat;
   bytes: number;
+  /** `.csv.gz`, `.ndjson.gz`, `.jsonl.gz`: decompressed as it is read */
+  gzip: boolean;
 }
 
-const formats: Record<string, TableFormat> = { '.csv': 'csv', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.arrow': 'arrow' };
+const formats: Record<string, { format: TableFormat; gzip: boolean }> = {
+  '.csv': { format: 'csv', gzip: false },
+  '.ndjson': { format: 'ndjson', gzip: false },
+  '.jsonl': { format: 'ndjson', gzip: false },
+  '.arrow': { format: 'arrow', gzip: false },
+  '.csv.gz': { format: 'csv', gzip: true },
+  '.ndjson.gz': { format: 'ndjson', gzip: true },
+  '.jsonl.gz': { format: 'ndjson', gzip: true },
+};
+
+/** The table file's extension among the known ones (`.csv.gz` before `.gz`), or null. */
+function extensionOf(name: string, table: string): string | null {
+  if (!name.startsWith(`${table}.`)) return null;
+  const ext = name.slice(table.length);
+  return Object.hasOwn(formats, ext) ? ext : null;
+}
 
 /** Finds exactly one file per table in the snapshot folder; a missing required table stops the run. */
 export async function locateTables(dir: string): Promise<TableFile[]> {
@@ -25,20 +42,17 @@ export async function locateTables(dir: string): Promise<TableFile[]> {
   }
   const found: TableFile[] = [];
   for (const table of tableNames) {
-    const matches = entries.filter((name) => {
-      const ext = extname(name);
-      return formats[ext] !== undefined && name.slice(0, -ext.length) === table;
-    });
+    const matches = entries.filter((name) => extensionOf(name, table) !== null);
     if (matches.length > 1) throw new InputError(`snapshot has more than one file for table ${table}: ${matches.sort().join(', ')}`);
     if (matches.length === 0) {
-      if (tableSpecs[table].required) throw new InputError(`snapshot ${dir} has no ${table} table (expected ${table}.csv, ${table}.ndjson or ${table}.arrow)`);
+      if (tableSpecs[table].required) throw new InputError(`snapshot ${dir} has no ${table} table (expected ${table}.csv, ${table}.ndjson or ${table}.arrow, or .csv.gz or .ndjson.gz)`);
       continue;
     }
     const name = matches[0]!;
     const path = join(dir, name);
     const info = await stat(path);
     if (!info.isFile()) throw new InputError(`${path} is not a file`);
-    found.push({ table, path, format: formats[extname(name)]!, bytes: info.size });
+    found.push({ table, path, ...formats[extensionOf(name, table)!]!, bytes: info.size });
   }
   return found;
 }

@@ -1,7 +1,8 @@
-import { createReadStream } from 'node:fs';
 import Papa from 'papaparse';
 import { InputError } from '../errors.js';
 import { progressSize } from '../io/file-size.js';
+import { inputLimits } from './input-limits.js';
+import { inputErrorReason, openInput } from './open-input.js';
 import type { RawRow, TableRows } from './raw-row.js';
 
 const BATCH = 4096;
@@ -10,21 +11,22 @@ const BATCH = 4096;
  * Streams an RFC 4180 CSV file (header row, UTF-8, optional BOM, CRLF or LF) as raw rows with
  * their physical line numbers. Rows with the wrong number of fields or broken quoting come back
  * with a problem; an unterminated quote (which would swallow the rest of the file) stops the run.
+ * A header with more than `inputLimits.maxColumns` columns stops the run; a row longer than
+ * `inputLimits.maxLineLength` characters is rejected. `gzip` files are decompressed as they stream.
  */
-export async function readCsv(path: string): Promise<TableRows> {
+export async function readCsv(path: string, gzip = false): Promise<TableRows> {
   const queue = new AsyncBatchQueue<RawRow[]>();
   let columns: string[] | null = null;
   let line = 1;
   let headerSeen = false;
   let pending: RawRow[] = [];
-  let charsRead = 0;
   const bytes = await progressSize(path);
+  const input = await openInput(path, gzip);
 
   const ready = new Promise<void>((resolve, reject) => {
-    const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
-    stream.on('data', (chunk) => (charsRead += chunk.length));
+    const stream = input.text;
     stream.on('error', (err) => {
-      const e = new InputError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? err.message}`, { cause: err });
+      const e = new InputError(`cannot read ${path}: ${inputErrorReason(err)}`, { cause: err });
       reject(e);
       queue.fail(e);
     });
@@ -53,13 +55,25 @@ export async function readCsv(path: string): Promise<TableRows> {
           line += 1;
           if (!headerSeen) {
             headerSeen = true;
+            if (fields.length > inputLimits.maxColumns) {
+              const e = new InputError(`${path} has ${fields.length} columns, more than the limit of ${inputLimits.maxColumns}`);
+              parser.abort();
+              stream.destroy();
+              reject(e);
+              queue.fail(e);
+              return;
+            }
             columns = fields.map((name, index) => (index === 0 ? name.replace(/^\uFEFF/, '') : name).trim());
             resolve();
             continue;
           }
           if (fields.length === 1 && fields[0] === '') continue; // blank line
           const problem = errorsByRow.get(i);
-          if (problem !== undefined) {
+          if (rowLength(fields) > inputLimits.maxLineLength) {
+            pending.push({ line: start, record: null, problem: `row longer than ${inputLimits.maxLineLength} characters`, raw: '' });
+          } else if (fields.length > inputLimits.maxColumns) {
+            pending.push({ line: start, record: null, problem: `expected ${columns!.length} fields, found ${fields.length}`, raw: '' });
+          } else if (problem !== undefined) {
             pending.push({ line: start, record: null, problem: `malformed CSV row: ${problem}`, raw: Papa.unparse([fields]) });
           } else if (fields.length !== columns!.length) {
             pending.push({
@@ -97,7 +111,13 @@ export async function readCsv(path: string): Promise<TableRows> {
     });
   });
   await ready;
-  return { columns, batches: queue, progress: () => Math.min(1, charsRead / bytes) };
+  return { columns, batches: queue, progress: () => Math.min(1, input.bytesRead() / bytes) };
+}
+
+function rowLength(fields: readonly string[]): number {
+  let n = fields.length;
+  for (const field of fields) n += field.length;
+  return n;
 }
 
 function countNewlines(field: string): number {

@@ -1,28 +1,34 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { InputError } from '../errors.js';
 import { progressSize } from '../io/file-size.js';
+import { inputLimits } from './input-limits.js';
+import { nestsDeeperThan } from './json-depth.js';
+import { inputErrorReason, openInput } from './open-input.js';
 import type { RawRow, TableRows } from './raw-row.js';
+import { textLines, type TextLine } from './text-lines.js';
 
 const BATCH = 4096;
 
-/** Streams newline-delimited JSON objects; a line that is not a JSON object is a rejected row. */
-export async function readNdjson(path: string): Promise<TableRows> {
+/**
+ * Streams newline-delimited JSON objects (gzip-compressed when `gzip`); a line that is not a JSON
+ * object, or is over a limit (length, nesting depth, number of keys), is a rejected row.
+ */
+export async function readNdjson(path: string, gzip = false): Promise<TableRows> {
   const bytes = await progressSize(path);
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  let charsRead = 0;
-  // the line iterator is taken now, in the same tick as the byte counter, so no line is missed
-  const lines = createInterface({ input: stream, crlfDelay: Infinity })[Symbol.asyncIterator]();
-  stream.on('data', (chunk) => (charsRead += chunk.length));
-  return { columns: null, batches: batches({ [Symbol.asyncIterator]: () => lines }, path), progress: () => Math.min(1, charsRead / bytes) };
+  const input = await openInput(path, gzip);
+  const lines = textLines(input.text, inputLimits.maxLineLength);
+  return { columns: null, batches: batches(lines, path), progress: () => Math.min(1, input.bytesRead() / bytes) };
 }
 
-async function* batches(lines: AsyncIterable<string>, path: string): AsyncGenerator<RawRow[]> {
+async function* batches(lines: AsyncIterable<TextLine>, path: string): AsyncGenerator<RawRow[]> {
   let batch: RawRow[] = [];
   let line = 0;
   try {
-    for await (const text of lines) {
+    for await (const { text, tooLong } of lines) {
       line++;
+      if (tooLong) {
+        batch.push({ line, record: null, problem: `line longer than ${inputLimits.maxLineLength} characters`, raw: '' });
+        continue;
+      }
       const trimmed = line === 1 ? text.replace(/^\uFEFF/, '').trim() : text.trim();
       if (trimmed === '') continue;
       batch.push(parseLine(trimmed, line));
@@ -32,12 +38,16 @@ async function* batches(lines: AsyncIterable<string>, path: string): AsyncGenera
       }
     }
   } catch (err) {
-    throw new InputError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
+    if (err instanceof InputError) throw err;
+    throw new InputError(`cannot read ${path}: ${inputErrorReason(err)}`, { cause: err });
   }
   if (batch.length > 0) yield batch;
 }
 
 function parseLine(text: string, line: number): RawRow {
+  if (nestsDeeperThan(text, inputLimits.maxNestingDepth)) {
+    return { line, record: null, problem: `nested deeper than ${inputLimits.maxNestingDepth} levels`, raw: '' };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -47,8 +57,12 @@ function parseLine(text: string, line: number): RawRow {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { line, record: null, problem: 'not a JSON object', raw: text };
   }
+  const entries = Object.entries(value);
+  if (entries.length > inputLimits.maxColumns) {
+    return { line, record: null, problem: `${entries.length} keys, more than the limit of ${inputLimits.maxColumns}`, raw: '' };
+  }
   const record: Record<string, string> = {};
-  for (const [key, v] of Object.entries(value)) record[key] = toText(v);
+  for (const [key, v] of entries) record[key] = toText(v);
   return { line, record, raw: text };
 }
 

@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import type { TableFile } from './locate-tables.js';
 import type { TableRows } from './raw-row.js';
+import { inputLimits } from './input-limits.js';
 import { readArrow } from './read-arrow.js';
 import { readCsv } from './read-csv.js';
 import { readNdjson } from './read-ndjson.js';
@@ -8,12 +9,23 @@ import { tableSpecs } from './table-schemas.js';
 
 /** Opens a table file in its format and checks that the required columns are declared. */
 export async function readTable(file: TableFile): Promise<TableRows> {
-  const rows = file.format === 'csv' ? await readCsv(file.path) : file.format === 'arrow' ? await readArrow(file.path) : await readNdjson(file.path);
+  const rows = file.format === 'csv' ? await readCsv(file.path, file.gzip) : file.format === 'arrow' ? await readArrow(file.path) : await readNdjson(file.path, file.gzip);
   if (rows.columns) {
+    if (rows.columns.length > inputLimits.maxColumns) throw new InputError(`${file.path} has ${rows.columns.length} columns, more than the limit of ${inputLimits.maxColumns}`);
     const missing = tableSpecs[file.table].requiredColumns.filter((c) => !rows.columns!.includes(c));
     if (missing.length > 0) {
-      throw new InputError(`${file.path} lacks required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (found: ${rows.columns.slice(0, 12).join(', ') || 'none'})`);
+      throw new InputError(`${file.path} lacks required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (${describeHeader(rows.columns)})`);
     }
   }
   return rows;
+}
+
+/** Column names look like this; anything else (a password file's first line, binary) is never quoted back. */
+const COLUMN_NAME = /^[A-Za-z_][A-Za-z0-9_ .-]{0,63}$/;
+
+/** The columns found, when they look like column names; otherwise only that they do not. */
+function describeHeader(columns: readonly string[]): string {
+  if (columns.length === 0 || (columns.length === 1 && columns[0] === '')) return 'found: none';
+  if (!columns.every((c) => COLUMN_NAME.test(c))) return 'the first line does not look like a header of column names';
+  return `found: ${columns.slice(0, 12).join(', ')}${columns.length > 12 ? ', …' : ''}`;
 }

@@ -1,10 +1,10 @@
-import { isPanShaped } from '../normalise/card-number.js';
+import { replaceCardNumbers } from '../normalise/card-numbers-in-text.js';
 
-/** Digit runs that may be card numbers, with the spaces or dashes people type inside them. */
-const DIGIT_RUN = /\d(?:[ -]?\d){12,18}/g;
-
-/** Replaces every Luhn-valid 13–19 digit run with a marker, so raw card numbers never reach a file or a log. */
+/**
+ * Replaces every card number (see card-numbers-in-text.ts) with a marker: the last line of
+ * defence for text that reaches a file or a log without the run's keyed tokens (messages,
+ * notes, rejects written without a key).
+ */
 export function redactCardNumbers(text: string): string {
-  if (!/\d{4}/.test(text)) return text;
-  return text.replace(DIGIT_RUN, (run) => (isPanShaped(run.replace(/[ -]/g, '')) ? '[card number removed]' : run));
+  return replaceCardNumbers(text, () => '[card number removed]');
 }

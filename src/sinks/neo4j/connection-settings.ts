@@ -40,7 +40,20 @@ function checkUri(uri: string): void {
   if (!parsed.hostname) throw new SinkUnavailableError(`NEO4J_URI has no host: ${displayUri(uri)}`);
 }
 
-/** The URI as it may appear in logs and messages: user info (a password, perhaps) removed. */
+/**
+ * The URI as it may appear in logs and messages: user info (a password, perhaps) removed in every
+ * spelling (`bolt://u:p@h`, `neo4j:p@h:1` without `//`, `u:p@h` without a scheme, a password
+ * holding `@`), and the query and fragment dropped (`?password=…`).
+ */
 export function displayUri(uri: string): string {
-  return uri.replace(/^([a-z0-9+.-]+:\/\/)[^@/?#]*@/i, '$1');
+  const withoutQuery = uri.replace(/[?#].*$/s, '');
+  const scheme = /^[a-z][a-z0-9+.-]*:(?:\/\/)?/i.exec(withoutQuery)?.[0] ?? '';
+  const rest = withoutQuery.slice(scheme.length);
+  const slash = rest.indexOf('/');
+  const authority = slash === -1 ? rest : rest.slice(0, slash);
+  const at = authority.lastIndexOf('@');
+  if (at !== -1) return scheme + rest.slice(at + 1);
+  // `user:password@host` parses as scheme `user:`; with no `@` there is no user info to remove
+  const bare = withoutQuery.lastIndexOf('@', slash === -1 ? undefined : scheme.length + slash);
+  return bare === -1 ? withoutQuery : withoutQuery.slice(bare + 1);
 }
