@@ -139,6 +139,11 @@ export const ConfigSchema = z.object({
       proximityPoints: z.number().min(0).max(20).default(0.6),
       /** With fewer fraud labels (labels plus approved decisions) than this, the priors are used as they are. */
       minFraudLabels: z.number().int().min(2).default(30),
+      /**
+       * Where a learned model sets its level: this share of the known fraud that sits in groups
+       * must reach the member threshold out of fold, without its own label.
+       */
+      knownFraudRecall: z.number().min(0.5).max(0.99).default(0.8),
       /** folds for out-of-fold validation and for proximity that never sees the account's own label */
       folds: z.number().int().min(2).max(10).default(5),
       /** How far the fitted weights may move from the priors (standard deviation of the Gaussian prior, log-odds). */

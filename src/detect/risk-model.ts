@@ -19,6 +19,8 @@ export interface FitOptions {
   /** standard deviation of the Gaussian prior around each term's prior weight */
   priorScale: number;
   minFraudLabels: number;
+  /** share of the known fraud in groups the fitted level must flag out of fold */
+  knownFraudRecall: number;
 }
 
 /** The fitted model: one weight per term (log-odds), the intercept, and how it was obtained. */
@@ -40,9 +42,12 @@ export interface RiskModel {
 }
 
 const NEWTON_STEPS = 40;
+/** The labelled share of fraud is never taken below this: a weak ranking must not flood the queue. */
+const MIN_LABEL_FREQUENCY = 0.01;
 const MAX_STEP = 1;
-/** The labelled share of fraud is never taken below this: a weak classifier must not flood the queue. */
-const MIN_LABEL_FREQUENCY = 0.05;
+/** The level is raised by at most ln(1 / MIN_LABEL_FREQUENCY) log-odds. */
+const MAX_LEVEL_SHIFT = -Math.log(MIN_LABEL_FREQUENCY);
+
 
 /**
  * Positive–unlabelled logistic regression over the terms. Known fraud is the positive set and
@@ -78,16 +83,22 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
   const full = newton(data, labelled, prior, intercept, options.priorScale, () => true, all);
   // The level: most fraud carries no label, and which fraud gets labelled is not random (the
   // accounts with chargebacks, the rings already caught), so P(labelled) says little about
-  // P(fraud). The intercept is raised to the cut that maximises recall² / P(flagged) out of fold,
-  // a criterion proportional to F1 that needs no negative labels (Lee and Liu, 2003).
-  const shift = Math.max(0, -bestCut(oof, data));
+  // P(fraud). The intercept is raised until the target share of the known fraud that sits in
+  // groups would be flagged out of fold, without its own label.
+  const known: number[] = [];
+  for (let r = 0; r < data.rows; r++) if (data.y[r] && data.grouped[r]) known.push(oof[r]!);
+  known.sort((x, y) => x - y);
+  // Never more than as if one fraud in twenty carried a label: noisy labels (honest accounts
+  // labelled fraud score low) must not drag the level down to flood the queue.
+  const wanted = known.length > 0 ? -known[Math.floor((1 - options.knownFraudRecall) * (known.length - 1))]! : 0;
+  const shift = Math.min(MAX_LEVEL_SHIFT, Math.max(0, wanted));
   const probability = new Float64Array(data.rows);
   for (let r = 0; r < data.rows; r++) probability[r] = logistic(oof[r]!);
   return {
     intercept: full[0]! + shift,
     weights: withFixed(full.slice(1)),
     source: 'learned',
-    reason: `learned from ${fraudLabels} fraud labels against ${data.rows - fraudLabels} other accounts (positive–unlabelled); level set where recall² / P(flagged) of the known fraud peaks out of fold`,
+    reason: `learned from ${fraudLabels} fraud labels against ${data.rows - fraudLabels} other accounts (positive–unlabelled); level set so that ${Math.round(options.knownFraudRecall * 100)} % of the ${known.length} known fraud in groups is flagged out of fold`,
     ...base,
     rocAuc: round(rocAuc(probability, data)),
     prAuc: round(averagePrecision(probability, data)),
@@ -156,34 +167,6 @@ function linear(w: number[], data: TrainingSet, r: number): number {
 
 function predict(w: number[], data: TrainingSet, r: number): number {
   return logistic(linear(w, data, r));
-}
-
-/**
- * The score cut that maximises recall² / P(flagged): recall over the labelled fraud, P(flagged)
- * over all rows, both weighted. Returns the cut (rows scoring at or above it are flagged).
- */
-function bestCut(score: Float64Array, data: TrainingSet): number {
-  const order = ranked(score, data.rows);
-  let positives = 0;
-  let total = 0;
-  for (let r = 0; r < data.rows; r++) {
-    total += data.weight[r]!;
-    if (data.y[r]) positives += data.weight[r]!;
-  }
-  let tp = 0;
-  let flagged = 0;
-  let best = -Infinity;
-  let cut = 0;
-  for (let i = 0; i < order.length; i++) {
-    const r = order[i]!;
-    flagged += data.weight[r]!;
-    if (data.y[r]) tp += data.weight[r]!;
-    if (i + 1 < order.length && score[order[i + 1]!] === score[r]) continue;
-    const recall = tp / positives;
-    const value = (recall * recall) / (flagged / total);
-    if (value > best) [best, cut] = [value, score[r]!];
-  }
-  return cut;
 }
 
 /** Gaussian elimination with partial pivoting on a small dense system. */

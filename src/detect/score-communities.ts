@@ -32,7 +32,7 @@ export function scoreCommunities(input: DetectionInput, components: Components, 
   const { terms, disabled } = modelTerms(config, available);
   const analyses = found.communities.map((community) => analyser.analyse(Int32Array.from(community).sort((a, b) => compareCodeUnits(ids[a]!, ids[b]!))));
   const training = trainingSet(input, analyses, terms, fold, config);
-  const model = fitRiskModel(terms, training, config.model.intercept, { folds: config.model.folds, priorScale: config.model.priorScale, minFraudLabels: config.model.minFraudLabels });
+  const model = fitRiskModel(terms, training, config.model.intercept, { folds: config.model.folds, priorScale: config.model.priorScale, minFraudLabels: config.model.minFraudLabels, knownFraudRecall: config.model.knownFraudRecall });
 
   const { clusterThreshold, memberThreshold } = config.scoring;
   const clusters: Cluster[] = [];
