@@ -18,7 +18,8 @@ describe('parseConfig', () => {
   it('keeps what the file sets and defaults the rest of that section', () => {
     const { config } = parseConfig({ graph: { hubMinAccounts: 12 } });
     expect(config.graph.hubMinAccounts).toBe(12);
-    expect(config.graph.kindWeights.device).toBe(1);
+    expect(config.graph.kindWeights).toEqual({});
+    expect(config.kinds.classes.device).toBe('instrument');
   });
 
   it('hashes the effective config: key order does not matter, values do', () => {

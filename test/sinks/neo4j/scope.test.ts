@@ -1,3 +1,4 @@
+import { oneCommunityStats, priorModel } from '../../support/detection-fixtures.js';
 import { isInt } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import type { Cluster, Detection } from '../../../src/detect/detection.js';
@@ -56,7 +57,8 @@ function output(): RunOutput {
   const detection: Detection = {
     clusters: [cluster],
     candidates: [{ account: 0, clusterId: 'FR-1', score: 70, memberPoints: 60, features: {} as never, contributions: [], reasons: ['SHARED_DEVICE'] }],
-    stats: { components: 0, largestComponent: 0, louvainRuns: 0, communities: 0, hubs: 0 },
+    model: priorModel,
+    stats: oneCommunityStats,
   };
   return {
     run: { runId: 'run-1', startedAt: '', configHash: '', version: '' },
