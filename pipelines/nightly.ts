@@ -98,7 +98,8 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
       record.count(snapshotCounts(snapshot));
 
       // 6. approved blacklist decisions become known fraud
-      const decisions = (await DecisionLog.read(stateDir)).current;
+      const decisionLog = await DecisionLog.read(stateDir);
+      const decisions = decisionLog.current;
       record.count({ approvedKnownFraud: markApprovedAsFraud(snapshot, knownFraudFromDecisions(decisions)) });
 
       // 7. find rings: graph, hub weights, components, communities, scores
@@ -121,7 +122,7 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
       // 9. gather each candidate's evidence; leave out rejected accounts whose evidence did not
       //    change materially (re-open the others)
       const bundles = await timer.run('evidence', () => collectEvidence(input, named.detection, config.evidence));
-      const { detection, evidence, suppressed, reopened } = screenRejected(named.detection, bundles, snapshot.accounts.ids, rejectedEvidence(decisions), keys.comparable);
+      const { detection, evidence, suppressed, reopened } = screenRejected(named.detection, bundles, snapshot.accounts.ids, rejectedEvidence(decisions), keys.comparable, (d, id) => decisionLog.approvedWhen(d, id));
       record.count({ ...detectionCounts(detection), suppressedRejected: suppressed, reopened });
 
       // 10. write every sink, seal the run folder with its manifest, move `latest`
