@@ -51,6 +51,8 @@ describe('report.html in chromium', () => {
 
     expect(problems).toEqual([]);
     const out = await outputDir('report');
+    await page.screenshot({ path: join(out, 'report-top.png') });
+    await page.$eval('#shape', (e) => e.scrollIntoView());
     await page.screenshot({ path: join(out, 'report.png') });
     await (await page.$(`article[data-cluster-id="${top.cluster_id}"]`))!.screenshot({ path: join(out, 'top-cluster.png') });
     expect(loadMs).toBeLessThan(5000);
