@@ -55,6 +55,9 @@ describe('Neo4j Browser with the guide', () => {
     // what cluster.cypher draws: the members and every identifier two or more of them use, hubs included
     const identifiers = [...top.shared_identifiers, ...top.hubs.filter((h) => h.member_ids.length >= 2)].map((i) => i.value);
 
+    const served = await fetch(`http://127.0.0.1:${httpPort}/fraud-rings/guide.html`).catch((e: Error) => e);
+    expect(served instanceof Response && served.status, `the local server serves the guide on NEO4J_HTTP_PORT ${httpPort} (restart it with npm run neo4j:start)`).toBe(200);
+
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 800 });
     await page.goto(`http://127.0.0.1:${httpPort}/browser/`, { waitUntil: 'domcontentloaded' });
