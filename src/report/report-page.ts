@@ -18,7 +18,7 @@ export async function reportPage(files: RunFiles): Promise<string> {
     clusters.length > 0 ? vegaLiteSvg(clusterSizeChart(clusters)) : null,
     clusters.length > 0 ? vegaLiteSvg(clusterScoreChart(clusters)) : null,
     m.stages.length > 0 ? vegaLiteSvg(stageTimeChart(m)) : null,
-    vegaLiteSvg(trendChart(files.history)),
+    files.history.some((h) => h.status === 'succeeded') ? vegaLiteSvg(trendChart(files.history)) : null,
     Promise.all(clusters.slice(0, PAGE_LIMITS.pictures).map((c) => vegaSvg(clusterPictureSpec(pictureGraph(c, files.members.get(c.cluster_id) ?? []))))),
   ]);
   const detection = (m as { detection?: unknown }).detection;
@@ -93,7 +93,7 @@ export async function reportPage(files: RunFiles): Promise<string> {
 <section id="trend">
   <h2>Trend</h2>
   <p>${files.history.length} run(s) kept in the state folder.</p>
-  <figure class="chart">${raw(trendSvg)}</figure>
+  ${trendSvg ? html`<figure class="chart">${raw(trendSvg)}</figure>` : html`<p>No succeeded run yet.</p>`}
   <table><thead><tr><th>run</th><th>status</th><th>started</th><th>accounts</th><th>clusters</th><th>candidates</th></tr></thead><tbody>${files.history
     .slice(-PAGE_LIMITS.trendRows)
     .reverse()

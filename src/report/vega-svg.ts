@@ -15,7 +15,12 @@ export async function vegaSvg(spec: vega.Spec): Promise<string> {
   loader.load = () => Promise.reject(new Error('report charts use inline data only'));
   // Vega logs dataflow errors and renders on; a chart that failed must fail the report instead
   const errors: unknown[] = [];
-  const logger = { ...vega.logger(vega.Warn), error: (...args: unknown[]) => errors.push(args[0]) } as unknown as vega.LoggerInterface;
+  // and its warnings (an empty extent, say) are not the run's to print on stderr
+  const logger = vega.logger(vega.None);
+  logger.error = (...args: readonly unknown[]) => {
+    errors.push(args[0]);
+    return logger;
+  };
   const view = new vega.View(vega.parse(spec), { renderer: 'none', loader, logger });
   try {
     const svg = await view.toSVG();
