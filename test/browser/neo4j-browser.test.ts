@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireServer, settings, wipe } from '../sinks/neo4j/fixtures/neo4j-test-server.js';
+import { requireServer, settings, wipe } from '../support/neo4j-test-server.js';
 import type { ReportCluster } from '../../src/report/run-files.js';
 import { launchChromium, outputDir } from '../support/chromium.js';
 import { runCli } from '../support/run-cli.js';
