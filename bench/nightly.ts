@@ -1,13 +1,24 @@
 /**
  * npm run bench [-- --accounts 1000000 --seed 1 --sink files|neo4j]
+ * npm run bench -- --growth 1000000,4000000,10000000 [--seed 13]
+ * npm run bench -- --sink neo4j [--scope clusters|full] [--config file.json] [--run-id bench]
  *
  * Generates a snapshot with planted rings (once, cached under bench-data/), runs the built
- * `fraud-rings nightly` on it in a child process, and prints wall time and peak RSS per stage,
- * plus detection quality against the planted truth. A benchmark, not a test: it asserts nothing.
+ * `fraud-rings nightly` on it in a child process, and prints wall time, CPU time and peak RSS
+ * per stage, plus detection quality against the planted truth. With --growth it does that for
+ * each size in turn and ends with a growth table. A benchmark, not a test: it asserts nothing.
+ * The machine's load average is printed with every run: numbers from a busy machine are not
+ * comparable with those from an idle one.
+ *
+ * With `--sink neo4j` it also prints each Neo4j statement's rows, time and rows/s. `--scope`
+ * overrides `neo4j.scope` of the config (default: the config's, `clusters`). The Neo4j database is
+ * left as the run leaves it: a first write needs an empty one (`npm run neo4j:reset`), and running
+ * the bench again measures a rerun (the same `--run-id`) or the next night (another one).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatTable } from '../src/cli/format-table.js';
@@ -18,57 +29,149 @@ import { readManifest } from '../src/run/run-files.js';
 const { values } = parseArgs({
   options: {
     accounts: { type: 'string', default: '1000000' },
+    growth: { type: 'string' },
     seed: { type: 'string', default: '1' },
     sink: { type: 'string', default: 'files' },
     data: { type: 'string' },
+    scope: { type: 'string' },
+    config: { type: 'string' },
+    'run-id': { type: 'string', default: 'bench' },
   },
 });
-const accounts = Number(values.accounts);
+if (values.scope !== undefined && values.scope !== 'full' && values.scope !== 'clusters') {
+  console.error(`--scope must be full or clusters, not ${values.scope}`);
+  process.exit(2);
+}
+const runId = values['run-id']!;
 const seed = Number(values.seed);
-const data = resolve(values.data ?? join('bench-data', `snapshot-${accounts}-${seed}`));
-const state = resolve(join('bench-data', `state-${accounts}-${seed}-${values.sink}`));
+const sizes = (values.growth ?? values.accounts!).split(',').map((s) => Number(s.replace(/_/g, '')));
+if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
+  console.error(`--accounts / --growth take whole numbers of accounts, got ${values.growth ?? values.accounts}`);
+  process.exit(2);
+}
+if (values.data && sizes.length > 1) {
+  console.error('--data names one snapshot; it cannot be combined with --growth');
+  process.exit(2);
+}
 
-if (!existsSync(join(data, 'truth.csv'))) {
+interface Result {
+  accounts: number;
+  identifierRows: number;
+  wall: number;
+  cpu: number;
+  peakMb: number;
+  loadMs: number;
+  loadAvg: string;
+}
+const results: Result[] = [];
+for (const accounts of sizes) results.push(await bench(accounts));
+
+if (results.length > 1) {
+  const base = results[0]!;
+  console.log(`\ngrowth (seed ${seed}, sink ${values.sink})`);
+  console.log(
+    formatTable(
+      ['accounts', 'identifier rows', 'wall s', 'CPU s', 'peak RSS MB', 'load snapshot s', `wall ×${base.accounts / 1e6}M`, 'load avg (1/5/15 min) at start'],
+      results.map((r) => [r.accounts, r.identifierRows, r.wall.toFixed(1), r.cpu.toFixed(1), r.peakMb, (r.loadMs / 1000).toFixed(1), (r.wall / base.wall).toFixed(2), r.loadAvg]),
+    ),
+  );
+}
+
+async function bench(accounts: number): Promise<Result> {
+  const data = resolve(values.data ?? join('bench-data', `snapshot-${accounts}-${seed}`));
+  const state = resolve(join('bench-data', `state-${accounts}-${seed}-${values.sink}`));
+  if (!existsSync(join(data, 'truth.csv'))) {
+    const started = performance.now();
+    await mkdir(data, { recursive: true });
+    const summary = await generateSnapshot({ accounts, seed, out: data });
+    console.log(`generated ${accounts} accounts (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}`);
+  }
+
+  await rm(state, { recursive: true, force: true });
+  await mkdir(state, { recursive: true });
+  const configArgs: string[] = [];
+  if (values.config !== undefined || values.scope !== undefined) {
+    const config = values.config === undefined ? {} : (JSON.parse(await readFile(values.config, 'utf8')) as { neo4j?: Record<string, unknown> });
+    if (values.scope !== undefined) config.neo4j = { ...config.neo4j, scope: values.scope };
+    const file = join(state, 'bench-config.json');
+    await writeFile(file, JSON.stringify(config, null, 2));
+    configArgs.push('--config', file);
+  }
+  const cli = resolve('dist/src/cli/main.js');
+  const loadAvg = loadavg().map((l) => l.toFixed(1)).join(' / ');
   const started = performance.now();
-  await mkdir(data, { recursive: true });
-  const summary = await generateSnapshot({ accounts, seed, out: data });
-  console.log(`generated ${accounts} accounts (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}`);
+  // V8's default heap (about 4 GB here) holds the interned strings of about 5M accounts; past
+  // that the run needs a larger one, as README.md says for production runs
+  const heapMb = Math.max(4096, Math.ceil(accounts / 1e6) * 1024 + 2048);
+  const { code, maxRssKb, cpuSeconds, statements } = await run(process.execPath, ['--max-semi-space-size=64', `--max-old-space-size=${heapMb}`, cli, 'nightly', '--input', data, '--out', state, '--run-id', runId, '--dev-pan-key', '--sink', values.sink!, ...configArgs]);
+  const wall = (performance.now() - started) / 1000;
+  if (code !== 0) {
+    console.error(`nightly exited ${code}`);
+    process.exit(1);
+  }
+  const manifest = await readManifest(join(state, 'runs', runId));
+  console.log(`\nnightly on ${accounts} accounts: ${wall.toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU (process), peak RSS ${Math.round(maxRssKb / 1024)} MB; load average at start ${loadAvg}, at end ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
+  console.log(formatTable(['stage', 'wall ms', 'CPU ms', 'RSS MB at end', 'peak RSS MB (so far)'], manifest.stages.map((s) => [s.stage, s.ms, s.cpuMs ?? '', s.rssMb ?? '', s.peakRssMb])));
+  const neo4jStage = manifest.stages.find((s) => s.stage === 'write neo4j');
+  if (neo4jStage) {
+    const rows = Object.entries(manifest.counts).filter(([k]) => k.startsWith('neo4j.'));
+    const total = rows.reduce((n, [, v]) => n + v, 0);
+    console.log(`neo4j: ${total} rows in ${(neo4jStage.ms / 1000).toFixed(1)} s = ${Math.round(total / (neo4jStage.ms / 1000))} rows/s (${rows.map(([k, v]) => `${k.slice(6)} ${v}`).join(', ')})`);
+    if (statements.length > 0) {
+      console.log(formatTable(['statement', 'rows', 'ms', 'rows/s', 'batches', 'retries'], statements.map((s) => [s.statement, s.rows, s.ms, s.rowsPerSecond, s.batches, s.retries])));
+    }
+  }
+  console.log(formatEvaluation(await evaluateRun(join(state, 'runs', runId), join(data, 'truth.csv'))));
+  return {
+    accounts,
+    identifierRows: (manifest.counts.links ?? 0) + (manifest.counts.placeholderRows ?? 0),
+    wall,
+    cpu: cpuSeconds,
+    peakMb: Math.round(maxRssKb / 1024),
+    loadMs: manifest.stages.find((s) => s.stage === 'load snapshot')?.ms ?? 0,
+    loadAvg,
+  };
 }
 
-await rm(state, { recursive: true, force: true });
-const cli = resolve('dist/src/cli/main.js');
-const started = performance.now();
-const { code, maxRssKb } = await run(process.execPath, ['--max-semi-space-size=64', cli, 'nightly', '--input', data, '--out', state, '--run-id', 'bench', '--dev-pan-key', '--sink', values.sink!]);
-const wall = (performance.now() - started) / 1000;
-if (code !== 0) {
-  console.error(`nightly exited ${code}`);
-  process.exit(1);
+interface StatementLog {
+  statement: string;
+  rows: number;
+  ms: number;
+  rowsPerSecond: number;
+  batches: number;
+  retries: number;
 }
-const manifest = await readManifest(join(state, 'runs', 'bench'));
-console.log(`\nnightly on ${accounts} accounts: ${wall.toFixed(1)} s wall (process), peak RSS ${Math.round(maxRssKb / 1024)} MB`);
-console.log(formatTable(['stage', 'ms', 'peak RSS MB (so far)'], manifest.stages.map((s) => [s.stage, s.ms, s.peakRssMb])));
-const neo4jStage = manifest.stages.find((s) => s.stage === 'write neo4j');
-if (neo4jStage) {
-  const rows = Object.entries(manifest.counts).filter(([k]) => k.startsWith('neo4j.'));
-  const total = rows.reduce((n, [, v]) => n + v, 0);
-  console.log(`neo4j: ${total} rows in ${(neo4jStage.ms / 1000).toFixed(1)} s = ${Math.round(total / (neo4jStage.ms / 1000))} rows/s (${rows.map(([k, v]) => `${k.slice(6)} ${v}`).join(', ')})`);
-}
-console.log(formatEvaluation(await evaluateRun(join(state, 'runs', 'bench'), join(data, 'truth.csv'))));
 
-/** Runs a command through /usr/bin/time when present, to read the child's peak RSS. */
-function run(command: string, args: string[]): Promise<{ code: number; maxRssKb: number }> {
+/** The Neo4j sink's per-statement log records (JSON lines on stderr). */
+function statementLogs(stderr: string): StatementLog[] {
+  const out: StatementLog[] = [];
+  for (const line of stderr.split('\n')) {
+    if (!line.startsWith('{') || !line.includes('"rowsPerSecond"')) continue;
+    try {
+      const record = JSON.parse(line) as Partial<StatementLog> & { sink?: string };
+      if (record.sink === 'neo4j' && typeof record.statement === 'string') out.push(record as StatementLog);
+    } catch {
+      // not a log record
+    }
+  }
+  return out;
+}
+
+/** Runs a command through /usr/bin/time when present, to read the child's peak RSS and CPU time. */
+function run(command: string, args: string[]): Promise<{ code: number; maxRssKb: number; cpuSeconds: number; statements: StatementLog[] }> {
   const timed = existsSync('/usr/bin/time');
   return new Promise((resolvePromise, reject) => {
     const child = timed
-      ? spawn('/usr/bin/time', ['-f', 'MAXRSS_KB=%M', command, ...args], { stdio: ['ignore', 'inherit', 'pipe'] })
+      ? spawn('/usr/bin/time', ['-f', 'MAXRSS_KB=%M CPU_S=%U+%S', command, ...args], { stdio: ['ignore', 'inherit', 'pipe'] })
       : spawn(command, args, { stdio: ['ignore', 'inherit', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => {
-      const match = /MAXRSS_KB=(\d+)/.exec(stderr);
+      const rss = /MAXRSS_KB=(\d+)/.exec(stderr);
+      const cpu = /CPU_S=([\d.]+)\+([\d.]+)/.exec(stderr);
       if (code !== 0) process.stderr.write(stderr.split('\n').filter((l) => !l.startsWith('{')).join('\n'));
-      resolvePromise({ code: code ?? 1, maxRssKb: match ? Number(match[1]) : 0 });
+      resolvePromise({ code: code ?? 1, maxRssKb: rss ? Number(rss[1]) : 0, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : 0, statements: statementLogs(stderr) });
     });
   });
 }

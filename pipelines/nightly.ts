@@ -26,6 +26,7 @@ import { DecisionLog } from '../src/review/decision-log.js';
 import { knownFraudFromDecisions, rejectedEvidence } from '../src/review/feedback.js';
 import type { ReviewSource } from '../src/review/review-source.js';
 import type { RunManifest } from '../src/run/manifest.js';
+import { writeReport } from '../src/report/write-report.js';
 import { noProgress, type Progress } from '../src/run/progress.js';
 import { pruneRuns } from '../src/run/retention.js';
 import { describeFailure } from '../src/run/run-failure.js';
@@ -101,7 +102,8 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
       record.count(snapshotCounts(snapshot));
 
       // 6. approved blacklist decisions become known fraud
-      const decisions = (await DecisionLog.read(stateDir)).current;
+      const decisionLog = await DecisionLog.read(stateDir);
+      const decisions = decisionLog.current;
       record.count({ approvedKnownFraud: markApprovedAsFraud(snapshot, knownFraudFromDecisions(decisions)) });
 
       // 7. find rings: graph; how ordinary sharing each kind is in this snapshot; identifier
@@ -136,13 +138,15 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
       // 9. gather each candidate's evidence; leave out rejected accounts whose evidence did not
       //    change materially (re-open the others)
       const bundles = await timer.run('evidence', () => collectEvidence(input, named.detection, config.evidence));
-      const { detection, evidence, suppressed, reopened } = screenRejected(named.detection, bundles, snapshot.accounts.ids, rejectedEvidence(decisions), keys.comparable);
+      const { detection, evidence, suppressed, reopened } = screenRejected(named.detection, bundles, snapshot.accounts.ids, rejectedEvidence(decisions), keys.comparable, (d, id) => decisionLog.approvedWhen(d, id));
       record.count({ ...detectionCounts(detection), suppressedRejected: suppressed, reopened });
 
-      // 10. write every sink, seal the run folder with its manifest, move `latest`
+      // 10. write every sink and report.html, seal the run folder with its manifest, move `latest`
       const output = { run, snapshot, graph, weights, detection, evidence, lineage: named.lineage, firstSeen: named.firstSeen, previousRunId: previous?.runId ?? null };
       for (const sink of sinks) record.countWritten(await timer.run(`write ${sink.name}`, () => sink.write(output)));
       for (const sink of sinks) await sink.finish(run, 'succeeded', record.counts);
+      // the report describes the run; failing to draw it must not fail the night
+      await timer.run('report', () => writeReport(folder.path, stateDir, record.manifest('succeeded')).catch((e: unknown) => log.error({ error: (e as Error).message }, 'report.html not written')));
       const sealed = record.manifest('succeeded');
       await folder.seal(sealed);
 
@@ -154,7 +158,9 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
       const err = asDiskFull(thrown) ?? thrown;
       const failure = describeFailure(err, record.counts.rejectedRows ? join(folder.finalPath, RunFile.rejects) : null);
       for (const sink of sinks) await sink.finish(run, 'failed', record.counts).catch(() => undefined);
-      await folder.seal(record.manifest('failed', failure)).catch(() => undefined);
+      const failed = record.manifest('failed', failure);
+      await writeReport(folder.path, stateDir, failed).catch((e: unknown) => log.warn({ error: (e as Error).message }, 'report.html not written'));
+      await folder.seal(failed).catch(() => undefined);
       log.error({ runId: run.runId, exitCode: failure.exitCode, error: failure.message }, 'nightly run failed');
       throw err;
     } finally {

@@ -2,11 +2,11 @@
 // on hubs so that Browser can draw them apart (unmark-hubs removes it when a hub stops being one).
 // Labels are parameters set with Neo4j 5.26 dynamic labels, validated by the sink
 // (^[A-Z][A-Za-z0-9]*$), never spliced into this text.
-// row: {key, kind, value, labels: [Kind] or [Kind, 'Hub'], hub, accountCount}
+// row: [key, kind, value, labels: [Kind] or [Kind, 'Hub'], hub, accountCount]
 UNWIND $rows AS row
-MERGE (i:Identifier {key: row.key})
-SET i.kind = row.kind,
-    i.value = row.value,
-    i.hub = row.hub,
-    i.accountCount = row.accountCount,
-    i:$(row.labels)
+MERGE (i:Identifier {key: row[0]})
+SET i.kind = row[1],
+    i.value = row[2],
+    i.hub = row[4],
+    i.accountCount = row[5],
+    i:$(row[3])

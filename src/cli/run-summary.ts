@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { REPORT_FILE } from '../report/write-report.js';
 import type { NightlyResult } from '../../pipelines/nightly.js';
 import type { ValidationResult } from '../../pipelines/validate.js';
 
@@ -14,6 +16,7 @@ export function formatRunSummary({ manifest, runPath, detection }: NightlyResult
   ];
   for (const cluster of detection.clusters.slice(0, 5)) lines.push(`    ${cluster.clusterId} score ${cluster.score}: ${cluster.summary}`);
   if (detection.clusters.length > 5) lines.push(`    … ${detection.clusters.length - 5} more in clusters.csv`);
+  lines.push(`  report: ${join(runPath, REPORT_FILE)}`);
   return `${lines.join('\n')}\n`;
 }
 

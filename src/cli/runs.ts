@@ -1,4 +1,8 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
+import { REPORT_FILE } from '../report/write-report.js';
 import { UserError } from '../errors.js';
 import type { RunManifest } from '../run/manifest.js';
 import { readRunHistory } from '../run/run-history.js';
@@ -26,13 +30,21 @@ export function register(program: Command): void {
     });
   runs
     .command('show <runId>')
-    .description('one run: status, input, counts and per-stage timings')
+    .description('one run: status, input, counts and per-stage timings, and where its report.html is')
     .requiredOption('--out <dir>', 'state folder given to nightly --out')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (runId: string, opts: { out: string; format: string }) => {
+    .option('--open', 'open the run\'s report.html in the desktop\'s browser', false)
+    .action(async (runId: string, opts: { out: string; format: string; open: boolean }) => {
       const { runs: history } = await readRunHistory(opts.out);
       const m = history.find((r) => r.runId === runId);
       if (!m) throw new UserError(`no run ${runId} in ${opts.out} (runs list shows the runs there)`);
+      const report = resolve(opts.out, 'runs', m.runId, REPORT_FILE);
+      if (opts.open) {
+        if (!existsSync(report)) throw new UserError(`run ${runId} has no ${REPORT_FILE} (it was made by a version without reports)`);
+        openInBrowser(report);
+        process.stdout.write(`opening ${report}\n`);
+        return;
+      }
       if (opts.format === 'json') {
         process.stdout.write(`${JSON.stringify(m, null, 2)}\n`);
         return;
@@ -43,6 +55,7 @@ export function register(program: Command): void {
         `  input ${m.input.dir}`,
         ...m.input.tables.map((t) => `    ${t.table}: ${t.rowsRead} rows, ${t.rowsRejected} rejected (${t.format}, ${t.bytes} bytes, sha256 ${t.sha256.slice(0, 12)})`),
         `  counts: ${Object.entries(m.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+        `  report: ${existsSync(report) ? report : 'none'}`,
         '',
       ];
       process.stdout.write(lines.join('\n'));
@@ -61,4 +74,12 @@ function summary(m: RunManifest) {
     candidates: m.counts.candidates ?? 0,
     rejectedRows: m.counts.rejectedRows ?? 0,
   };
+}
+
+/** Hands a file to the desktop's opener (xdg-open, open, start); a machine without one gets the path. */
+function openInBrowser(path: string): void {
+  const [command, args] = process.platform === 'darwin' ? ['open', [path]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', path]] : ['xdg-open', [path]];
+  const child = spawn(command, args as string[], { detached: true, stdio: 'ignore' });
+  child.on('error', () => process.stderr.write(`cannot run ${command}; open ${path} in a browser\n`));
+  child.unref();
 }

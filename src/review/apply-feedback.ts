@@ -2,7 +2,7 @@ import type { Detection } from '../detect/detection.js';
 import type { CandidateEvidence } from '../detect/evidence.js';
 import type { Snapshot } from '../snapshot/snapshot.js';
 import type { Decision } from './decision.js';
-import { materialChanges } from './feedback.js';
+import { changesSince, type KnownBlacklisted } from './feedback.js';
 
 /** Approved accounts become known fraud, like a `labels` row with label fraud. Returns how many were in the snapshot. */
 export function markApprovedAsFraud(snapshot: Snapshot, approved: ReadonlySet<string>): number {
@@ -27,8 +27,9 @@ export interface Screened {
 
 /**
  * A rejected account is not a candidate again unless its evidence changed materially (a new shared
- * identifier or a new link to a blacklisted account); then it comes back flagged REOPENED with
- * what changed.
+ * identifier or a new link to a blacklisted account) since the rejection, measured against what
+ * the reviewer knew then (`knownBlacklisted`: the accounts approved before it); then it comes back
+ * flagged REOPENED with what changed.
  */
 export function screenRejected(
   detection: Detection,
@@ -37,6 +38,7 @@ export function screenRejected(
   rejected: ReadonlyMap<string, Decision>,
   /** whether the decision's card tokens were made with this run's key (see card-key-change.ts) */
   sameCardKey: (decision: Decision) => boolean = () => true,
+  knownBlacklisted: KnownBlacklisted = () => false,
 ): Screened {
   if (rejected.size === 0) return { detection, evidence, suppressed: 0, reopened: 0 };
   const byAccount = new Map(evidence.map((e) => [e.accountId, e]));
@@ -47,7 +49,7 @@ export function screenRejected(
     const decision = rejected.get(id);
     if (!decision) return [candidate];
     const bundle = byAccount.get(id)!;
-    const changes = materialChanges(decision.material, bundle.material, { compareCards: sameCardKey(decision) });
+    const changes = changesSince(decision, bundle.material, knownBlacklisted, { compareCards: sameCardKey(decision) });
     if (changes.length === 0) {
       dropped.add(id);
       return [];

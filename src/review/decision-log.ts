@@ -32,6 +32,41 @@ export class DecisionLog {
     return new DecisionLog(path, text === null ? [] : parseDecisionLines(text, path));
   }
 
+  /**
+   * True when `accountId` stood approved at the moment `decision` was recorded: its last decision
+   * in a line before `decision`'s line was an approval. What a reviewer knew then.
+   */
+  approvedWhen(decision: Decision, accountId: string): boolean {
+    const at = this.lineOf().get(decision);
+    if (at === undefined) return false;
+    let approved = false;
+    for (const [line, kind] of this.byAccount().get(accountId) ?? []) {
+      if (line >= at) break;
+      approved = kind === 'approve';
+    }
+    return approved;
+  }
+
+  private lines?: Map<Decision, number>;
+  private accounts?: Map<string, Array<[number, Decision['decision']]>>;
+
+  private lineOf(): Map<Decision, number> {
+    this.lines ??= new Map(this.entries.map((d, i) => [d, i]));
+    return this.lines;
+  }
+
+  private byAccount(): Map<string, Array<[number, Decision['decision']]>> {
+    if (!this.accounts) {
+      this.accounts = new Map();
+      this.entries.forEach((d, i) => {
+        const list = this.accounts!.get(d.accountId) ?? [];
+        list.push([i, d.decision]);
+        this.accounts!.set(d.accountId, list);
+      });
+    }
+    return this.accounts;
+  }
+
   /** Every decision on the account, oldest first. */
   historyOf(accountId: string): Decision[] {
     return this.entries.filter((d) => d.accountId === accountId);

@@ -2,7 +2,7 @@ import type { CandidateEvidence } from '../detect/evidence.js';
 import { compareCodeUnits } from '../order.js';
 import type { Decision } from './decision.js';
 import { DecisionLog } from './decision-log.js';
-import { materialChanges } from './feedback.js';
+import { changesSince, type KnownBlacklisted } from './feedback.js';
 import { readLatestRun, type LatestRun } from './latest-run.js';
 
 export const REVIEW_STATUSES = ['pending', 'approved', 'rejected'] as const;
@@ -39,20 +39,20 @@ export interface ReviewQueue {
 
 export async function readReviewQueue(stateDir: string): Promise<ReviewQueue> {
   const [run, log] = await Promise.all([readLatestRun(stateDir), DecisionLog.read(stateDir)]);
-  return { run, log, items: reviewItems(run, log.current) };
+  return { run, log, items: reviewItems(run, log.current, (d, id) => log.approvedWhen(d, id)) };
 }
 
 /**
  * Joins the latest run's candidates with the current decisions. Candidates come first in the run's
  * order; decided accounts the run no longer lists follow, by account.
  */
-export function reviewItems(run: LatestRun, current: ReadonlyMap<string, Decision>): ReviewItem[] {
+export function reviewItems(run: LatestRun, current: ReadonlyMap<string, Decision>, knownBlacklisted: KnownBlacklisted = () => false): ReviewItem[] {
   const items: ReviewItem[] = [];
   const listed = new Set<string>();
   for (const c of run.candidates) {
     listed.add(c.accountId);
     const decision = current.get(c.accountId) ?? null;
-    const reopened = reopenedBy(decision, c.evidence);
+    const reopened = reopenedBy(decision, c.evidence, knownBlacklisted);
     items.push({
       accountId: c.accountId,
       clusterId: c.clusterId,
@@ -73,13 +73,14 @@ export function reviewItems(run: LatestRun, current: ReadonlyMap<string, Decisio
 }
 
 /**
- * Only a rejection re-opens, and only on more evidence than it was made on. Computed from the
+ * Only a rejection re-opens, and only on more evidence than it was made on (its run's evidence
+ * plus the approvals recorded before it). Computed from the
  * decision, not from the run's `reopened` field, so that rejecting a re-opened account again
  * closes it at once rather than after the next run.
  */
-function reopenedBy(decision: Decision | null, evidence: CandidateEvidence | null): Reopened | null {
+function reopenedBy(decision: Decision | null, evidence: CandidateEvidence | null, knownBlacklisted: KnownBlacklisted): Reopened | null {
   if (decision?.decision !== 'reject' || evidence === null) return null;
-  const changes = materialChanges(decision.material, evidence.material);
+  const changes = changesSince(decision, evidence.material, knownBlacklisted);
   return changes.length === 0 ? null : { rejectedBy: decision.by, rejectedAt: decision.at, changes };
 }
 

@@ -26,7 +26,7 @@ export const RunManifestSchema = z.object({
     ),
   }),
   counts: z.record(z.string(), z.number()),
-  stages: z.array(z.object({ stage: z.string(), ms: z.number(), peakRssMb: z.number() })),
+  stages: z.array(z.object({ stage: z.string(), ms: z.number(), cpuMs: z.number().optional(), peakRssMb: z.number(), rssMb: z.number().optional() })),
   sinks: z.array(z.string()),
   /** what detection measured and learned this night: kind weights and the risk model */
   detection: z

@@ -26,6 +26,7 @@ export const RunFile = {
   lineage: 'lineage.csv',
   evidence: 'evidence.ndjson',
   rejects: 'rejects.csv',
+  report: 'report.html',
 } as const;
 
 export const RunFileColumns = {

@@ -3,8 +3,12 @@ import type { Logger } from '../log.js';
 export interface StageTiming {
   stage: string;
   ms: number;
+  /** CPU time of the whole process (every thread) during the stage */
+  cpuMs: number;
   /** peak resident set size of the process so far, in MB */
   peakRssMb: number;
+  /** resident set size when the stage ended, in MB (what the stage's output holds, with garbage not yet collected) */
+  rssMb: number;
 }
 
 /** Runs the pipeline's stages one after another, logging and recording how long each took. */
@@ -14,9 +18,11 @@ export class StageTimer {
 
   async run<T>(stage: string, work: () => Promise<T> | T): Promise<T> {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     this.log.debug({ stage }, 'stage started');
     const result = await work();
-    const timing = { stage, ms: Math.round(performance.now() - started), peakRssMb: peakRssMb() };
+    const used = process.cpuUsage(cpu);
+    const timing = { stage, ms: Math.round(performance.now() - started), cpuMs: Math.round((used.user + used.system) / 1000), peakRssMb: peakRssMb(), rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20) };
     this.stages.push(timing);
     this.log.info(timing, 'stage finished');
     return result;

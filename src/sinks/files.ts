@@ -1,6 +1,7 @@
 import { compareCodeUnits } from '../order.js';
 import { accountsSharing } from '../graph/identifier-graph.js';
 import { writeCandidates, writeClusterDetails, writeClusters, writeEvidence, writeHubs, writeLineage, writeMembers, type HubRow, type MemberRow } from '../run/run-files.js';
+import type { IdentifierGraph } from '../graph/identifier-graph.js';
 import type { RunInfo, RunOutput, Sink, SinkReport } from './sink.js';
 
 /**
@@ -28,15 +29,26 @@ export class FilesSink implements Sink {
     }
     hubs.sort((x, y) => y.accountCount - x.accountCount || compareCodeUnits(`${x.kind}\u0000${x.value}`, `${y.kind}\u0000${y.value}`));
 
-    const details = detection.clusters.map((c) => ({
-      cluster_id: c.clusterId,
-      score: c.score,
-      summary: c.summary,
-      first_seen_run: firstSeen.get(c.clusterId) ?? output.run.runId,
-      features: c.features,
-      contributions: c.contributions,
-      shared_identifiers: c.shared.map((s) => ({ kind: kinds[kindOf[s.identifier]!], value: values[s.identifier], members: s.members, accounts: accountsSharing(graph, s.identifier) })),
-    }));
+    const details = detection.clusters.map((c) => {
+      const inCluster = new Set(c.members);
+      return {
+        cluster_id: c.clusterId,
+        score: c.score,
+        summary: c.summary,
+        first_seen_run: firstSeen.get(c.clusterId) ?? output.run.runId,
+        features: c.features,
+        contributions: c.contributions,
+        shared_identifiers: c.shared.map((s) => ({
+          kind: kinds[kindOf[s.identifier]!],
+          value: values[s.identifier],
+          members: s.members,
+          accounts: accountsSharing(graph, s.identifier),
+          member_ids: membersUsing(graph, s.identifier, inCluster, ids),
+        })),
+        known_fraud_members: [...c.members].filter((a) => snapshot.accounts.label[a] === 1).map((a) => ids[a]!),
+        hubs: hubsUsedBy(graph, weights.hub, c.members).map((h) => ({ kind: kinds[kindOf[h.identifier]!], value: values[h.identifier], accounts: accountsSharing(graph, h.identifier), member_ids: h.members.map((a) => ids[a]!) })),
+      };
+    });
 
     await Promise.all([
       writeClusters(this.dir, clusters),
@@ -52,4 +64,29 @@ export class FilesSink implements Sink {
 
   async finish(): Promise<void> {}
   async close(): Promise<void> {}
+}
+
+/** The cluster's members (account ids, in member order) that use an identifier. */
+function membersUsing(graph: IdentifierGraph, identifier: number, inCluster: ReadonlySet<number>, ids: readonly string[]): string[] {
+  const found: string[] = [];
+  for (let q = graph.identifierOffsets[identifier]!; q < graph.identifierOffsets[identifier + 1]!; q++) {
+    const a = graph.identifierAccounts[q]!;
+    if (inCluster.has(a)) found.push(ids[a]!);
+  }
+  return found.sort(compareCodeUnits);
+}
+
+/** Hubs the cluster's members use, each with the members using it: named in pictures, never a link. */
+function hubsUsedBy(graph: IdentifierGraph, hub: Uint8Array, members: Int32Array): Array<{ identifier: number; members: number[] }> {
+  const byHub = new Map<number, number[]>();
+  for (const a of members) {
+    for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
+      const identifier = graph.accountIdentifiers[p]!;
+      if (!hub[identifier]) continue;
+      const users = byHub.get(identifier) ?? [];
+      users.push(a);
+      byHub.set(identifier, users);
+    }
+  }
+  return [...byHub].sort((x, y) => x[0] - y[0]).map(([identifier, users]) => ({ identifier, members: users }));
 }

@@ -1,16 +1,27 @@
+import { open } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { InputError } from '../errors.js';
-import { Float64Builder, Int32Builder } from './growable.js';
-import { Interner, ownString } from './interner.js';
 import type { Normalised } from '../normalise/normalise-identifier.js';
+import { scanCsv, type CsvRow } from './csv-scanner.js';
 import { fileDigest } from './file-digest.js';
+import { inputLimits } from './input-limits.js';
 import { redactCardNumbers } from './redact.js';
 import { locateTables, type TableFile } from './locate-tables.js';
 import type { RawRow } from './raw-row.js';
-import { readTable } from './read-table.js';
+import { checkRequiredColumns, readTable } from './read-table.js';
 import type { RejectsFile } from './rejects.js';
-import { TransactionStatus, type Snapshot, type TableStats } from './snapshot.js';
-import { accountRows, identifierRows, labelRows, RowProblem, transactionRows, type RowContract, type TableName } from './table-schemas.js';
+import type { Snapshot, TableStats } from './snapshot.js';
+import { INVALID, SnapshotBuilder, statusCode } from './snapshot-builder.js';
+import {
+  accountRows,
+  identifierRows,
+  labelRows,
+  RowProblem,
+  transactionRows,
+  utcSecondsFromBytes,
+  type RowContract,
+  type TableName,
+} from './table-schemas.js';
 
 export interface LoadOptions {
   normalise: (kind: string, raw: string) => Normalised;
@@ -29,6 +40,19 @@ export interface LoadOptions {
 const CORE_ACCOUNT_COLUMNS = new Set(['account_id', 'created_at']);
 
 /**
+ * How one table's rows enter the snapshot. `accept` takes a validated row and may still refuse
+ * it with a reason (an unknown account, a duplicate). `fast`, given a CSV header, returns a
+ * check-and-take on a row's bytes: it takes the rows that need no reason and no string (the
+ * nightly bulk) and returns false for every other row, which then takes the general path. It
+ * changes nothing before it knows it takes the row, so both paths give the same snapshot.
+ */
+interface TableIntake<T> {
+  contract: RowContract<T>;
+  accept(row: T, record: Record<string, string>): string | null;
+  fast?: (columns: readonly string[]) => (row: CsvRow) => boolean;
+}
+
+/**
  * Stage: snapshot folder → validated, normalised, interned Snapshot. Bad rows go to rejects;
  * a broken file or a missing table or column stops the run with an InputError.
  */
@@ -38,99 +62,19 @@ export async function loadSnapshot(dir: string, options: LoadOptions): Promise<S
   for (const digest of digests.values()) digest.catch(() => undefined);
   const byTable = (t: TableName) => files.find((f) => f.table === t);
   const stats: TableStats[] = [];
+  // typical row sizes in bytes (CSV; the other formats are larger, so this errs on the big side)
+  const rowsIn = (t: TableName, rowBytes: number) => Math.ceil((byTable(t)?.bytes ?? 0) / rowBytes);
+  const snapshot = new SnapshotBuilder(options.normalise, { accounts: rowsIn('accounts', 40), identifiers: rowsIn('identifiers', 90), transactions: rowsIn('transactions', 62) });
 
   // accounts first: every other table refers to them
-  const accountIds = new Interner();
-  const createdAt = new Float64Builder();
-  const properties = new Map<string, string[]>();
-  stats.push(
-    await consume(byTable('accounts')!, accountRows, options, (row, record) => {
-      if (accountIds.lookup(row.account_id) !== -1) return `duplicate account_id ${JSON.stringify(row.account_id)}`;
-      const index = accountIds.intern(row.account_id);
-      createdAt.push(row.created_at);
-      for (const key in record) {
-        if (CORE_ACCOUNT_COLUMNS.has(key)) continue;
-        let column = properties.get(key);
-        if (!column) properties.set(key, (column = []));
-        column[index] = ownString(record[key]!);
-      }
-      return null;
-    }),
-  );
-  for (const column of properties.values()) for (let i = 0; i < accountIds.size; i++) column[i] ??= '';
-  const unknownAccount = (id: string) => `account_id ${JSON.stringify(id.slice(0, 64))} is not in accounts`;
+  stats.push(await consume(byTable('accounts')!, accountIntake(snapshot), options));
+  snapshot.finishAccounts();
 
-  const label = new Int8Array(accountIds.size);
   const labelsFile = byTable('labels');
-  if (labelsFile) {
-    stats.push(
-      await consume(labelsFile, labelRows, options, (row) => {
-        const account = accountIds.lookup(row.account_id);
-        if (account === -1) return unknownAccount(row.account_id);
-        if (row.label === 'fraud') label[account] = 1;
-        else if (label[account] === 0) label[account] = -1;
-        return null;
-      }),
-    );
-  }
-
-  const kinds = new Interner();
-  const valuesByKind: Map<string, number>[] = [];
-  const identifierKind = new Int32Builder();
-  const identifierValues: string[] = [];
-  const linkAccount = new Int32Builder(1 << 16);
-  const linkIdentifier = new Int32Builder(1 << 16);
-  const firstSeen = new Float64Builder(1 << 16);
-  const lastSeen = new Float64Builder(1 << 16);
-  let placeholderRows = 0;
-  stats.push(
-    await consume(byTable('identifiers')!, identifierRows, options, (row) => {
-      const account = accountIds.lookup(row.account_id);
-      if (account === -1) return unknownAccount(row.account_id);
-      const normalised = options.normalise(row.kind, row.value);
-      if (normalised === null) {
-        placeholderRows++;
-        return null;
-      }
-      const kind = kinds.intern(row.kind);
-      const values = (valuesByKind[kind] ??= new Map());
-      let identifier = values.get(normalised.value);
-      if (identifier === undefined) {
-        identifier = identifierValues.length;
-        const owned = ownString(normalised.value);
-        values.set(owned, identifier);
-        identifierValues.push(owned);
-        identifierKind.push(kind);
-      }
-      linkAccount.push(account);
-      linkIdentifier.push(identifier);
-      firstSeen.push(row.first_seen);
-      lastSeen.push(row.last_seen);
-      return null;
-    }),
-  );
-  valuesByKind.length = 0;
-
-  const txAccount = new Int32Builder();
-  const txCounterparty = new Int32Builder();
-  const txAmount = new Float64Builder();
-  const txStatus: number[] = [];
-  const txCreatedAt = new Float64Builder();
+  if (labelsFile) stats.push(await consume(labelsFile, labelIntake(snapshot), options));
+  stats.push(await consume(byTable('identifiers')!, identifierIntake(snapshot), options));
   const transactionsFile = byTable('transactions');
-  if (transactionsFile) {
-    stats.push(
-      await consume(transactionsFile, transactionRows, options, (row) => {
-        const account = accountIds.lookup(row.account_id);
-        if (account === -1) return unknownAccount(row.account_id);
-        txAccount.push(account);
-        txCounterparty.push(row.counterparty_id === '' ? -1 : accountIds.lookup(row.counterparty_id));
-        txAmount.push(row.amount);
-        txStatus.push(TransactionStatus[row.status as keyof typeof TransactionStatus] ?? TransactionStatus.other);
-        txCreatedAt.push(row.created_at);
-        return null;
-      }),
-    );
-  }
+  if (transactionsFile) stats.push(await consume(transactionsFile, transactionIntake(snapshot), options));
 
   for (const s of stats) s.sha256 = await digests.get(s.table)!;
 
@@ -139,74 +83,304 @@ export async function loadSnapshot(dir: string, options: LoadOptions): Promise<S
     const detail = failing.map((s) => `${s.table} ${s.rowsRejected}/${s.rowsRead} (${((100 * s.rowsRejected) / s.rowsRead).toFixed(1)} %)`).join(', ');
     throw new InputError(`too many rejected rows: ${detail} exceed the allowed ${(100 * options.maxRejectShare).toFixed(1)} %`);
   }
+  return snapshot.finish(stats);
+}
 
+const unknownAccount = (id: string) => `account_id ${JSON.stringify(id.slice(0, 64))} is not in accounts`;
+
+function accountIntake(snapshot: SnapshotBuilder): TableIntake<ReturnType<(typeof accountRows)['convert']>> {
   return {
-    accounts: { ids: accountIds.values, createdAt: createdAt.finish(), properties, label },
-    identifiers: { kinds: kinds.values, kindOf: identifierKind.finish(), values: identifierValues },
-    links: { account: linkAccount.finish(), identifier: linkIdentifier.finish(), firstSeen: firstSeen.finish(), lastSeen: lastSeen.finish() },
-    transactions: {
-      account: txAccount.finish(),
-      counterparty: txCounterparty.finish(),
-      amount: txAmount.finish(),
-      status: Uint8Array.from(txStatus),
-      createdAt: txCreatedAt.finish(),
+    contract: accountRows,
+    accept(row, record) {
+      if (snapshot.accountOf(row.account_id) !== -1) return `duplicate account_id ${JSON.stringify(row.account_id)}`;
+      const index = snapshot.addAccount(row.account_id, row.created_at);
+      for (const key in record) if (!CORE_ACCOUNT_COLUMNS.has(key)) snapshot.setProperty(key, index, record[key]!);
+      return null;
     },
-    tables: stats,
-    placeholderRows,
+    fast(columns) {
+      const id = columns.lastIndexOf('account_id');
+      const created = columns.lastIndexOf('created_at');
+      // the order in which a record built from this header lists its keys (a later duplicate wins)
+      const probe: Record<string, string> = {};
+      for (const c of columns) probe[c] = '';
+      const names = Object.keys(probe).filter((k) => !CORE_ACCOUNT_COLUMNS.has(k));
+      const fields = names.map((k) => columns.lastIndexOf(k));
+      let keys: number[] | null = null;
+      return (row) => {
+        const b = row.bytes;
+        const s = row.starts[id]!;
+        const e = row.ends[id]!;
+        if (!isPlainId(b, s, e, row.ascii)) return false;
+        let createdAt = Number.NaN;
+        if (created !== -1) {
+          const t = utcSecondsFromBytes(b, row.starts[created]!, row.ends[created]!);
+          if (t === undefined) return false;
+          createdAt = t;
+        }
+        if (snapshot.accountOfBytes(b, s, e) !== -1) return false; // a duplicate: the general path words it
+        const index = snapshot.addAccountBytes(b, s, e, row.text(id), createdAt);
+        keys ??= names.map((k) => snapshot.propertyKey(k));
+        for (let i = 0; i < keys.length; i++) snapshot.setPropertyBytes(keys[i]!, index, b, row.starts[fields[i]!]!, row.ends[fields[i]!]!);
+        return true;
+      };
+    },
   };
+}
+
+function labelIntake(snapshot: SnapshotBuilder): TableIntake<ReturnType<(typeof labelRows)['convert']>> {
+  return {
+    contract: labelRows,
+    accept(row) {
+      const account = snapshot.accountOf(row.account_id);
+      if (account === -1) return unknownAccount(row.account_id);
+      if (row.label === 'fraud') snapshot.label[account] = 1;
+      else if (snapshot.label[account] === 0) snapshot.label[account] = -1;
+      return null;
+    },
+  };
+}
+
+function identifierIntake(snapshot: SnapshotBuilder): TableIntake<ReturnType<(typeof identifierRows)['convert']>> {
+  return {
+    contract: identifierRows,
+    accept(row) {
+      const account = snapshot.accountOf(row.account_id);
+      if (account === -1) return unknownAccount(row.account_id);
+      snapshot.linkValue(account, snapshot.kindOf(row.kind), row.value, row.first_seen, row.last_seen);
+      return null;
+    },
+    fast(columns) {
+      const id = columns.lastIndexOf('account_id');
+      const kind = columns.lastIndexOf('kind');
+      const value = columns.lastIndexOf('value');
+      const first = columns.lastIndexOf('first_seen');
+      const last = columns.lastIndexOf('last_seen');
+      return (row) => {
+        const b = row.bytes;
+        const s = row.starts[id]!;
+        const e = row.ends[id]!;
+        if (!isPlainId(b, s, e, row.ascii)) return false;
+        const account = snapshot.accountOfBytes(b, s, e);
+        if (account === -1) return false;
+        const k = snapshot.kindOfBytes(b, row.starts[kind]!, row.ends[kind]!);
+        if (k === INVALID) return false;
+        const firstSeen = first === -1 ? Number.NaN : utcSecondsFromBytes(b, row.starts[first]!, row.ends[first]!);
+        if (firstSeen === undefined) return false;
+        const lastSeen = last === -1 ? Number.NaN : utcSecondsFromBytes(b, row.starts[last]!, row.ends[last]!);
+        if (lastSeen === undefined) return false;
+        snapshot.linkBytes(account, k, b, row.starts[value]!, row.ends[value]!, firstSeen, lastSeen);
+        return true;
+      };
+    },
+  };
+}
+
+function transactionIntake(snapshot: SnapshotBuilder): TableIntake<ReturnType<(typeof transactionRows)['convert']>> {
+  return {
+    contract: transactionRows,
+    accept(row) {
+      const account = snapshot.accountOf(row.account_id);
+      if (account === -1) return unknownAccount(row.account_id);
+      const counterparty = row.counterparty_id === '' ? -1 : snapshot.accountOf(row.counterparty_id);
+      snapshot.addTransaction(account, counterparty, row.amount, statusCode(row.status), row.created_at);
+      return null;
+    },
+    fast(columns) {
+      const tx = columns.lastIndexOf('transaction_id');
+      const id = columns.lastIndexOf('account_id');
+      const other = columns.lastIndexOf('counterparty_id');
+      const amountField = columns.lastIndexOf('amount');
+      const created = columns.lastIndexOf('created_at');
+      const statusField = columns.lastIndexOf('status');
+      return (row) => {
+        const b = row.bytes;
+        const ts = row.starts[tx]!;
+        if (ts === row.ends[tx]! || b[ts]! <= 0x20 || b[ts]! >= 0x80) return false;
+        const s = row.starts[id]!;
+        const e = row.ends[id]!;
+        if (!isPlainId(b, s, e, row.ascii)) return false;
+        const account = snapshot.accountOfBytes(b, s, e);
+        if (account === -1) return false;
+        let counterparty = -1;
+        if (other !== -1 && row.starts[other]! < row.ends[other]!) {
+          const os = row.starts[other]!;
+          const oe = row.ends[other]!;
+          if (!isPlainId(b, os, oe, row.ascii)) return false;
+          counterparty = snapshot.accountOfBytes(b, os, oe);
+        }
+        const amount = decimalFromBytes(b, row.starts[amountField]!, row.ends[amountField]!);
+        if (amount === undefined) return false;
+        const createdAt = created === -1 ? Number.NaN : utcSecondsFromBytes(b, row.starts[created]!, row.ends[created]!);
+        if (createdAt === undefined) return false;
+        const status = statusField === -1 ? statusCode('') : snapshot.statusOfBytes(b, row.starts[statusField]!, row.ends[statusField]!);
+        if (status === INVALID) return false;
+        snapshot.addTransaction(account, counterparty, amount, status, createdAt);
+        return true;
+      };
+    },
+  };
+}
+
+/** An id that is its own trimmed text: 1–256 ASCII bytes, no whitespace or controls at either end. */
+function isPlainId(b: Uint8Array, start: number, end: number, asciiRow: boolean): boolean {
+  if (end <= start || end - start > 256 || b[start]! <= 0x20 || b[end - 1]! <= 0x20) return false;
+  if (asciiRow) return true;
+  for (let i = start; i < end; i++) if (b[i]! >= 0x80) return false;
+  return true;
+}
+
+/**
+ * `Number(text)` for the plain decimals amounts are written in (`-12.5`, `44.27`, at most 15
+ * digits): an exact integer divided by an exact power of ten rounds as the decimal does. Anything
+ * else returns undefined, for the general path.
+ */
+function decimalFromBytes(b: Uint8Array, start: number, end: number): number | undefined {
+  let i = start;
+  const negative = b[i] === 0x2d;
+  if (negative) i++;
+  let digits = 0;
+  let scale = -1;
+  let value = 0;
+  for (; i < end; i++) {
+    const c = b[i]!;
+    if (c === 0x2e && scale === -1) {
+      scale = 0;
+      continue;
+    }
+    const d = c - 48;
+    if (d < 0 || d > 9) return undefined;
+    value = value * 10 + d;
+    digits++;
+    if (scale !== -1) scale++;
+  }
+  if (digits === 0 || digits > 15 || scale === 0) return undefined;
+  const result = scale > 0 ? value / 10 ** scale : value;
+  return negative ? -result : result;
 }
 
 /**
  * Reads one table: every row is validated by its schema, then handed to accept, which may still
- * refuse it with a reason (an unknown account, a duplicate). Refused rows go to rejects.
+ * refuse it with a reason. Refused rows go to rejects. CSV is read from bytes, with the table's
+ * fast path; other formats arrive as records.
  */
-async function consume<T>(
-  file: TableFile,
-  contract: RowContract<T>,
-  options: LoadOptions,
-  accept: (row: T, record: Record<string, string>) => string | null,
-): Promise<TableStats> {
-  const rows = await readTable(file);
-  const scrub = options.tokeniseCardNumbers ?? redactCardNumbers;
+async function consume<T>(file: TableFile, intake: TableIntake<T>, options: LoadOptions): Promise<TableStats> {
   const stats: TableStats = { table: file.table, path: file.path, format: file.format, bytes: file.bytes, sha256: '', rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
-  const reject = (row: RawRow, reason: string) => {
+  const scrub = options.tokeniseCardNumbers ?? redactCardNumbers;
+  const reject = (line: number, reason: string, raw: string) => {
     stats.rowsRejected++;
-    options.rejects.add(file.table, row.line, reason, row.raw !== undefined ? scrub(row.raw) : serialise(row.record, file.format));
+    options.rejects.add(file.table, line, reason, raw);
   };
-  for await (const batch of rows.batches) {
-    if (rows.progress) options.onProgress?.(file.table, rows.progress());
-    for (const row of batch) {
-      stats.rowsRead++;
-      if (row.record === null) {
-        reject(row, scrub(row.problem ?? 'unreadable row'));
-        continue;
+  const general = (row: RawRow) => {
+    if (row.record === null) {
+      reject(row.line, scrub(row.problem ?? 'unreadable row'), row.raw !== undefined ? scrub(row.raw) : '');
+      return;
+    }
+    scrubRecord(row, scrub);
+    const refusal = validate(row.record!, intake);
+    if (refusal !== null) reject(row.line, refusal, row.raw !== undefined ? scrub(row.raw) : serialise(row.record, file.format));
+    else stats.rowsAccepted++;
+  };
+
+  // a gzip file under a plain name goes to the text reader, which refuses it with its reason
+  if (file.format === 'csv' && !file.gzip && !(await startsLikeGzip(file.path))) {
+    let columns: readonly string[] = [];
+    let fast: ((row: CsvRow) => boolean) | null = null;
+    await scanCsv(
+      file.path,
+      (header) => {
+        checkRequiredColumns(file, header);
+        columns = header;
+        // a column name holding a card number is renamed by the scrub: every row takes the general path
+        fast = header.every((c) => scrub(c) === c) ? (intake.fast?.(header) ?? null) : null;
+      },
+      (row) => {
+        stats.rowsRead++;
+        if (row.count > inputLimits.maxColumns) {
+          reject(row.line, `expected ${columns.length} fields, found ${row.count}`, '');
+          return;
+        }
+        if (rowLength(row) > inputLimits.maxLineLength) {
+          reject(row.line, `row longer than ${inputLimits.maxLineLength} characters`, '');
+          return;
+        }
+        if (row.problem !== null) {
+          reject(row.line, scrub(row.problem), scrub(row.raw()));
+          return;
+        }
+        // the fast path never holds a value the card-number scrub would change
+        if (fast !== null && !mayHoldCardNumber(row) && fast(row)) {
+          stats.rowsAccepted++;
+          return;
+        }
+        const record: Record<string, string> = {};
+        for (let c = 0; c < columns.length; c++) record[columns[c]!] = row.text(c);
+        general({ line: row.line, record });
+      },
+      (fraction) => options.onProgress?.(file.table, fraction),
+    );
+  } else {
+    const rows = await readTable(file);
+    for await (const batch of rows.batches) {
+      if (rows.progress) options.onProgress?.(file.table, rows.progress());
+      for (const row of batch) {
+        stats.rowsRead++;
+        general(row);
       }
-      scrubRecord(row, scrub);
-      const parsed = contract.schema.safeParse(row.record);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        const field = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-        reject(row, `${field}${issue.message}`);
-        continue;
-      }
-      let typed: T;
-      try {
-        typed = contract.convert(row.record);
-      } catch (err) {
-        if (!(err instanceof RowProblem)) throw err;
-        reject(row, err.reason);
-        continue;
-      }
-      const refusal = accept(typed, row.record);
-      if (refusal !== null) {
-        reject(row, refusal);
-        continue;
-      }
-      stats.rowsAccepted++;
     }
   }
   options.onProgress?.(file.table, 1);
   return stats;
+}
+
+async function startsLikeGzip(path: string): Promise<boolean> {
+  const handle = await open(path, 'r').catch(() => null);
+  if (handle === null) return false; // the scanner reports why it cannot be read
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The row's length in characters as the line-length limit counts it: its fields plus their separators. */
+function rowLength(row: CsvRow): number {
+  let n = row.count;
+  for (let f = 0; f < row.count; f++) n += row.ends[f]! - row.starts[f]!;
+  if (row.ascii || n <= inputLimits.maxLineLength) return n; // bytes ≥ characters
+  n = row.count;
+  for (let f = 0; f < row.count; f++) n += row.text(f).length;
+  return n;
+}
+
+/**
+ * Whether a field has 13 or more digits in a run (digits joined by single spaces, dots or
+ * dashes): the only text in which the card-number scrub (normalise/card-numbers-in-text.ts)
+ * changes anything. A UTC timestamp breaks its digits with `T` and `:`, so it never counts.
+ */
+function mayHoldCardNumber(row: CsvRow): boolean {
+  const b = row.bytes;
+  for (let f = 0; f < row.count; f++) {
+    const start = row.starts[f]!;
+    const end = row.ends[f]!;
+    if (end - start < 13) continue;
+    if (!row.ascii) {
+      const text = row.text(f);
+      if (redactCardNumbers(text) !== text || /[\u00a0\u2010-\u2015]/.test(text)) return true;
+      continue;
+    }
+    let digits = 0;
+    for (let i = start; i < end; i++) {
+      const c = b[i]!;
+      if (c >= 0x30 && c <= 0x39) {
+        if (++digits >= 13) return true;
+      } else if (!((c === 0x20 || c === 0x2e || c === 0x2d) && digits > 0 && i + 1 < end && b[i + 1]! >= 0x30 && b[i + 1]! <= 0x39)) {
+        digits = 0;
+      }
+    }
+  }
+  return false;
 }
 
 /** Card numbers out of every value and every column name of the row, in place. */
@@ -221,6 +395,24 @@ function scrubRecord(row: RawRow, scrub: (text: string) => string): void {
   const clean: Record<string, string> = {};
   for (const key in record) clean[scrub(key)] = record[key]!;
   row.record = clean;
+}
+
+/** Schema, conversion and acceptance of one record: null when taken, else the reason it was not. */
+function validate<T>(record: Record<string, string>, intake: TableIntake<T>): string | null {
+  const parsed = intake.contract.schema.safeParse(record);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    return `${field}${issue.message}`;
+  }
+  let typed: T;
+  try {
+    typed = intake.contract.convert(record);
+  } catch (err) {
+    if (!(err instanceof RowProblem)) throw err;
+    return err.reason;
+  }
+  return intake.accept(typed, record);
 }
 
 /** The row as text again: a CSV line for CSV files (fields keep their column order), JSON otherwise. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { tableNames, tableSpecs, type TableName } from './table-schemas.js';
 
-export type TableFormat = 'csv' | 'ndjson' | 'arrow';
+export type TableFormat = 'csv' | 'ndjson' | 'arrow' | 'parquet';
 
 export interface TableFile {
   table: TableName;
@@ -19,6 +19,7 @@ const formats: Record<string, { format: TableFormat; gzip: boolean }> = {
   '.ndjson': { format: 'ndjson', gzip: false },
   '.jsonl': { format: 'ndjson', gzip: false },
   '.arrow': { format: 'arrow', gzip: false },
+  '.parquet': { format: 'parquet', gzip: false },
   '.csv.gz': { format: 'csv', gzip: true },
   '.ndjson.gz': { format: 'ndjson', gzip: true },
   '.jsonl.gz': { format: 'ndjson', gzip: true },
@@ -45,7 +46,7 @@ export async function locateTables(dir: string): Promise<TableFile[]> {
     const matches = entries.filter((name) => extensionOf(name, table) !== null);
     if (matches.length > 1) throw new InputError(`snapshot has more than one file for table ${table}: ${matches.sort().join(', ')}`);
     if (matches.length === 0) {
-      if (tableSpecs[table].required) throw new InputError(`snapshot ${dir} has no ${table} table (expected ${table}.csv, ${table}.ndjson or ${table}.arrow, or .csv.gz or .ndjson.gz)`);
+      if (tableSpecs[table].required) throw new InputError(`snapshot ${dir} has no ${table} table (expected ${table}.csv, ${table}.ndjson, ${table}.arrow or ${table}.parquet, or .csv.gz or .ndjson.gz)`);
       continue;
     }
     const name = matches[0]!;

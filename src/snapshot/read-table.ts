@@ -5,19 +5,30 @@ import { inputLimits } from './input-limits.js';
 import { readArrow } from './read-arrow.js';
 import { readCsv } from './read-csv.js';
 import { readNdjson } from './read-ndjson.js';
+import { readParquet } from './read-parquet.js';
 import { tableSpecs } from './table-schemas.js';
 
 /** Opens a table file in its format and checks that the required columns are declared. */
 export async function readTable(file: TableFile): Promise<TableRows> {
-  const rows = file.format === 'csv' ? await readCsv(file.path, file.gzip) : file.format === 'arrow' ? await readArrow(file.path) : await readNdjson(file.path, file.gzip);
-  if (rows.columns) {
-    if (rows.columns.length > inputLimits.maxColumns) throw new InputError(`${file.path} has ${rows.columns.length} columns, more than the limit of ${inputLimits.maxColumns}`);
-    const missing = tableSpecs[file.table].requiredColumns.filter((c) => !rows.columns!.includes(c));
-    if (missing.length > 0) {
-      throw new InputError(`${file.path} lacks required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (${describeHeader(rows.columns)})`);
-    }
-  }
+  const rows =
+    file.format === 'csv'
+      ? await readCsv(file.path, file.gzip)
+      : file.format === 'arrow'
+        ? await readArrow(file.path)
+        : file.format === 'parquet'
+          ? await readParquet(file.path)
+          : await readNdjson(file.path, file.gzip);
+  if (rows.columns) checkRequiredColumns(file, rows.columns);
   return rows;
+}
+
+/** A header within the column limit that has every column its table requires. */
+export function checkRequiredColumns(file: TableFile, columns: readonly string[]): void {
+  if (columns.length > inputLimits.maxColumns) throw new InputError(`${file.path} has ${columns.length} columns, more than the limit of ${inputLimits.maxColumns}`);
+  const missing = tableSpecs[file.table].requiredColumns.filter((c) => !columns.includes(c));
+  if (missing.length > 0) {
+    throw new InputError(`${file.path} lacks required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (${describeHeader(columns)})`);
+  }
 }
 
 /** Column names look like this; anything else (a password file's first line, binary) is never quoted back. */

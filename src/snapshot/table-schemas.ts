@@ -181,3 +181,46 @@ export function preview(value: string, max = 40): string {
   const oneLine = value.replace(/[\r\n\t]+/g, ' ');
   return oneLine.length > max ? `${JSON.stringify(oneLine.slice(0, max))}…` : JSON.stringify(oneLine);
 }
+
+/**
+ * The fast path of `timestamp` on a field's bytes: NaN for an empty field, epoch ms for a valid
+ * `YYYY-MM-DDTHH:MM:SSZ`, undefined for anything else (the caller then takes the general path,
+ * which parses or rejects it with a reason).
+ */
+export function utcSecondsFromBytes(b: Uint8Array, start: number, end: number): number | undefined {
+  if (end === start) return Number.NaN;
+  if (end - start !== 20 || b[start + 19] !== 90 || b[start + 10] !== 84) return undefined;
+  if (b[start + 4] !== 45 || b[start + 7] !== 45 || b[start + 13] !== 58 || b[start + 16] !== 58) return undefined;
+  const year = byteDigits(b, start, 4);
+  const month = byteDigits(b, start + 5, 2);
+  const day = byteDigits(b, start + 8, 2);
+  const hour = byteDigits(b, start + 11, 2);
+  const minute = byteDigits(b, start + 14, 2);
+  const second = byteDigits(b, start + 17, 2);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59)) return undefined;
+  if (year < 1970) return Date.UTC(year, month - 1, day, hour, minute, second);
+  return (daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second) * 1000;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm), for year >= 1970. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function byteDigits(b: Uint8Array, at: number, len: number): number {
+  let value = 0;
+  for (let i = at; i < at + len; i++) {
+    const d = b[i]! - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+export const KIND_PATTERN = KIND;
+export const STATUS_PATTERN = STATUS;

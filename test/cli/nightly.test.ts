@@ -15,7 +15,7 @@ describe('fraud-rings nightly (command line)', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^run r1 succeeded/);
     expect(result.stdout).toMatch(/1 suspected rings with 3 accounts/);
-    expect((await readdir(join(out, 'latest'))).sort()).toEqual(['candidates.csv', 'clusters.csv', 'clusters.ndjson', 'hubs.csv', 'evidence.ndjson', 'lineage.csv', 'manifest.json', 'members.csv', 'rejects.csv'].sort());
+    expect((await readdir(join(out, 'latest'))).sort()).toEqual(['candidates.csv', 'clusters.csv', 'clusters.ndjson', 'hubs.csv', 'evidence.ndjson', 'lineage.csv', 'manifest.json', 'members.csv', 'rejects.csv', 'report.html'].sort());
     const manifest = JSON.parse(await readFile(join(out, 'latest', 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ runId: 'r1', status: 'succeeded', counts: { accounts: 3, clusters: 1, members: 3 } });
     // JSON-lines logs on stderr when it is not a terminal

@@ -1,4 +1,5 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messages, runCli } from '../support/run-cli.js';
 import { folderWith, tempDir } from '../support/temp-dir.js';
@@ -28,6 +29,18 @@ describe('fraud-rings runs and --dry-run', () => {
     expect(show.stdout).toMatch(/^run first: succeeded/);
     expect(show.stdout).toMatch(/identifiers: 5 rows, 1 rejected/);
     expect(show.stdout).toMatch(/\nload snapshot\s+\d+\s+\d+\n/);
+
+    const report = join(out, 'runs', 'first', 'report.html');
+    expect(show.stdout).toContain(`report: ${report}`);
+    expect(await readFile(join(out, 'runs', 'second', 'report.html'), 'utf8')).toMatch(/exit 3: /);
+
+    // --open hands the report to the desktop's opener
+    const bin = await tempDir();
+    const opened = join(bin, 'opened');
+    await writeFile(join(bin, 'xdg-open'), `#!/bin/sh\necho "$@" > ${opened}\n`, { mode: 0o755 });
+    const open = await runCli(['runs', 'show', 'first', '--out', out, '--open'], { PATH: `${bin}:${process.env.PATH}` });
+    expect(open.code, open.stderr).toBe(0);
+    await expect.poll(() => readFile(opened, 'utf8').catch(() => ''), { timeout: 5000 }).toBe(`${report}\n`);
 
     const missing = await runCli(['runs', 'show', 'nope', '--out', out]);
     expect(missing.code).toBe(2);

@@ -64,4 +64,37 @@ describe('blacklist review with the Neo4j sink', () => {
     const kept = await rows<{ status: string }>(driver, 'MATCH (b:BlacklistCandidate {accountId: $id}) RETURN b.status AS status', { id: rejectedInBrowser });
     expect(kept).toEqual([{ status: 'rejected' }]);
   });
+
+  it('a rejection set in Browser in a ring just confirmed in Browser stays rejected the next night', async () => {
+    // the sequence of issue 9, with the statuses set the way a reviewer does it in Neo4j Browser
+    const input = await suiteDir('fraud-rings-neo4j-review-20k-');
+    await generateSnapshot({ accounts: 20000, seed: 909, out: input });
+    const state = await suiteDir('fraud-rings-neo4j-review-seq-');
+    const first = await runCli(['nightly', '--input', input, '--out', state, '--run-id', 's1', '--sink', 'neo4j']);
+    expect(first.code, first.stderr).toBe(0);
+    const pending = (await readCsv(join(state, 'runs', 's1', 'candidates.csv'))).filter((c) => !c.reasons!.split(';').includes('IS_KNOWN_FRAUD'));
+    const byCluster = new Map<string, string[]>();
+    for (const c of pending) byCluster.set(c.cluster_id!, [...(byCluster.get(c.cluster_id!) ?? []), c.account_id!]);
+    const rings = [...byCluster.values()].filter((accounts) => accounts.length >= 2).slice(0, 5);
+    expect(rings).toHaveLength(5);
+    // the ring-mate with the larger id is approved, so an import in account order would see the rejection first
+    const approve = rings.map((accounts) => [...accounts].sort().at(-1)!);
+    const reject = rings.map((accounts) => [...accounts].sort()[0]!);
+    const setStatus = "MATCH (b:BlacklistCandidate {accountId: $id}) SET b.status = $status, b.reviewer = 'carol'";
+    for (const id of approve) await write(driver, setStatus, { id, status: 'approved' });
+    for (const id of reject) await write(driver, setStatus, { id, status: 'rejected' });
+
+    const second = await runCli(['nightly', '--input', input, '--out', state, '--run-id', 's2', '--sink', 'neo4j']);
+    expect(second.code, second.stderr).toBe(0);
+    const decisions = (await DecisionLog.read(state)).current;
+    for (const id of reject) expect(decisions.get(id)).toMatchObject({ decision: 'reject', by: 'carol', source: 'neo4j' });
+    const again = new Set((await readCsv(join(state, 'runs', 's2', 'candidates.csv'))).map((c) => c.account_id));
+    expect(reject.filter((id) => again.has(id))).toEqual([]);
+    const current = await rows<{ n: number }>(
+      driver,
+      'MATCH (b:BlacklistCandidate) WHERE b.accountId IN $ids AND b.current AND b.status = "pending" RETURN count(b) AS n',
+      { ids: reject },
+    );
+    expect(current).toEqual([{ n: 0 }]);
+  });
 });

@@ -59,6 +59,24 @@ describe('decision log', () => {
     const state = await tempDir();
     await expect(appendDecisions(state, [{ ...decision('A1', 'approve', 'alice', 'yesterday') }])).rejects.toThrow();
   });
+
+  it('says which accounts stood approved when a decision was recorded', async () => {
+    const state = await tempDir();
+    await appendDecisions(state, [
+      decision('X1', 'approve', 'alice', '2026-11-25T09:00:00.000Z'),
+      decision('X2', 'approve', 'alice', '2026-11-25T09:01:00.000Z'),
+      decision('X2', 'reject', 'alice', '2026-11-25T09:02:00.000Z'),
+      decision('Y1', 'reject', 'bob', '2026-11-25T09:03:00.000Z'),
+      decision('X3', 'approve', 'alice', '2026-11-25T09:04:00.000Z'),
+    ]);
+    const log = await DecisionLog.read(state);
+    const rejection = log.current.get('Y1')!;
+    expect(log.approvedWhen(rejection, 'X1')).toBe(true);
+    expect(log.approvedWhen(rejection, 'X2')).toBe(false); // approved, then un-approved before Y1
+    expect(log.approvedWhen(rejection, 'X3')).toBe(false); // approved after Y1
+    expect(log.approvedWhen(rejection, 'Z9')).toBe(false);
+    expect(log.approvedWhen(log.current.get('X1')!, 'X1')).toBe(false);
+  });
 });
 
 describe('decision lock', () => {

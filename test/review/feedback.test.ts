@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decisionFor } from '../support/review-state.js';
-import { knownFraudFromDecisions, materialChanges, rejectedEvidence } from '../../src/review/feedback.js';
+import { changesSince, knownFraudFromDecisions, materialChanges, rejectedEvidence } from '../../src/review/feedback.js';
 
 
 describe('feedback from review decisions', () => {
@@ -46,6 +46,19 @@ describe('feedback from review decisions', () => {
       expect(materialChanges(before, { sharedIdentifiers: ['device:xyz', 'device:xyz'], blacklistedLinks: ['A10'] })).toEqual([
         'new shared device:xyz',
         'new link to blacklisted account A10',
+      ]);
+    });
+  });
+
+  describe('changesSince', () => {
+    it('does not count links to accounts approved before the decision as new', () => {
+      const rejection = decisionFor('R1', 'reject', { sharedIdentifiers: ['device:d1'], blacklistedLinks: ['A9'] });
+      const now = { sharedIdentifiers: ['device:d1'], blacklistedLinks: ['A9', 'X1', 'X2'] };
+      const approvedBefore = (d: typeof rejection, id: string) => d === rejection && id === 'X1';
+      expect(changesSince(rejection, now, approvedBefore)).toEqual(['new link to blacklisted account X2']);
+      expect(changesSince(rejection, { ...now, sharedIdentifiers: ['device:d1', 'phone:+44770090'] }, approvedBefore)).toEqual([
+        'new shared phone:+44770090',
+        'new link to blacklisted account X2',
       ]);
     });
   });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
@@ -180,6 +181,96 @@ describe('loadSnapshot', () => {
 
     const broken = await folderWith({ 'accounts.arrow': 'this is not arrow', 'identifiers.csv': 'account_id,kind,value\n' });
     expect(((await load(broken)).error as Error).message).toMatch(/accounts\.arrow is not a readable Arrow IPC file/);
+  });
+});
+
+describe('the CSV byte path', () => {
+  it('builds the same snapshot as the record path, whichever path each row takes', async () => {
+    const tables: Record<string, Record<string, string>[]> = {
+      accounts: [
+        { account_id: 'A1', created_at: '2024-01-01T00:00:00Z', country: 'GB' },
+        { account_id: ' A2 ', created_at: '2024-01-02', country: 'FR' }, // trimmed: the general path
+        { account_id: 'Ä3', created_at: '', country: 'GB' }, // non-ASCII id
+        { account_id: 'A1', created_at: '', country: 'XX' }, // duplicate
+      ],
+      identifiers: [
+        { account_id: 'A1', kind: 'email', value: 'unknown', first_seen: '', last_seen: '' }, // placeholder first
+        { account_id: 'A2', kind: 'Device', value: 'D-1', first_seen: '2024-01-01T00:00:00Z', last_seen: '2024-02-01T00:00:00.5Z' },
+        { account_id: 'Ä3', kind: 'device', value: 'd-1', first_seen: '', last_seen: '' },
+        { account_id: 'A1', kind: 'email', value: 'Someone@Example.com', first_seen: '', last_seen: '' },
+        { account_id: 'A9', kind: 'email', value: 'x@y.z', first_seen: '', last_seen: '' },
+        { account_id: 'A1', kind: 'payment_instrument', value: '4111 1111 1111 1111', first_seen: '', last_seen: '' },
+      ],
+      transactions: [
+        { transaction_id: 'T1', account_id: 'A1', counterparty_id: 'A2', amount: '10.5', currency: 'EUR', created_at: '2024-01-03T00:00:00Z', status: 'chargeback' },
+        { transaction_id: 'T2', account_id: 'A2', counterparty_id: '', amount: ' 3 ', currency: 'EUR', created_at: '', status: 'Settled' },
+        { transaction_id: 'T3', account_id: 'Ä3', counterparty_id: 'M7', amount: '-0.07', currency: 'EUR', created_at: '', status: 'weird' },
+      ],
+    };
+    const csv = await folderWith(Object.fromEntries(Object.entries(tables).map(([t, rows]) => [`${t}.csv`, `${Papa.unparse(rows, { newline: '\n' })}\n`])));
+    const ndjson = await folderWith(Object.fromEntries(Object.entries(tables).map(([t, rows]) => [`${t}.ndjson`, rows.map((r) => JSON.stringify(r)).join('\n')])));
+    const a = await load(csv);
+    const b = await load(ndjson);
+    expect(a.error).toBeNull();
+    const { tables: _a, ...fromCsv } = a.snapshot!;
+    const { tables: _b, ...fromNdjson } = b.snapshot!;
+    expect(fromCsv).toEqual(fromNdjson);
+    expect(fromCsv.accounts.ids).toEqual(['A1', 'A2', 'Ä3']);
+    expect(fromCsv.identifiers.kinds).toEqual(['device', 'email', 'payment_instrument']);
+    expect(Array.from(fromCsv.links.identifier)).toEqual([0, 0, 1, 2]);
+    expect(Array.from(fromCsv.transactions.amount)).toEqual([10.5, 3, -0.07]);
+    expect(Array.from(fromCsv.transactions.counterparty)).toEqual([1, -1, -1]);
+    expect(a.rejected.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      ['accounts', '5'],
+      ['identifiers', '6'],
+    ]);
+  });
+});
+
+describe('Parquet tables', () => {
+  it('load like CSV, row group by row group, with typed columns turned into text and rows numbered from 1', async () => {
+    const dir = await tempDir();
+    const { writeFile } = await import('node:fs/promises');
+    const parquet = (columnData: Parameters<typeof parquetWriteBuffer>[0]['columnData'], rowGroupSize?: number) =>
+      Buffer.from(parquetWriteBuffer({ columnData, ...(rowGroupSize ? { rowGroupSize } : {}) }));
+    await writeFile(
+      join(dir, 'accounts.parquet'),
+      parquet([
+        { name: 'account_id', data: ['A1', 'A2', 'A3'] },
+        { name: 'created_at', data: [new Date('2024-01-01T00:00:00Z'), null, new Date('2024-02-29T12:00:00Z')], type: 'TIMESTAMP' },
+        { name: 'tier', data: [1, 2, 3], type: 'INT32' },
+      ]),
+    );
+    await writeFile(
+      join(dir, 'identifiers.parquet'),
+      parquet(
+        [
+          { name: 'account_id', data: ['A1', 'A2', 'A9', 'A3', 'A1'] },
+          { name: 'kind', data: ['device', 'device', 'device', 'email', 'email'] },
+          { name: 'value', data: ['D-1', 'd-1', 'd-9', 'Someone@Example.com', 'unknown'] },
+        ],
+        2,
+      ),
+    );
+    await writeFile(join(dir, 'transactions.parquet'), parquet([{ name: 'transaction_id', data: ['T1'] }, { name: 'account_id', data: ['A1'] }, { name: 'amount', data: [10.5], type: 'DOUBLE' }]));
+    const { snapshot, error, rejected } = await load(dir);
+    expect(error).toBeNull();
+    expect(snapshot!.accounts.ids).toEqual(['A1', 'A2', 'A3']);
+    expect(Array.from(snapshot!.accounts.createdAt)).toEqual([Date.parse('2024-01-01T00:00:00Z'), Number.NaN, Date.parse('2024-02-29T12:00:00Z')]);
+    expect(snapshot!.accounts.properties.get('tier')).toEqual(['1', '2', '3']);
+    expect(snapshot!.identifiers.values).toEqual(['d-1', 'someone@example.com']);
+    expect(Array.from(snapshot!.links.identifier)).toEqual([0, 0, 1]);
+    expect(snapshot!.placeholderRows).toBe(1);
+    expect(Array.from(snapshot!.transactions.amount)).toEqual([10.5]);
+    expect(snapshot!.tables.map((t) => t.format)).toEqual(['parquet', 'parquet', 'parquet']);
+    expect(rejected.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([['identifiers', '3', 'account_id "A9" is not in accounts']]);
+
+    const broken = await folderWith({ 'accounts.parquet': 'not parquet at all', 'identifiers.csv': 'account_id,kind,value\n' });
+    expect(((await load(broken)).error as Error).message).toMatch(/accounts\.parquet is not a readable Parquet file/);
+    const noColumn = await tempDir();
+    await writeFile(join(noColumn, 'accounts.parquet'), parquet([{ name: 'id', data: ['A1'] }]));
+    await writeFile(join(noColumn, 'identifiers.csv'), 'account_id,kind,value\n');
+    expect(((await load(noColumn)).error as Error).message).toMatch(/accounts\.parquet lacks required column account_id/);
   });
 });
 

@@ -252,6 +252,8 @@ async function main() {
     NEO4J_HTTP_PORT: String(cfg.httpPort),
     NEO4J_PASSWORD: cfg.password,
     NEO4J_PAGECACHE: cfg.pageCache,
+    // queries/browser: served at /fraud-rings/, applied and opened by Browser on connect
+    NEO4J_LOCAL_BROWSER_DIR: path.join(REPO_ROOT, 'queries', 'browser'),
   };
   const out = fs.openSync(LOG_FILE, 'w');
   fs.writeSync(out, `# ${new Date().toISOString()} ${java} ${args.join(' ')}\n`);
@@ -296,6 +298,10 @@ async function main() {
 
   for (const l of logLines().filter((l) => l.includes('WARNING'))) say(l.replace(/^\[neo4j-local\] /, ''));
   say(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${cfg.uri} (user ${USER}, pid ${child.pid})`);
+  if (cfg.httpPort > 0) {
+    const http = `http://${HOST}:${cfg.httpPort}`;
+    say(`Browser: ${http}/browser/ (applies queries/browser/style.grass and opens the guide on connect; reopen it with :guide ${http}/fraud-rings/guide.html)`);
+  }
   console.log(cfg.uri);
 }
 

@@ -3,9 +3,36 @@ import { planFamilies } from '../plan/plan-families.js';
 import { planHouseholds, planThinAccounts } from '../plan/plan-households.js';
 import { planHubs } from '../plan/plan-hubs.js';
 import { planRingContacts } from '../plan/plan-ring-contacts.js';
-import { planRings } from '../plan/plan-rings.js';
+import type { PlanContext } from '../plan/plan-context.js';
+import { CURRENT_RINGS, planRings, type RingMix } from '../plan/plan-rings.js';
 import { identifierKinds } from '../world.js';
-import { ALL_ACCOUNT_COLUMNS, ALL_IDENTIFIER_COLUMNS, CURRENT_LABELS, CURRENT_OWN, CURRENT_TRANSACTIONS, type WorldSpec } from './world-spec.js';
+import { ALL_ACCOUNT_COLUMNS, ALL_IDENTIFIER_COLUMNS, CURRENT_LABELS, CURRENT_OWN, CURRENT_TRANSACTIONS, type PlannedWorld, type WorldSpec } from './world-spec.js';
+
+/** What a world built on today's plan changes in it. */
+export interface TodaysPlanOptions {
+  rings?: RingMix;
+  /** business families per account */
+  familyRate?: number;
+  /** honest look-alikes planted after the families, before households take the remaining accounts */
+  lookAlikes?: (ctx: PlanContext) => void;
+}
+
+/**
+ * Today's plan: exclusive roles first (rings, business families, any look-alikes, households,
+ * thin sign-ups), then what overlaps them (hubs, camouflage, touching rings, coincidences).
+ */
+export function planTodaysWorld(ctx: PlanContext, options: TodaysPlanOptions = {}): PlannedWorld {
+  const rings = planRings(ctx, options.rings ?? CURRENT_RINGS);
+  const families = options.familyRate === undefined ? planFamilies(ctx) : planFamilies(ctx, options.familyRate);
+  options.lookAlikes?.(ctx);
+  const honest = ctx.draw.remaining;
+  const households = planHouseholds(ctx, honest);
+  planThinAccounts(ctx);
+  const hubs = planHubs(ctx, rings);
+  planRingContacts(ctx, rings);
+  planCoincidences(ctx, honest);
+  return { rings, families, households, hubs };
+}
 
 /**
  * Today's world: every kind, every table; rings of 3–25 on devices, cards, drop addresses and
@@ -20,15 +47,5 @@ export const currentWorld: WorldSpec = {
   own: CURRENT_OWN,
   transactions: CURRENT_TRANSACTIONS,
   labels: CURRENT_LABELS,
-  plan(ctx) {
-    const rings = planRings(ctx);
-    const families = planFamilies(ctx);
-    const honest = ctx.draw.remaining;
-    const households = planHouseholds(ctx, honest);
-    planThinAccounts(ctx);
-    const hubs = planHubs(ctx, rings);
-    planRingContacts(ctx, rings);
-    planCoincidences(ctx, honest);
-    return { rings, families, households, hubs };
-  },
+  plan: (ctx) => planTodaysWorld(ctx),
 };

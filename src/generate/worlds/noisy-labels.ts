@@ -1,10 +1,5 @@
-import { planCoincidences } from '../plan/plan-coincidences.js';
-import { planFamilies } from '../plan/plan-families.js';
-import { planHouseholds, planThinAccounts } from '../plan/plan-households.js';
-import { planHubs } from '../plan/plan-hubs.js';
-import { planRingContacts } from '../plan/plan-ring-contacts.js';
-import { CURRENT_RINGS, planRings, type RingMix } from '../plan/plan-rings.js';
-import { currentWorld } from './current.js';
+import { CURRENT_RINGS, type RingMix } from '../plan/plan-rings.js';
+import { currentWorld, planTodaysWorld } from './current.js';
 import type { WorldSpec } from './world-spec.js';
 
 /** 40 % of rings carry 1–3 fraud labels; the rest none. */
@@ -20,15 +15,5 @@ export const noisyLabelsWorld: WorldSpec = {
   name: 'noisy-labels',
   summary: "today's world; 40 % of rings labelled; 0.3 % of honest accounts labelled fraud, 6 % of other ring members labelled legit",
   labels: { honestLegit: 0.005, honestFraud: 0.003, ringLegit: 0.06 },
-  plan(ctx) {
-    const rings = planRings(ctx, PARTLY_LABELLED_RINGS);
-    const families = planFamilies(ctx);
-    const honest = ctx.draw.remaining;
-    const households = planHouseholds(ctx, honest);
-    planThinAccounts(ctx);
-    const hubs = planHubs(ctx, rings);
-    planRingContacts(ctx, rings);
-    planCoincidences(ctx, honest);
-    return { rings, families, households, hubs };
-  },
+  plan: (ctx) => planTodaysWorld(ctx, { rings: PARTLY_LABELLED_RINGS }),
 };

@@ -1,10 +1,5 @@
-import { planCoincidences } from '../plan/plan-coincidences.js';
-import { planFamilies } from '../plan/plan-families.js';
-import { planHouseholds, planThinAccounts } from '../plan/plan-households.js';
-import { planHubs } from '../plan/plan-hubs.js';
-import { planRingContacts } from '../plan/plan-ring-contacts.js';
-import { CURRENT_RINGS, planRings, type RingMix } from '../plan/plan-rings.js';
-import { currentWorld } from './current.js';
+import { CURRENT_RINGS, type RingMix } from '../plan/plan-rings.js';
+import { currentWorld, planTodaysWorld } from './current.js';
 import type { WorldSpec } from './world-spec.js';
 
 /** Rings that sign up over months, half of them quiet (no chargebacks, no transfers), 70 % unlabelled. */
@@ -20,15 +15,5 @@ export const slowQuietWorld: WorldSpec = {
   ...currentWorld,
   name: 'slow-quiet',
   summary: 'rings sign up over 1-8 months; half quiet (no chargebacks, no transfers); 70 % of rings unlabelled',
-  plan(ctx) {
-    const rings = planRings(ctx, SLOW_QUIET_RINGS);
-    const families = planFamilies(ctx);
-    const honest = ctx.draw.remaining;
-    const households = planHouseholds(ctx, honest);
-    planThinAccounts(ctx);
-    const hubs = planHubs(ctx, rings);
-    planRingContacts(ctx, rings);
-    planCoincidences(ctx, honest);
-    return { rings, families, households, hubs };
-  },
+  plan: (ctx) => planTodaysWorld(ctx, { rings: SLOW_QUIET_RINGS }),
 };

@@ -1,12 +1,21 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import PQueue from 'p-queue';
 import type { Logger } from '../../log.js';
+import { batches } from './batches.js';
 
 export interface BatchOptions {
   /** rows per UNWIND transaction */
   batchSize: number;
   /** transactions in flight at once */
   concurrency: number;
+}
+
+/** How one statement's rows are cut into batches and ordered within a batch. */
+export interface Batching<Row> {
+  /** rows of one group always go in the same batch (a batch may grow past batchSize to finish a group) */
+  groupOf?: (row: Row) => unknown;
+  /** sorts each batch before it is sent */
+  order?: (a: Row, b: Row) => number;
 }
 
 export interface StatementStats {
@@ -36,7 +45,14 @@ export class BatchWriter {
     private readonly log: Logger,
   ) {}
 
-  async write<Row extends object>(statement: string, text: string, rows: Iterable<Row>, params: Record<string, unknown> = {}): Promise<StatementStats> {
+  async write<Row extends object>(
+    statement: string,
+    text: string,
+    rows: Iterable<Row>,
+    params: Record<string, unknown> = {},
+    batching: Batching<Row> = {},
+  ): Promise<StatementStats> {
+    const { groupOf, order } = batching;
     const started = performance.now();
     const queue = new PQueue({ concurrency: this.options.concurrency });
     const stats: StatementStats = { statement, rows: 0, batches: 0, ms: 0, rowsPerSecond: 0, nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, retries: 0 };
@@ -62,22 +78,18 @@ export class BatchWriter {
       }
     };
     const enqueue = (batch: Row[]): void => {
+      if (order) batch.sort(order);
       queue.add(() => run(batch)).catch((error: unknown) => {
         failure ??= { error };
         queue.clear();
       });
     };
 
-    let batch: Row[] = [];
-    for (const row of rows) {
-      batch.push(row);
-      if (batch.length < this.options.batchSize) continue;
-      await queue.onSizeLessThan(1);
+    for (const batch of batches(rows, this.options.batchSize, groupOf)) {
       if (failure) break;
       enqueue(batch);
-      batch = [];
+      await queue.onSizeLessThan(1);
     }
-    if (!failure && batch.length > 0) enqueue(batch);
     await queue.onIdle();
     if (failure) throw (failure as { error: unknown }).error;
 

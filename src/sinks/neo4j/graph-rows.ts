@@ -11,30 +11,30 @@ import type { Selection } from './scope.js';
  * unknown values are null, which removes the property on update.
  */
 
-export interface AccountRow {
-  accountId: string;
-  createdAt: Integer | null;
-  label: 'fraud' | 'legit' | null;
+/**
+ * The three big statements (accounts, identifiers, USES: millions of rows at scale) take their
+ * rows as lists rather than maps: a list does not repeat the field names in every row, which the
+ * driver packs and the server unpacks for each row. The Cypher files name each position.
+ */
+export type AccountRow = [
+  accountId: string,
+  createdAt: Integer | null,
+  label: 'fraud' | 'legit' | null,
   /** extra account columns; empty values are null */
-  props: Record<string, string | null>;
-}
+  props: Record<string, string | null>,
+];
 
-export interface IdentifierRow {
-  key: string;
-  kind: string;
-  value: string;
+export type IdentifierRow = [
+  key: string,
+  kind: string,
+  value: string,
   /** the kind's label, plus Hub for hubs */
-  labels: string[];
-  hub: boolean;
-  accountCount: Integer;
-}
+  labels: string[],
+  hub: boolean,
+  accountCount: Integer,
+];
 
-export interface UsesRow {
-  accountId: string;
-  key: string;
-  firstSeen: Integer | null;
-  lastSeen: Integer | null;
-}
+export type UsesRow = [accountId: string, key: string, firstSeen: Integer | null, lastSeen: Integer | null];
 
 export interface ClusterRow {
   key: string;
@@ -91,7 +91,7 @@ export function* accountRows(output: Pick<RunOutput, 'snapshot'>, selection: Sel
     if (!selection.accounts[a]) continue;
     const props: Record<string, string | null> = {};
     for (const [name, values] of columns) props[name] = values[a] ? values[a]! : null;
-    yield { accountId: ids[a]!, createdAt: epochMs(createdAt[a]!), label: label[a] === 1 ? 'fraud' : label[a] === -1 ? 'legit' : null, props };
+    yield [ids[a]!, epochMs(createdAt[a]!), label[a] === 1 ? 'fraud' : label[a] === -1 ? 'legit' : null, props];
   }
 }
 
@@ -103,14 +103,7 @@ export function* identifierRows(output: Pick<RunOutput, 'snapshot' | 'graph' | '
     if (!selection.identifiers[i]) continue;
     const kind = kinds[kindOf[i]!]!;
     const hub = output.weights.hub[i] === 1;
-    yield {
-      key: identifierKey(kind, values[i]!),
-      kind,
-      value: values[i]!,
-      labels: (hub ? hubLabels : labels)[kindOf[i]!]!,
-      hub,
-      accountCount: neo4j.int(accountsSharing(output.graph, i)),
-    };
+    yield [identifierKey(kind, values[i]!), kind, values[i]!, (hub ? hubLabels : labels)[kindOf[i]!]!, hub, neo4j.int(accountsSharing(output.graph, i))];
   }
 }
 
@@ -124,12 +117,23 @@ export function* usesRows(output: Pick<RunOutput, 'snapshot' | 'graph'>, selecti
     for (let k = graph.accountOffsets[a]!; k < graph.accountOffsets[a + 1]!; k++) {
       const i = graph.accountIdentifiers[k]!;
       if (!selection.identifiers[i]) continue;
-      yield { accountId: ids[a]!, key: identifierKey(kinds[kindOf[i]!]!, values[i]!), firstSeen: epochMs(graph.firstSeen[k]!), lastSeen: epochMs(graph.lastSeen[k]!) };
+      yield [ids[a]!, identifierKey(kinds[kindOf[i]!]!, values[i]!), epochMs(graph.firstSeen[k]!), epochMs(graph.lastSeen[k]!)];
     }
   }
 }
 
 /** Number of USES rows usesRows will yield, without building them. */
+/**
+ * How USES batches are cut and ordered. Creating a relationship locks both its nodes. A batch
+ * holds whole accounts (no two batches share one), and sorts its rows by identifier key, so the
+ * identifiers concurrent batches do share (an IP, an address) are locked in one global order:
+ * batches in flight wait for each other instead of deadlocking.
+ */
+export const usesBatching = {
+  groupOf: (row: UsesRow): string => row[0],
+  order: (a: UsesRow, b: UsesRow): number => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0),
+};
+
 export function countUses(output: Pick<RunOutput, 'graph'>, selection: Selection): number {
   const { graph } = output;
   let n = 0;

@@ -1,10 +1,10 @@
 import neo4j, { type Driver, type Integer, type ManagedTransaction } from 'neo4j-driver';
 import type { Logger } from '../../log.js';
 import type { RunInfo, RunOutput, Sink, SinkReport } from '../sink.js';
-import { BatchWriter, type BatchOptions } from './batch-writer.js';
+import { BatchWriter, type BatchOptions, type Batching } from './batch-writer.js';
 import { displayUri, type ConnectionSettings } from './connection-settings.js';
 import { openDriver } from './driver.js';
-import { accountRows, candidateRows, clusterRows, countUses, identifierRows, memberRows, usesRows } from './graph-rows.js';
+import { accountRows, candidateRows, clusterRows, countUses, identifierRows, memberRows, usesBatching, usesRows } from './graph-rows.js';
 import { releaseDatabaseLock, RELEASE_LOCK, takeDatabaseLock, TAKE_LOCK } from './database-lock.js';
 import { AWAIT_INDEXES, MIGRATIONS, migrate } from './migrations.js';
 import { describeNeo4jError, type Phase } from './neo4j-errors.js';
@@ -35,8 +35,11 @@ export interface Neo4jSinkExtras {
 const S = {
   startRun: 'sink/start-run',
   dropPartialClusters: 'sink/drop-partial-clusters',
+  graphCounts: 'sink/graph-counts',
   accounts: 'sink/accounts',
+  accountsCreate: 'sink/accounts-create',
   identifiers: 'sink/identifiers',
+  identifiersCreate: 'sink/identifiers-create',
   unmarkHubs: 'sink/unmark-hubs',
   clusters: 'sink/clusters',
   candidates: 'sink/candidates',
@@ -120,19 +123,31 @@ export class Neo4jSink implements Sink {
       'neo4j write selection',
     );
 
-    const statement = async <Row extends object>(name: keyof typeof S, rows: Iterable<Row>, params: Record<string, unknown> = {}): Promise<void> => {
-      const stats = await this.guard({ step: 'write', what: name }, () => writer.write(name, queries.get(S[name]), rows, params));
+    const statement = async <Row extends object>(
+      name: keyof typeof S,
+      rows: Iterable<Row>,
+      params: Record<string, unknown> = {},
+      options: { query?: keyof typeof S; batching?: Batching<Row> } = {},
+    ): Promise<void> => {
+      const text = queries.get(S[options.query ?? name]);
+      const stats = await this.guard({ step: 'write', what: name }, () => writer.write(name, text, rows, params, options.batching));
       this.written[name] = stats.rows;
       await this.hooks.afterStatement?.(name);
     };
 
+    // A kind of node the database holds none of yet (a first write) is CREATEd, not MERGEd: no
+    // lookup per row. The uniqueness constraints still refuse a duplicate, and a rerun after a
+    // failed first write finds nodes and MERGEs. Counted once, under the run's lock.
+    const held = await this.guard({ step: 'write', what: 'accounts' }, () => this.graphCounts());
+    this.log.info({ sink: 'neo4j', ...held }, 'neo4j graph before the write');
+
     // nodes first, then the relationships between them
-    await statement('accounts', accountRows(output, selection));
-    await statement('identifiers', identifierRows(output, selection));
+    await statement('accounts', accountRows(output, selection), {}, { query: held.accounts === 0 ? 'accountsCreate' : 'accounts' });
+    await statement('identifiers', identifierRows(output, selection), {}, { query: held.identifiers === 0 ? 'identifiersCreate' : 'identifiers' });
     await this.guard({ step: 'write', what: 'identifiers' }, () => this.transaction((tx) => tx.run(queries.get(S.unmarkHubs))));
     await statement('clusters', clusterRows(output), { runId });
     await statement('candidates', candidateRows(output), { runId });
-    await statement('uses', usesRows(output, selection));
+    await statement('uses', usesRows(output, selection), {}, { batching: usesBatching });
     await statement('members', memberRows(output));
     await statement('candidateFor', candidateRows(output));
 
@@ -187,6 +202,18 @@ export class Neo4jSink implements Sink {
     this.lockedRunId = null;
     this.driver = null;
     await driver?.close();
+  }
+
+  private async graphCounts(): Promise<{ accounts: number; identifiers: number; uses: number }> {
+    const session = this.opened().session({ database: this.connection.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.executeRead((tx) => tx.run(this.queries!.get(S.graphCounts)));
+      const record = result.records[0]!;
+      const n = (key: string): number => (record.get(key) as Integer).toNumber();
+      return { accounts: n('accounts'), identifiers: n('identifiers'), uses: n('uses') };
+    } finally {
+      await session.close();
+    }
   }
 
   private opened(): Driver {

@@ -88,10 +88,10 @@ describe('selectScope', () => {
     const o = output();
     const s = selectScope(o, 'clusters');
     expect(ids(o, s.accounts)).toEqual(['R1', 'R2', 'R3', 'H1', 'H2', 'H3', 'F1', 'N1']);
-    const keys = [...identifierRows(o, s)].map((r) => r.key);
+    const keys = [...identifierRows(o, s)].map(([key]) => key);
     expect(keys.sort()).toEqual(['address:h', 'device:d1', 'phone:p']);
     // H1's e-mail and N1's e-mail are not written, nor are their USES
-    const uses = [...usesRows(o, s)].map((r) => `${r.accountId}>${r.key}`);
+    const uses = [...usesRows(o, s)].map(([accountId, key]) => `${accountId}>${key}`);
     expect(uses).toEqual(['R1>device:d1', 'R1>address:h', 'R2>device:d1', 'R3>device:d1', 'H1>address:h', 'H2>address:h', 'H3>address:h', 'F1>phone:p', 'N1>phone:p']);
     expect(countUses(o, s)).toBe(uses.length);
   });
@@ -101,23 +101,24 @@ describe('rows', () => {
   it('accounts: integers as Neo4j integers, unknown as null, extra columns without overriding own properties', () => {
     const o = output();
     const rows = [...accountRows(o, selectScope(o, 'full'))];
-    expect(rows[0]!.accountId).toBe('R1');
-    expect(isInt(rows[0]!.createdAt)).toBe(true);
-    expect(rows[0]!.createdAt!.toNumber()).toBe(Date.parse('2024-01-01T00:00:00Z'));
-    expect(rows[1]!.createdAt).toBeNull();
-    expect(rows[1]!.props).toEqual({ country: null });
-    expect(rows[6]!.label).toBe('fraud');
-    expect(rows[7]!.label).toBe('legit');
-    expect(rows[8]!.label).toBeNull();
+    const [accountId, createdAt] = rows[0]!;
+    expect(accountId).toBe('R1');
+    expect(isInt(createdAt)).toBe(true);
+    expect(createdAt!.toNumber()).toBe(Date.parse('2024-01-01T00:00:00Z'));
+    expect(rows[1]![1]).toBeNull();
+    expect(rows[1]![3]).toEqual({ country: null });
+    expect(rows[6]![2]).toBe('fraud');
+    expect(rows[7]![2]).toBe('legit');
+    expect(rows[8]![2]).toBeNull();
   });
 
   it('identifiers: key, kind label, hub flag and account count', () => {
     const o = output();
     const rows = [...identifierRows(o, selectScope(o, 'full'))];
-    const hub = rows.find((r) => r.key === 'address:h')!;
-    expect(hub).toMatchObject({ kind: 'address', value: 'h', labels: ['Address', 'Hub'], hub: true });
-    expect(hub.accountCount.toNumber()).toBe(4);
-    expect(rows.find((r) => r.key === 'ip:10.0.0.1')!.labels).toEqual(['IP']);
+    const [key, kind, value, labels, hub, accountCount] = rows.find(([key]) => key === 'address:h')!;
+    expect({ key, kind, value, labels, hub }).toEqual({ key: 'address:h', kind: 'address', value: 'h', labels: ['Address', 'Hub'], hub: true });
+    expect(accountCount.toNumber()).toBe(4);
+    expect(rows.find(([key]) => key === 'ip:10.0.0.1')![3]).toEqual(['IP']);
   });
 
   it('clusters, members and candidates are keyed by run', () => {

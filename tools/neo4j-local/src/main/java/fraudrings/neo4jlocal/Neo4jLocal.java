@@ -26,6 +26,7 @@ import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilder;
 import org.neo4j.harness.Neo4jBuilders;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.server.configuration.ServerSettings;
 
 /**
  * Runs a Neo4j 5 Community DBMS in this JVM (via neo4j-harness) for local development and CI.
@@ -36,7 +37,8 @@ import org.neo4j.io.ByteUnit;
  *
  * <p>Environment: NEO4J_PORT (bolt, 7687), NEO4J_HTTP_PORT (7474, "0" disables HTTP),
  * NEO4J_PASSWORD (fraud-rings-dev), NEO4J_PAGECACHE (512m), NEO4J_LOCAL_HOME (.neo4j),
- * NEO4J_LOCAL_PLUGINS (the plugins/ folder beside this jar).
+ * NEO4J_LOCAL_PLUGINS (the plugins/ folder beside this jar), NEO4J_LOCAL_BROWSER_DIR (the guide and
+ * style Browser loads on connect; none when unset).
  *
  * <p>Writes its pid to {@code <home>/neo4j.pid}, prints {@code NEO4J_READY bolt://127.0.0.1:<port>}
  * on stdout once it accepts connections and shuts down cleanly on SIGTERM/SIGINT.
@@ -103,6 +105,10 @@ public final class Neo4jLocal {
             builder = builder.withConfig(HttpConnector.enabled, true)
                     .withConfig(HttpConnector.listen_address, new SocketAddress(HOST, httpPort))
                     .withConfig(HttpConnector.advertised_address, new SocketAddress(HOST, httpPort));
+            String browserDir = env("NEO4J_LOCAL_BROWSER_DIR", "");
+            if (!browserDir.isEmpty()) {
+                builder = withBrowserFiles(builder, Path.of(browserDir).toAbsolutePath().normalize(), httpPort);
+            }
         } else {
             builder = builder.withConfig(HttpConnector.enabled, false);
         }
@@ -156,6 +162,22 @@ public final class Neo4jLocal {
         System.out.flush();
 
         stopped.await();
+    }
+
+    /**
+     * Serves the project's guide and style (queries/browser) at /fraud-rings/ and has Browser load
+     * them: on connect it applies the style and opens the guide ({@code browser.post_connect_cmd}),
+     * and it may fetch them from this host ({@code browser.remote_content_hostname_whitelist},
+     * the name Neo4j 5 still reads). The files need no login, like Browser itself.
+     */
+    private static Neo4jBuilder withBrowserFiles(Neo4jBuilder builder, Path folder, int httpPort) {
+        BrowserFiles.serveFrom(folder);
+        String base = "http://" + HOST + ":" + httpPort + BrowserFiles.MOUNT;
+        log("Browser guide and style from " + folder + " at " + base + "/");
+        return builder.withUnmanagedExtension(BrowserFiles.MOUNT, BrowserFiles.class)
+                .withConfig(ServerSettings.http_auth_allowlist, List.of("/", "/browser.*", BrowserFiles.MOUNT + "/.*"))
+                .withConfig(ServerSettings.browser_remote_content_hostname_whitelist, "guides.neo4j.com,localhost," + HOST)
+                .withConfig(ServerSettings.browser_post_connect_cmd, "style " + base + "/style.grass; guide " + base + "/guide.html");
     }
 
     /**

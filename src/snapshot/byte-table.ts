@@ -1,0 +1,146 @@
+/**
+ * Interns byte strings (slices of a Buffer) to dense integer ids, 0, 1, 2, … in first-seen order.
+ *
+ * The keys live in one growing byte arena and the slots in an Int32Array, so millions of
+ * distinct keys cost a few typed arrays instead of millions of JS strings in a Map: nothing for
+ * the garbage collector to trace, and no string is made for a key that was seen before. Open
+ * addressing with linear probing; FNV-1a hashes (kept per key, so growing never rehashes bytes).
+ */
+export class ByteTable {
+  private slots: Int32Array;
+  private mask: number;
+  private hashes: Int32Array;
+  private starts: Float64Array;
+  private lengths: Int32Array;
+  private tags: Int32Array;
+  private arena: Buffer;
+  private used = 0;
+  size = 0;
+
+  constructor(expected = 1024) {
+    let capacity = 16;
+    while (capacity < expected * 2) capacity *= 2;
+    this.slots = new Int32Array(capacity).fill(-1);
+    this.mask = capacity - 1;
+    const entries = Math.max(16, expected);
+    this.hashes = new Int32Array(entries);
+    this.starts = new Float64Array(entries);
+    this.lengths = new Int32Array(entries);
+    this.tags = new Int32Array(entries);
+    this.arena = Buffer.allocUnsafe(Math.max(1 << 16, entries * 16));
+  }
+
+  /** The id of bytes[start, end) under tag (a number that splits one table into namespaces), or -1. */
+  lookup(bytes: Uint8Array, start: number, end: number, tag = 0): number {
+    const hash = hashBytes(bytes, start, end, tag);
+    const length = end - start;
+    let slot = hash & this.mask;
+    for (;;) {
+      const id = this.slots[slot]!;
+      if (id === -1) return -1;
+      if (this.hashes[id] === hash && this.lengths[id] === length && this.tags[id] === tag && this.equals(id, bytes, start)) return id;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** The id of the key, assigning the next one when it is new; `added` tells which. */
+  intern(bytes: Uint8Array, start: number, end: number, tag = 0): number {
+    const hash = hashBytes(bytes, start, end, tag);
+    const length = end - start;
+    let slot = hash & this.mask;
+    for (;;) {
+      const id = this.slots[slot]!;
+      if (id === -1) break;
+      if (this.hashes[id] === hash && this.lengths[id] === length && this.tags[id] === tag && this.equals(id, bytes, start)) {
+        this.added = false;
+        return id;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    const id = this.size++;
+    if (id === this.hashes.length) this.growEntries();
+    if (this.used + length > this.arena.length) this.growArena(length);
+    const arena = this.arena;
+    // a loop, not set(subarray()): keys are short, and subarray allocates a view per key
+    for (let i = start, at = this.used; i < end; i++) arena[at++] = bytes[i]!;
+    this.hashes[id] = hash;
+    this.tags[id] = tag;
+    this.starts[id] = this.used;
+    this.lengths[id] = length;
+    this.used += length;
+    this.slots[slot] = id;
+    if (this.size * 2 > this.slots.length) this.growSlots();
+    this.added = true;
+    return id;
+  }
+
+  /** Whether the last intern() call added a new key. */
+  added = false;
+
+  /** The key of id as UTF-8 text. */
+  text(id: number): string {
+    const start = this.starts[id]!;
+    return this.arena.toString('utf8', start, start + this.lengths[id]!);
+  }
+
+  /** Bytes held by the table, for the memory model. */
+  get bytes(): number {
+    return this.slots.byteLength + this.hashes.byteLength + this.starts.byteLength + this.lengths.byteLength + this.tags.byteLength + this.arena.length;
+  }
+
+  private equals(id: number, bytes: Uint8Array, start: number): boolean {
+    let at = this.starts[id]!;
+    const end = at + this.lengths[id]!;
+    const arena = this.arena;
+    for (let i = start; at < end; i++) if (arena[at++] !== bytes[i]) return false;
+    return true;
+  }
+
+  private growEntries(): void {
+    const n = this.hashes.length * 2;
+    const hashes = new Int32Array(n);
+    hashes.set(this.hashes);
+    this.hashes = hashes;
+    const starts = new Float64Array(n);
+    starts.set(this.starts);
+    this.starts = starts;
+    const lengths = new Int32Array(n);
+    lengths.set(this.lengths);
+    this.lengths = lengths;
+    const tags = new Int32Array(n);
+    tags.set(this.tags);
+    this.tags = tags;
+  }
+
+  private growArena(need: number): void {
+    // 1.5× rather than 2×: at 10M accounts the arena holds gigabytes, and the copy briefly doubles it
+    let n = Math.ceil(this.arena.length * 1.5);
+    while (n < this.used + need) n = Math.ceil(n * 1.5);
+    const arena = Buffer.allocUnsafe(n);
+    this.arena.copy(arena, 0, 0, this.used);
+    this.arena = arena;
+  }
+
+  private growSlots(): void {
+    const capacity = this.slots.length * 2;
+    const slots = new Int32Array(capacity).fill(-1);
+    const mask = capacity - 1;
+    for (let id = 0; id < this.size; id++) {
+      let slot = this.hashes[id]! & mask;
+      while (slots[slot] !== -1) slot = (slot + 1) & mask;
+      slots[slot] = id;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+/** FNV-1a over the tag and the bytes, with a final avalanche so that linear probing spreads. */
+function hashBytes(bytes: Uint8Array, start: number, end: number, tag: number): number {
+  let h = Math.imul(0x811c9dc5 ^ tag, 0x01000193);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h & 0x7fffffff;
+}

@@ -1,0 +1,239 @@
+import { Float64Builder, Int32Builder } from './growable.js';
+import { Interner, ownString } from './interner.js';
+import type { Normalised } from '../normalise/normalise-identifier.js';
+import { ByteTable } from './byte-table.js';
+import { TransactionStatus, type Snapshot, type TableStats } from './snapshot.js';
+import { KIND_PATTERN, STATUS_PATTERN } from './table-schemas.js';
+
+/** Kind of a raw kind spelling that is not a valid kind (the row takes the general path). */
+export const INVALID = -1;
+/** Identifier of a raw value that normalises to a placeholder. */
+const PLACEHOLDER = -1;
+
+/**
+ * The interned state of a snapshot while it loads. Every table reader feeds it, whether it has a
+ * row's fields as bytes (CSV) or as strings (NDJSON, Arrow, Parquet, and CSV rows off the fast
+ * path), and both ways reach the same tables, so ids do not depend on the path a row took.
+ *
+ * Strings kept are made once per distinct value: account ids, normalised identifier values,
+ * account property values. The tables behind them are typed arrays (ByteTable), not Maps.
+ */
+export class SnapshotBuilder {
+  private readonly accountTable: ByteTable;
+  readonly accountIds: string[] = [];
+  private readonly createdAt: Float64Builder;
+  private readonly propertyKeys = new Interner();
+  private readonly propertyValues = new ByteTable(1024);
+  private readonly propertyText: string[] = [];
+  readonly properties = new Map<string, string[]>();
+  label: Int8Array = new Int8Array(0);
+
+  /** raw kind spellings (as in the file) → internal kind, or INVALID */
+  private readonly rawKinds = new ByteTable(64);
+  private readonly rawKindOf: number[] = [];
+  /** internal kinds: canonical kind names, in first-seen order */
+  private readonly internalKinds = new Interner();
+  /** internal kind → public kind id (assigned when the kind first links), or -1 */
+  private readonly publicKindOf: number[] = [];
+  private readonly kinds = new Interner();
+  private readonly normalisedValues: ByteTable;
+  private readonly identifierKind: Int32Builder;
+  private readonly identifierValues: string[] = [];
+  private readonly linkAccount: Int32Builder;
+  private readonly linkIdentifier: Int32Builder;
+  private readonly firstSeen: Float64Builder;
+  private readonly lastSeen: Float64Builder;
+  placeholderRows = 0;
+
+  private readonly rawStatuses = new ByteTable(16);
+  private readonly statusOfRaw: number[] = [];
+  private readonly txAccount: Int32Builder;
+  private readonly txCounterparty: Int32Builder;
+  private readonly txAmount: Float64Builder;
+  private readonly txStatus: Int32Builder;
+  private readonly txCreatedAt: Float64Builder;
+
+  private scratch = Buffer.allocUnsafe(1 << 16);
+
+  /** `expected` sizes the tables up front (growing them costs copies and rehashing). */
+  constructor(
+    private readonly normalise: (kind: string, raw: string) => Normalised,
+    expected: ExpectedRows = { accounts: 1024, identifiers: 1024, transactions: 1024 },
+  ) {
+    const accounts = Math.max(1024, expected.accounts);
+    const identifiers = Math.max(1024, expected.identifiers);
+    const transactions = Math.max(1024, expected.transactions);
+    this.accountTable = new ByteTable(accounts);
+    this.createdAt = new Float64Builder(accounts);
+    this.normalisedValues = new ByteTable(identifiers);
+    this.identifierKind = new Int32Builder(identifiers);
+    this.linkAccount = new Int32Builder(identifiers);
+    this.linkIdentifier = new Int32Builder(identifiers);
+    this.firstSeen = new Float64Builder(identifiers);
+    this.lastSeen = new Float64Builder(identifiers);
+    this.txAccount = new Int32Builder(transactions);
+    this.txCounterparty = new Int32Builder(transactions);
+    this.txAmount = new Float64Builder(transactions);
+    this.txStatus = new Int32Builder(transactions);
+    this.txCreatedAt = new Float64Builder(transactions);
+  }
+
+  get accountCount(): number {
+    return this.accountIds.length;
+  }
+
+  // ── accounts ────────────────────────────────────────────────────────────────────────────────
+
+  /** The account of a trimmed id held as bytes, or -1. */
+  accountOfBytes(b: Uint8Array, start: number, end: number): number {
+    return this.accountTable.lookup(b, start, end);
+  }
+  accountOf(id: string): number {
+    const n = this.encode(id);
+    return this.accountTable.lookup(this.scratch, 0, n);
+  }
+  /** Adds an account that lookup said is new; returns its index. */
+  addAccountBytes(b: Uint8Array, start: number, end: number, id: string, createdAt: number): number {
+    const index = this.accountTable.intern(b, start, end);
+    this.accountIds.push(id);
+    this.createdAt.push(createdAt);
+    return index;
+  }
+  addAccount(id: string, createdAt: number): number {
+    const n = this.encode(id);
+    return this.addAccountBytes(this.scratch, 0, n, ownString(id), createdAt);
+  }
+  /** The id of an account property column (for the byte path to pass to setPropertyBytes). */
+  propertyKey(key: string): number {
+    const id = this.propertyKeys.intern(key);
+    if (!this.properties.has(key)) this.properties.set(key, []);
+    return id;
+  }
+  setPropertyBytes(key: number, account: number, b: Uint8Array, start: number, end: number): void {
+    const id = this.propertyValues.intern(b, start, end, key);
+    if (this.propertyValues.added) this.propertyText.push(this.propertyValues.text(id));
+    this.properties.get(this.propertyKeys.values[key]!)![account] = this.propertyText[id]!;
+  }
+  setProperty(key: string, account: number, value: string): void {
+    const n = this.encode(value);
+    this.setPropertyBytes(this.propertyKey(key), account, this.scratch, 0, n);
+  }
+  finishAccounts(): void {
+    const size = this.accountIds.length;
+    for (const column of this.properties.values()) for (let i = 0; i < size; i++) column[i] ??= '';
+    this.label = new Int8Array(size);
+  }
+
+  // ── identifiers ─────────────────────────────────────────────────────────────────────────────
+
+  /** The internal kind of a raw kind spelling held as bytes, or INVALID. */
+  kindOfBytes(b: Uint8Array, start: number, end: number): number {
+    const raw = this.rawKinds.intern(b, start, end);
+    if (this.rawKinds.added) {
+      const kind = this.rawKinds.text(raw).trim().toLowerCase();
+      this.rawKindOf.push(KIND_PATTERN.test(kind) ? this.internalKinds.intern(kind) : INVALID);
+    }
+    return this.rawKindOf[raw]!;
+  }
+  /** The internal kind of a kind that is already valid and canonical. */
+  kindOf(kind: string): number {
+    return this.internalKinds.intern(kind);
+  }
+
+  /** Links an account to the identifier (internal kind, raw value as bytes). */
+  linkBytes(account: number, kind: number, b: Buffer, start: number, end: number, firstSeen: number, lastSeen: number): void {
+    this.linkValue(account, kind, b.toString('utf8', start, end), firstSeen, lastSeen);
+  }
+  /**
+   * Every row's value is normalised; only the normalised value is interned. Interning the raw
+   * value first, to normalise each distinct one once, measured slower and larger on snapshots
+   * where most raw values are distinct (bench/README.md).
+   */
+  linkValue(account: number, kind: number, value: string, firstSeen: number, lastSeen: number): void {
+    const identifier = this.resolve(kind, value);
+    if (identifier === PLACEHOLDER) {
+      this.placeholderRows++;
+      return;
+    }
+    this.linkAccount.push(account);
+    this.linkIdentifier.push(identifier);
+    this.firstSeen.push(firstSeen);
+    this.lastSeen.push(lastSeen);
+  }
+  /** Normalises one raw value: its identifier, or PLACEHOLDER. */
+  private resolve(kind: number, raw: string): number {
+    const kindName = this.internalKinds.values[kind]!;
+    const normalised = this.normalise(kindName, raw);
+    if (normalised === null) return PLACEHOLDER;
+    const n = this.encode(normalised.value);
+    const identifier = this.normalisedValues.intern(this.scratch, 0, n, kind);
+    if (this.normalisedValues.added) {
+      let publicKind = this.publicKindOf[kind] ?? -1;
+      if (publicKind === -1) this.publicKindOf[kind] = publicKind = this.kinds.intern(kindName);
+      // no ownString: the value is cut (if at all) from one short raw value, not from a parser chunk
+      this.identifierValues.push(normalised.value);
+      this.identifierKind.push(publicKind);
+    }
+    return identifier;
+  }
+
+  // ── transactions ────────────────────────────────────────────────────────────────────────────
+
+  /** The status code of a raw status spelling held as bytes, or INVALID. */
+  statusOfBytes(b: Uint8Array, start: number, end: number): number {
+    const raw = this.rawStatuses.intern(b, start, end);
+    if (this.rawStatuses.added) {
+      const status = this.rawStatuses.text(raw).trim().toLowerCase();
+      this.statusOfRaw.push(STATUS_PATTERN.test(status) ? statusCode(status) : INVALID);
+    }
+    return this.statusOfRaw[raw]!;
+  }
+  addTransaction(account: number, counterparty: number, amount: number, status: number, createdAt: number): void {
+    this.txAccount.push(account);
+    this.txCounterparty.push(counterparty);
+    this.txAmount.push(amount);
+    this.txStatus.push(status);
+    this.txCreatedAt.push(createdAt);
+  }
+
+  // ── the result ──────────────────────────────────────────────────────────────────────────────
+
+  /** Bytes held in typed-array tables (the interning cost in the memory model). */
+  get tableBytes(): number {
+    return this.accountTable.bytes + this.normalisedValues.bytes + this.propertyValues.bytes;
+  }
+
+  finish(tables: TableStats[]): Snapshot {
+    return {
+      accounts: { ids: this.accountIds, createdAt: this.createdAt.finish(), properties: this.properties, label: this.label },
+      identifiers: { kinds: this.kinds.values, kindOf: this.identifierKind.finish(), values: this.identifierValues },
+      links: { account: this.linkAccount.finish(), identifier: this.linkIdentifier.finish(), firstSeen: this.firstSeen.finish(), lastSeen: this.lastSeen.finish() },
+      transactions: {
+        account: this.txAccount.finish(),
+        counterparty: this.txCounterparty.finish(),
+        amount: this.txAmount.finish(),
+        status: Uint8Array.from(this.txStatus.finish()),
+        createdAt: this.txCreatedAt.finish(),
+      },
+      tables,
+      placeholderRows: this.placeholderRows,
+    };
+  }
+
+  /** Writes s as UTF-8 into the scratch buffer; returns its byte length. */
+  private encode(s: string): number {
+    if (this.scratch.length < s.length * 3) this.scratch = Buffer.allocUnsafe(s.length * 3 + 1024);
+    return this.scratch.write(s, 0, 'utf8');
+  }
+}
+
+/** Row counts to size the tables for; an estimate (from file sizes) is enough. */
+export interface ExpectedRows {
+  accounts: number;
+  identifiers: number;
+  transactions: number;
+}
+
+export function statusCode(status: string): number {
+  return Object.hasOwn(TransactionStatus, status) ? TransactionStatus[status as keyof typeof TransactionStatus] : TransactionStatus.other;
+}
