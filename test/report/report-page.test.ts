@@ -76,7 +76,7 @@ describe('report.html', () => {
   it('shows manifest.detection, whatever its fields, as tables', async () => {
     const files = await readRunFiles(result.runPath, state, result.manifest);
     const detection = { kindWeights: [{ kind: 'device', weight: 1.25, honestShare: 0.0123 }], quality: { rocAuc: 0.93, prAuc: 0.71, labelsUsed: 120 } };
-    const withDetection = await reportPage({ ...files, manifest: { ...result.manifest, detection } as typeof result.manifest });
+    const withDetection = await reportPage({ ...files, manifest: { ...result.manifest, detection } as unknown as typeof result.manifest });
     expect(withDetection).toMatch(/<th>kind<\/th><th>weight<\/th><th>honestShare<\/th>/);
     expect(withDetection).toContain('<td>device</td><td class="n">1.25</td><td class="n">0.0123</td>');
     expect(withDetection).toContain('<tr><th>rocAuc</th><td class="n">0.9300</td></tr>');
