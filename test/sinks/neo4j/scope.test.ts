@@ -133,7 +133,7 @@ describe('rows', () => {
       lineageEvent: 'grown',
       previousClusterIds: ['FR-0'],
     });
-    expect(cluster!.score.toNumber()).toBe(80);
+    expect(cluster!.score).toBe(80);
     expect([...memberRows(o)]).toEqual([
       { key: 'FR-1@run-1', accountId: 'R1' },
       { key: 'FR-1@run-1', accountId: 'R2' },
