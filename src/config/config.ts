@@ -95,7 +95,7 @@ export const ConfigSchema = z.object({
        * Up to this share of accounts sharing a kind, sharing it is unusual and keeps the class
        * strength; above it the weight falls by the excess in log-odds.
        */
-      ordinaryShare: z.number().min(0.001).max(0.9).default(0.15),
+      ordinaryShare: z.number().min(0.001).max(0.9).default(0.2),
     })
     .prefault({}),
   communities: z
@@ -132,22 +132,25 @@ export const ConfigSchema = z.object({
   model: z
     .object({
       /** log-odds of fraud of an account with no evidence at all (prior) */
-      intercept: z.number().min(-20).max(5).default(-4),
+      intercept: z.number().min(-20).max(5).default(-2.5),
+      /**
+       * Prior log-odds added to the intercept for each of sign-up times and transactions the
+       * snapshot has: where they exist, a group without a burst or a chargeback has shown
+       * something; where they are absent, nothing is known.
+       */
+      observedDataPoints: z.number().min(-10).max(0).default(-0.3),
       /** Prior log-odds per nat of identifier evidence shared with other group members. */
-      evidencePoints: z.number().min(0).max(20).default(3.5),
+      evidencePoints: z.number().min(0).max(20).default(2),
       /** Prior log-odds per unit of proximity to known fraud (log-scaled personalised PageRank). */
       proximityPoints: z.number().min(0).max(20).default(0.6),
+      /** Prior log-odds at full place coverage (every member shares an address or IP with another): households share much by nature. */
+      roofPoints: z.number().min(-20).max(0).default(-1.5),
       /** With fewer fraud labels (labels plus approved decisions) than this, the priors are used as they are. */
       minFraudLabels: z.number().int().min(2).default(30),
-      /**
-       * Where a learned model sets its level: this share of the known fraud that sits in groups
-       * must reach the member threshold out of fold, without its own label.
-       */
-      knownFraudRecall: z.number().min(0.5).max(0.99).default(0.8),
       /** folds for out-of-fold validation and for proximity that never sees the account's own label */
       folds: z.number().int().min(2).max(10).default(5),
       /** How far the fitted weights may move from the priors (standard deviation of the Gaussian prior, log-odds). */
-      priorScale: z.number().positive().max(100).default(1.5),
+      priorScale: z.number().positive().max(100).default(0.75),
       /** Unlabelled accounts used for fitting at most (a deterministic sample); all labelled ones are used. */
       maxTrainingAccounts: z.number().int().min(1000).default(200_000),
       /** restart probability of the personalised PageRank from known fraud */

@@ -13,8 +13,8 @@ export const MAX_MEMBER_EVIDENCE = 6;
 const OVERLAP_DISCOUNT = 0.5;
 
 /**
- * Which shared-identifier count of the cluster summary each kind adds to; kinds not named here
- * count as `sharedOther`.
+ * Which shared-identifier count of the cluster summary each kind adds to; identity documents
+ * have their own count (`sharedIdentity`), other kinds not named here count as `sharedOther`.
  */
 const summaryCountOf: Record<string, SummaryCount> = {
   device: 'sharedDevices',
@@ -61,6 +61,8 @@ export interface ClusterFeatures {
   groupEvidence: number;
   /** share of members using the cluster's most used shared place (address, IP): 1 for a household under one roof */
   placeShare: number;
+  /** share of members that share some address or IP with another member: near 1 for people living together */
+  placeCoverage: number;
   /** members of the widest-shared identifier when it covers 90 % or more of the cluster, else 0 */
   coveringMembers: number;
   /** distinct identifiers of the identity, instrument and contact classes shared by members */
@@ -126,7 +128,7 @@ export interface ClusterAnalysis {
  */
 export class ClusterAnalyser {
   private readonly inCluster: Uint8Array;
-  private readonly summaryCount: SummaryCount[];
+  private readonly summaryCount: (SummaryCount | null)[];
   private readonly strongKind: Uint8Array;
   private readonly identityKind: Uint8Array;
   private readonly cardKind: Uint8Array;
@@ -139,7 +141,7 @@ export class ClusterAnalyser {
     this.inCluster = new Uint8Array(input.graph.accountCount);
     const kinds = input.snapshot.identifiers.kinds;
     const classOf = (k: string): KindClass => options.classes[k] ?? 'other';
-    this.summaryCount = kinds.map((k) => summaryCountOf[k] ?? 'sharedOther');
+    this.summaryCount = kinds.map((k) => summaryCountOf[k] ?? (classOf(k) === 'identity' ? null : 'sharedOther'));
     this.strongKind = Uint8Array.from(kinds.map((k) => (strongClasses.includes(classOf(k)) ? 1 : 0)));
     this.identityKind = Uint8Array.from(kinds.map((k) => (classOf(k) === 'identity' ? 1 : 0)));
     this.cardKind = Uint8Array.from(kinds.map((k) => (k === 'payment_instrument' ? 1 : 0)));
@@ -170,7 +172,8 @@ export class ClusterAnalyser {
       if (count < 2) continue;
       if (this.placeKind[kindOf[identifier]!]) widestPlace = Math.max(widestPlace, count);
       shared.push({ identifier, members: count });
-      counts[this.summaryCount[kindOf[identifier]!]!]++;
+      const counted = this.summaryCount[kindOf[identifier]!]!;
+      if (counted !== null) counts[counted]++;
       sharedStrong += this.strongKind[kindOf[identifier]!]!;
       sharedIdentity += this.identityKind[kindOf[identifier]!]!;
     }
@@ -187,6 +190,7 @@ export class ClusterAnalyser {
     }
     const memberFeatures: MemberFeatures[] = [];
     let evidenceSum = 0;
+    let placeMembers = 0;
     for (let m = 0; m < members.length; m++) {
       const a = members[m]!;
       let sharedCount = 0;
@@ -194,17 +198,20 @@ export class ClusterAnalyser {
       let memberHubs = 0;
       let evidence = 0;
       let strongest = 0;
+      let sharesPlace = 0;
       for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
         const identifier = graph.accountIdentifiers[p]!;
         if (weights.hub[identifier]) memberHubs++;
         if ((usage.get(identifier) ?? 0) < 2) continue;
         sharedCount++;
+        if (this.placeKind[kindOf[identifier]!]) sharesPlace = 1;
         evidence += weights.evidence[identifier]!;
         strongest = Math.max(strongest, weights.evidence[identifier]!);
         if (this.strongKind[kindOf[identifier]!]) strong++;
       }
       // identifiers shared together (people under one roof share several) are not independent proof
       evidence = round(Math.min(MAX_MEMBER_EVIDENCE, strongest + OVERLAP_DISCOUNT * (evidence - strongest)));
+      placeMembers += sharesPlace;
       evidenceSum += evidence;
       const created = snapshot.accounts.createdAt[a]!;
       const knownFraud = label[a] === 1 ? 1 : 0;
@@ -232,6 +239,7 @@ export class ClusterAnalyser {
       sharedIdentity,
       groupEvidence: round(evidenceSum / members.length),
       placeShare: round(widestPlace / members.length),
+      placeCoverage: round(placeMembers / members.length),
       sharedStrong,
       coveringMembers: shared.length > 0 && shared[0]!.members >= 0.9 * members.length ? shared[0]!.members : 0,
       burstMembers: burst.count,

@@ -50,6 +50,12 @@ export function availability(snapshot: Snapshot): Availability {
   return { createdAt, transactions: snapshot.transactions.account.length > 0, labels };
 }
 
+/** The intercept before learning: the configured level, lowered for each kind of behaviour the snapshot records. */
+export function priorIntercept(config: Config, available: Availability): number {
+  const observed = (available.createdAt ? 1 : 0) + (available.transactions ? 1 : 0);
+  return config.model.intercept + observed * config.model.observedDataPoints;
+}
+
 /** The model's terms from the config's rules plus the continuous evidence terms, minus those whose data is absent. */
 export function modelTerms(config: Config, available: Availability): { terms: Term[]; disabled: string[] } {
   const all: Term[] = [
@@ -58,6 +64,10 @@ export function modelTerms(config: Config, available: Availability): { terms: Te
     {
       code: 'IDENTIFIER_EVIDENCE', scope: 'member', feature: 'evidence', cap: MAX_MEMBER_EVIDENCE, prior: config.model.evidencePoints, fixed: false, labelDerived: false,
       description: 'shares identifiers with other members, weighted by how rarely honest accounts share each kind in this snapshot',
+    },
+    {
+      code: 'SHARED_ROOF', scope: 'cluster', feature: 'placeCoverage', cap: 1, prior: config.model.roofPoints, fixed: false, labelDerived: false,
+      description: 'members share addresses or IPs among themselves, as people living together do (share of members)',
     },
     {
       code: 'NEAR_KNOWN_FRAUD', scope: 'member', feature: 'proximity', cap: 5, prior: config.model.proximityPoints, fixed: false, labelDerived: true,
@@ -92,7 +102,7 @@ export function termValue(term: Term, cluster: ClusterFeatures | null, member: M
 
 export const clusterFeatureNames: (keyof ClusterFeatures)[] = [
   'size', 'sharedIdentifiers', 'sharedDevices', 'sharedCards', 'sharedPhones', 'sharedEmails', 'sharedAddresses', 'sharedIps',
-  'sharedOther', 'sharedIdentity', 'groupEvidence', 'placeShare', 'sharedStrong', 'coveringMembers', 'burstMembers', 'burstShare', 'burstDays', 'transactions', 'chargebacks',
+  'sharedOther', 'sharedIdentity', 'groupEvidence', 'placeShare', 'placeCoverage', 'sharedStrong', 'coveringMembers', 'burstMembers', 'burstShare', 'burstDays', 'transactions', 'chargebacks',
   'chargebackMembers', 'chargebackRate', 'chargebackShare', 'internalTransfers', 'transferCycle', 'knownFraudMembers', 'legitMembers',
   'cardsSharedWithKnownFraud', 'hubLinks',
 ];

@@ -1,3 +1,4 @@
+import { puLevel } from './pu-level.js';
 import type { Term } from './model-terms.js';
 
 /** Training rows: term values (row-major, fixed terms left out), labels, and sample weights. */
@@ -19,8 +20,6 @@ export interface FitOptions {
   /** standard deviation of the Gaussian prior around each term's prior weight */
   priorScale: number;
   minFraudLabels: number;
-  /** share of the known fraud in groups the fitted level must flag out of fold */
-  knownFraudRecall: number;
 }
 
 /** The fitted model: one weight per term (log-odds), the intercept, and how it was obtained. */
@@ -43,7 +42,7 @@ export interface RiskModel {
 
 const NEWTON_STEPS = 40;
 /** The labelled share of fraud is never taken below this: a weak ranking must not flood the queue. */
-const MIN_LABEL_FREQUENCY = 0.01;
+const MIN_LABEL_FREQUENCY = 0.0001;
 const MAX_STEP = 1;
 /** The level is raised by at most ln(1 / MIN_LABEL_FREQUENCY) log-odds. */
 const MAX_LEVEL_SHIFT = -Math.log(MIN_LABEL_FREQUENCY);
@@ -74,11 +73,19 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
   }
 
   const oof = new Float64Array(data.rows);
+  // the out-of-fold score without the terms that read other accounts' labels: how the account
+  // would score if nobody near it were labelled, which is the case of most fraud
+  const oofUnaided = new Float64Array(data.rows);
   const labelled = Float64Array.from(data.y);
   const all = Uint8Array.from(free, () => 1);
+  const aided = Uint8Array.from(free, (t) => (t.labelDerived ? 1 : 0));
   for (let f = 0; f < options.folds; f++) {
     const model = newton(data, labelled, prior, intercept, options.priorScale, (r) => data.fold[r] !== f, all);
-    for (let r = 0; r < data.rows; r++) if (data.fold[r] === f) oof[r] = linear(model, data, r);
+    for (let r = 0; r < data.rows; r++) {
+      if (data.fold[r] !== f) continue;
+      oof[r] = linear(model, data, r);
+      oofUnaided[r] = oof[r]! - partial(model, data, r, aided);
+    }
   }
   const full = newton(data, labelled, prior, intercept, options.priorScale, () => true, all);
   // The level: most fraud carries no label, and which fraud gets labelled is not random (the
@@ -86,19 +93,26 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
   // P(fraud). The intercept is raised until the target share of the known fraud that sits in
   // groups would be flagged out of fold, without its own label.
   const known: number[] = [];
-  for (let r = 0; r < data.rows; r++) if (data.y[r] && data.grouped[r]) known.push(oof[r]!);
+  for (let r = 0; r < data.rows; r++) if (data.y[r] && data.grouped[r]) known.push(oofUnaided[r]!);
   known.sort((x, y) => x - y);
   // Never more than as if one fraud in twenty carried a label: noisy labels (honest accounts
   // labelled fraud score low) must not drag the level down to flood the queue.
-  const wanted = known.length > 0 ? -known[Math.floor((1 - options.knownFraudRecall) * (known.length - 1))]! : 0;
-  const shift = Math.min(MAX_LEVEL_SHIFT, Math.max(0, wanted));
+  const otherScores: number[] = [];
+  const otherWeights: number[] = [];
+  for (let r = 0; r < data.rows; r++) {
+    if (data.y[r]) continue;
+    otherScores.push(oof[r]!);
+    otherWeights.push(data.weight[r]!);
+  }
+  const level = puLevel(known, Float64Array.from(otherScores), Float64Array.from(otherWeights));
+  const shift = level === null ? 0 : Math.min(MAX_LEVEL_SHIFT, Math.max(-MAX_LEVEL_SHIFT, -level));
   const probability = new Float64Array(data.rows);
   for (let r = 0; r < data.rows; r++) probability[r] = logistic(oof[r]!);
   return {
     intercept: full[0]! + shift,
     weights: withFixed(full.slice(1)),
     source: 'learned',
-    reason: `learned from ${fraudLabels} fraud labels against ${data.rows - fraudLabels} other accounts (positive–unlabelled); level set so that ${Math.round(options.knownFraudRecall * 100)} % of the ${known.length} known fraud in groups is flagged out of fold`,
+    reason: `learned from ${fraudLabels} fraud labels against ${data.rows - fraudLabels} other accounts (positive–unlabelled); level set where recall² / flagged share peaks over the ${known.length} known fraud in groups, scored out of fold without the help of nearby labels`,
     ...base,
     rocAuc: round(rocAuc(probability, data)),
     prAuc: round(averagePrecision(probability, data)),
@@ -153,6 +167,11 @@ function newton(data: TrainingSet, target: Float64Array, prior: number[], interc
     // damped: a step never moves a weight by more than MAX_STEP log-odds (Newton overshoots on rare labels)
     const damping = change > MAX_STEP ? MAX_STEP / change : 1;
     for (let i = 0; i < d; i++) w[i]! += damping * delta[i]!;
+    // a term keeps the sign of its prior: evidence of fraud never counts for honesty, nor the reverse
+    for (let i = 1; i < d; i++) {
+      const p = prior[i - 1]!;
+      if ((p > 0 && w[i]! < 0) || (p < 0 && w[i]! > 0)) w[i] = 0;
+    }
     if (change < 1e-6) break;
   }
   return w.map((x, i) => (i === 0 || columns[i - 1] ? x : prior[i - 1]!));
@@ -162,6 +181,14 @@ function linear(w: number[], data: TrainingSet, r: number): number {
   let z = w[0]!;
   const base = r * (w.length - 1);
   for (let i = 1; i < w.length; i++) z += w[i]! * data.x[base + i - 1]!;
+  return z;
+}
+
+/** The part of the linear score that the marked columns contribute. */
+function partial(w: number[], data: TrainingSet, r: number, columns: Uint8Array): number {
+  let z = 0;
+  const base = r * (w.length - 1);
+  for (let i = 1; i < w.length; i++) if (columns[i - 1]) z += w[i]! * data.x[base + i - 1]!;
   return z;
 }
 

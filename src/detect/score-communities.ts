@@ -8,7 +8,7 @@ import { ClusterAnalyser, type ClusterAnalysis, type DetectionInput, type Member
 import { summariseCluster } from './cluster-summary.js';
 import type { CommunityResult } from './communities.js';
 import type { Candidate, Cluster, Detection, ModelReport } from './detection.js';
-import { availability, clusterFeatureNames, memberFeatureNames, modelTerms, termValue, type Term } from './model-terms.js';
+import { availability, clusterFeatureNames, priorIntercept, memberFeatureNames, modelTerms, termValue, type Term } from './model-terms.js';
 import { fitRiskModel, logistic, type RiskModel, type TrainingSet } from './risk-model.js';
 import { checkRuleFeatures, type Contribution } from './rules.js';
 
@@ -32,7 +32,7 @@ export function scoreCommunities(input: DetectionInput, components: Components, 
   const { terms, disabled } = modelTerms(config, available);
   const analyses = found.communities.map((community) => analyser.analyse(Int32Array.from(community).sort((a, b) => compareCodeUnits(ids[a]!, ids[b]!))));
   const training = trainingSet(input, analyses, terms, fold, config);
-  const model = fitRiskModel(terms, training, config.model.intercept, { folds: config.model.folds, priorScale: config.model.priorScale, minFraudLabels: config.model.minFraudLabels, knownFraudRecall: config.model.knownFraudRecall });
+  const model = fitRiskModel(terms, training, priorIntercept(config, available), { folds: config.model.folds, priorScale: config.model.priorScale, minFraudLabels: config.model.minFraudLabels });
 
   const { clusterThreshold, memberThreshold } = config.scoring;
   const clusters: Cluster[] = [];
