@@ -39,7 +39,8 @@ export interface KindEvidence {
  * accounts routinely share (a home address, a carrier IP) is shared by a large part of all
  * accounts; a kind that is almost never shared (a national ID) is not. The weight of a kind is
  * its class strength, lowered by log-odds as its measured sharing share rises above
- * `ordinaryShare`: sharing something everybody shares says little about any two accounts.
+ * `ordinaryShare`: sharing something everybody shares says little about any two accounts. In a
+ * small snapshot the measured share is shrunk toward the ordinary share first.
  */
 export function measureKindEvidence(snapshot: Snapshot, graph: IdentifierGraph, options: KindEvidenceOptions): KindEvidence[] {
   const { kinds, kindOf } = snapshot.identifiers;
@@ -85,10 +86,18 @@ export function measureKindEvidence(snapshot: Snapshot, graph: IdentifierGraph, 
       meanAccountsPerSharedValue: round(counts.length > 0 ? counts.reduce((s, n) => s + n, 0) / counts.length : 0),
       p90AccountsPerSharedValue: counts.length > 0 ? counts[Math.floor(0.9 * (counts.length - 1))]! : 0,
       hubs: hubs[id]!,
-      weight: round(pinned ? options.pinned[kind]! : measuredWeight(options.classStrength[cls], share, options.ordinaryShare)),
+      weight: round(pinned ? options.pinned[kind]! : measuredWeight(options.classStrength[cls], shrunkShare(sharesKind[id]!, hasKind[id]!, options.ordinaryShare), options.ordinaryShare)),
       pinned,
     };
   });
+}
+
+/** Accounts' worth of prior belief that a kind is shared at the ordinary share: a small snapshot says little. */
+const PRIOR_ACCOUNTS = 100;
+
+/** The sharing share, shrunk toward the ordinary share as if PRIOR_ACCOUNTS more accounts had been seen. */
+export function shrunkShare(sharing: number, accounts: number, ordinaryShare: number): number {
+  return (sharing + PRIOR_ACCOUNTS * ordinaryShare) / (accounts + PRIOR_ACCOUNTS);
 }
 
 /**

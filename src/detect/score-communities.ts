@@ -209,9 +209,12 @@ function modelReport(terms: readonly Term[], disabled: string[], model: RiskMode
 }
 
 /** `review.maxCandidates` as a count: a whole number, or a percentage of all accounts. */
+/** A share never budgets fewer candidates than this: on a small snapshot a share means a handful. */
+const MIN_SHARE_BUDGET = 100;
+
 export function candidateBudget(setting: number | string, accounts: number): number {
   if (typeof setting === 'number') return setting;
-  return Math.max(1, Math.floor((Number(setting.slice(0, -1)) / 100) * accounts));
+  return Math.max(MIN_SHARE_BUDGET, Math.floor((Number(setting.slice(0, -1)) / 100) * accounts));
 }
 
 /** A cluster's first id is derived from its members, so the same ring gets the same id on the same input. */
