@@ -144,6 +144,11 @@ export const ConfigSchema = z.object({
       /** Prior log-odds per unit of proximity to known fraud (log-scaled personalised PageRank). */
       proximityPoints: z.number().min(0).max(20).default(0.6),
       /** Prior log-odds at full place coverage (every member shares an address or IP with another): households share much by nature. */
+      /**
+       * A rule that fires for more than this share of all accounts loses prior weight by the
+       * log-odds it exceeds it: what describes much of a snapshot is not evidence of rare fraud.
+       */
+      ordinaryRuleShare: z.number().min(0.001).max(0.9).default(0.07),
       roofPoints: z.number().min(-20).max(0).default(-1.5),
       /** With fewer fraud labels (labels plus approved decisions) than this, the priors are used as they are. */
       minFraudLabels: z.number().int().min(2).default(30),

@@ -35,9 +35,10 @@ export interface ModelReport {
   otherAccounts: number;
   rocAuc: number | null;
   prAuc: number | null;
-  labelFrequency: number | null;
+  levelShift: number | null;
   intercept: number;
-  terms: Array<{ code: string; feature: string; prior: number; weight: number; fixed: boolean }>;
+  /** each term: its configured prior, how often it fires (share of all accounts), the prior it keeps after that, and its weight */
+  terms: Array<{ code: string; feature: string; prior: number; firingShare: number; measuredPrior: number; weight: number; fixed: boolean }>;
   /** terms left out because the data they need is absent from the snapshot */
   disabledTerms: string[];
   available: Record<string, boolean>;

@@ -6,8 +6,6 @@ export interface TrainingSet {
   x: Float64Array;
   /** 1 known fraud, 0 anything else (unlabelled or cleared) */
   y: Uint8Array;
-  /** 1 for accounts cleared as legitimate: reliable negatives, never weighed as hidden fraud */
-  cleared: Uint8Array;
   /** 1 for accounts in a community (only they can become candidates) */
   grouped: Uint8Array;
   weight: Float64Array;
@@ -34,36 +32,35 @@ export interface RiskModel {
   /** out-of-fold quality of the labelled-vs-unlabelled ranking (PU: a lower bound for fraud vs honest) */
   rocAuc: number | null;
   prAuc: number | null;
-  /** estimated share of fraud that carries a label (Elkan–Noto), by which learned odds are raised */
-  labelFrequency: number | null;
+  /** log-odds by which the level of the learned P(labelled) was moved to give P(fraud) (see puLevel) */
+  levelShift: number | null;
   /** out-of-fold calibration: mean predicted P(labelled) against the labelled share, by predicted decile */
   calibration: Array<{ predicted: number; observed: number; rows: number }>;
 }
 
 const NEWTON_STEPS = 40;
-/** The labelled share of fraud is never taken below this: a weak ranking must not flood the queue. */
-const MIN_LABEL_FREQUENCY = 0.0001;
 const MAX_STEP = 1;
-/** The level is raised by at most ln(1 / MIN_LABEL_FREQUENCY) log-odds. */
-const MAX_LEVEL_SHIFT = -Math.log(MIN_LABEL_FREQUENCY);
+/** The level moves by at most this many log-odds (as if one fraud in 10,000 carried a label). */
+const MAX_LEVEL_SHIFT = Math.log(10_000);
 
 
 /**
  * Positive–unlabelled logistic regression over the terms. Known fraud is the positive set and
  * every other account is unlabelled, not legit. The weights are the maximum a posteriori
  * estimate under a Gaussian prior centred on each term's prior weight, so with few labels they
- * stay near the priors and with many they follow the data. The classifier learns P(labelled | x);
- * the labelled share of fraud, c = mean out-of-fold P(labelled) of labelled fraud (Elkan and
- * Noto, 2008), then weighs each unlabelled account as fraud in proportion to how much it looks
- * like labelled fraud, and a second fit on those soft targets gives P(fraud | x). Fixed terms
- * (the account's own label) keep their prior.
+ * stay near the priors and with many they follow the data; a weight never takes the sign
+ * opposite to its prior. The classifier learns P(labelled | x); which fraud carries a label is
+ * not random, so instead of dividing by an estimated labelled share (Elkan and Noto, 2008) the
+ * level is moved to where recall² / flagged share peaks (Lee and Liu, 2003) over the known
+ * fraud scored out of fold without the terms that read nearby labels. Fixed terms (the
+ * account's own label) keep their prior.
  */
 export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercept: number, options: FitOptions): RiskModel {
   const free = terms.filter((t) => !t.fixed);
   const prior = free.map((t) => t.prior);
   let fraudLabels = 0;
   for (let r = 0; r < data.rows; r++) fraudLabels += data.y[r]!;
-  const base = { fraudLabels, otherRows: data.rows - fraudLabels, rocAuc: null, prAuc: null, labelFrequency: null, calibration: [] };
+  const base = { fraudLabels, otherRows: data.rows - fraudLabels, rocAuc: null, prAuc: null, levelShift: null, calibration: [] };
   const withFixed = (w: number[]) => {
     let k = 0;
     return terms.map((t) => (t.fixed ? t.prior : w[k++]!));
@@ -90,13 +87,11 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
   const full = newton(data, labelled, prior, intercept, options.priorScale, () => true, all);
   // The level: most fraud carries no label, and which fraud gets labelled is not random (the
   // accounts with chargebacks, the rings already caught), so P(labelled) says little about
-  // P(fraud). The intercept is raised until the target share of the known fraud that sits in
-  // groups would be flagged out of fold, without its own label.
+  // P(fraud). The intercept moves to the level puLevel finds over the known fraud in groups,
+  // scored out of fold and without the help of labels near it (most fraud has none).
   const known: number[] = [];
   for (let r = 0; r < data.rows; r++) if (data.y[r] && data.grouped[r]) known.push(oofUnaided[r]!);
   known.sort((x, y) => x - y);
-  // Never more than as if one fraud in twenty carried a label: noisy labels (honest accounts
-  // labelled fraud score low) must not drag the level down to flood the queue.
   const otherScores: number[] = [];
   const otherWeights: number[] = [];
   for (let r = 0; r < data.rows; r++) {
@@ -116,7 +111,7 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
     ...base,
     rocAuc: round(rocAuc(probability, data)),
     prAuc: round(averagePrecision(probability, data)),
-    labelFrequency: round(Math.exp(-shift)),
+    levelShift: round(shift, 3),
     calibration: calibration(probability, data),
   };
 }
@@ -192,9 +187,6 @@ function partial(w: number[], data: TrainingSet, r: number, columns: Uint8Array)
   return z;
 }
 
-function predict(w: number[], data: TrainingSet, r: number): number {
-  return logistic(linear(w, data, r));
-}
 
 /** Gaussian elimination with partial pivoting on a small dense system. */
 function solve(a: Float64Array, b: Float64Array, n: number): Float64Array {

@@ -9,6 +9,7 @@ import { summariseCluster } from './cluster-summary.js';
 import type { CommunityResult } from './communities.js';
 import type { Candidate, Cluster, Detection, ModelReport } from './detection.js';
 import { availability, clusterFeatureNames, priorIntercept, memberFeatureNames, modelTerms, termValue, type Term } from './model-terms.js';
+import { measureTermPrevalence, withMeasuredPriors, type TermPrevalence } from './term-prevalence.js';
 import { fitRiskModel, logistic, type RiskModel, type TrainingSet } from './risk-model.js';
 import { checkRuleFeatures, type Contribution } from './rules.js';
 
@@ -29,8 +30,10 @@ export function scoreCommunities(input: DetectionInput, components: Components, 
   const analyser = new ClusterAnalyser(input, { burstWindowDays: config.features.burstWindowDays, classes: config.kinds.classes });
   const ids = input.snapshot.accounts.ids;
   const available = availability(input.snapshot);
-  const { terms, disabled } = modelTerms(config, available);
+  const { terms: configured, disabled } = modelTerms(config, available);
   const analyses = found.communities.map((community) => analyser.analyse(Int32Array.from(community).sort((a, b) => compareCodeUnits(ids[a]!, ids[b]!))));
+  const prevalence = measureTermPrevalence(configured, analyses, ids.length, config.model.ordinaryRuleShare);
+  const terms = withMeasuredPriors(configured, prevalence);
   const training = trainingSet(input, analyses, terms, fold, config);
   const model = fitRiskModel(terms, training, priorIntercept(config, available), { folds: config.model.folds, priorScale: config.model.priorScale, minFraudLabels: config.model.minFraudLabels });
 
@@ -40,7 +43,7 @@ export function scoreCommunities(input: DetectionInput, components: Components, 
   for (const analysis of analyses) {
     const { members, features } = analysis;
     const scored = analysis.memberFeatures.map((member) => scoreMember(terms, model, features, member));
-    const clusterScore = round(scored.reduce((s, m) => s + m.riskWithoutLabel, 0) / members.length);
+    const clusterScore = Math.min(0.999999, round(scored.reduce((s, m) => s + m.riskWithoutLabel, 0) / members.length, 6));
     if (clusterScore < clusterThreshold) continue;
     const clusterId = contentId(members, ids);
     const clusterContributions = meanContributions(scored.map((m) => m.cluster), members.length);
@@ -67,7 +70,7 @@ export function scoreCommunities(input: DetectionInput, components: Components, 
   return {
     clusters,
     candidates: candidates.slice(0, budget),
-    model: modelReport(terms, disabled, model, available),
+    model: modelReport(configured, prevalence, disabled, model, available),
     stats: {
       components: components.count,
       largestComponent: found.largestComponent,
@@ -107,7 +110,12 @@ function scoreMember(terms: readonly Term[], model: RiskModel, cluster: ClusterA
     const raw = ((term.scope === 'cluster' ? cluster : member) as unknown as Record<string, number>)[term.feature] ?? 0;
     (term.scope === 'cluster' ? clusterContributions : memberContributions).push({ code: term.code, feature: term.feature, value: raw, points: round(points, 3), description: term.description });
   });
-  return { risk: round(logistic(z)), riskWithoutLabel: logistic(z - fixed), memberPoints, cluster: clusterContributions, member: memberContributions };
+  return { risk: probability(z), riskWithoutLabel: logistic(z - fixed), memberPoints, cluster: clusterContributions, member: memberContributions };
+}
+
+/** A probability to six places that never reads as certainty: 0 < p < 1. */
+function probability(z: number): number {
+  return Math.min(0.999999, Math.max(0.000001, round(logistic(z), 6)));
 }
 
 /** A cluster's contributions: each cluster term's mean over the members (label terms see each member's view). */
@@ -163,19 +171,17 @@ function trainingSet(input: DetectionInput, analyses: ClusterAnalysis[], terms: 
   const d = free.length;
   const x = new Float64Array(rows.length * d);
   const y = new Uint8Array(rows.length);
-  const cleared = new Uint8Array(rows.length);
   const inGroup = new Uint8Array(rows.length);
   const weight = new Float64Array(rows.length);
   const rowFold = new Uint8Array(rows.length);
   rows.forEach((row, r) => {
     x.set(row.values, r * d);
     y[r] = label[row.account] === 1 ? 1 : 0;
-    cleared[r] = label[row.account] === -1 ? 1 : 0;
     inGroup[r] = grouped[row.account]!;
     weight[r] = grouped[row.account] || label[row.account] === 1 ? 1 : 1 / rate;
     rowFold[r] = fold[row.account]!;
   });
-  return { x, y, cleared, grouped: inGroup, weight, fold: rowFold, rows: rows.length };
+  return { x, y, grouped: inGroup, weight, fold: rowFold, rows: rows.length };
 }
 
 /** The member features of an account in no community: only what it did itself. */
@@ -191,7 +197,7 @@ function soloFeatures(input: DetectionInput, a: number): MemberFeatures {
   };
 }
 
-function modelReport(terms: readonly Term[], disabled: string[], model: RiskModel, available: Record<string, boolean>): ModelReport {
+function modelReport(terms: readonly Term[], prevalence: readonly TermPrevalence[], disabled: string[], model: RiskModel, available: Record<string, boolean>): ModelReport {
   return {
     source: model.source,
     reason: model.reason,
@@ -199,19 +205,19 @@ function modelReport(terms: readonly Term[], disabled: string[], model: RiskMode
     otherAccounts: model.otherRows,
     rocAuc: model.rocAuc,
     prAuc: model.prAuc,
-    labelFrequency: model.labelFrequency,
+    levelShift: model.levelShift,
     intercept: round(model.intercept, 3),
-    terms: terms.map((t, i) => ({ code: t.code, feature: t.feature, prior: t.prior, weight: round(model.weights[i]!, 3), fixed: t.fixed })),
+    terms: terms.map((t, i) => ({ code: t.code, feature: t.feature, prior: t.prior, firingShare: prevalence[i]!.share, measuredPrior: prevalence[i]!.prior, weight: round(model.weights[i]!, 3), fixed: t.fixed })),
     disabledTerms: disabled,
     available,
     calibration: model.calibration,
   };
 }
 
-/** `review.maxCandidates` as a count: a whole number, or a percentage of all accounts. */
 /** A share never budgets fewer candidates than this: on a small snapshot a share means a handful. */
 const MIN_SHARE_BUDGET = 100;
 
+/** `review.maxCandidates` as a count: a whole number, or a percentage of all accounts. */
 export function candidateBudget(setting: number | string, accounts: number): number {
   if (typeof setting === 'number') return setting;
   return Math.max(MIN_SHARE_BUDGET, Math.floor((Number(setting.slice(0, -1)) / 100) * accounts));

@@ -39,7 +39,7 @@ export const RunManifestSchema = z.object({
         otherAccounts: z.number(),
         rocAuc: z.number().nullable(),
         prAuc: z.number().nullable(),
-        labelFrequency: z.number().nullable(),
+        levelShift: z.number().nullable(),
         intercept: z.number(),
         terms: z.array(z.object({ code: z.string(), feature: z.string(), prior: z.number(), weight: z.number(), fixed: z.boolean() })),
         disabledTerms: z.array(z.string()),

@@ -10,7 +10,7 @@ export const oneCommunityStats: Detection['stats'] = {
 /** The risk model of a night with no labels: prior weights. */
 export const priorModel: Detection['model'] = {
   source: 'prior', reason: 'no fraud labels: prior weights', fraudLabels: 0, otherAccounts: 0, rocAuc: null, prAuc: null,
-  labelFrequency: null, intercept: -4, terms: [], disabledTerms: [], available: { createdAt: true, transactions: true, labels: true }, calibration: [],
+  levelShift: null, intercept: -4, terms: [], disabledTerms: [], available: { createdAt: true, transactions: true, labels: true }, calibration: [],
 };
 
 /** Member features with every field, overridden where a test cares. */
