@@ -24,6 +24,14 @@ const OctalMode = z
   .transform((mode) => Number.parseInt(mode, 8));
 
 /** The whole configuration. The schema is the type; every default lives here and nowhere else. */
+/** Kinds whose class is known before any config: identity documents, devices and instruments, contact details, places. */
+const DEFAULT_KIND_CLASSES: Record<string, KindClass> = {
+  national_id: 'identity', passport: 'identity', tax_id: 'identity', ssn: 'identity',
+  device: 'instrument', payment_instrument: 'instrument',
+  phone: 'contact', email: 'contact',
+  address: 'place', ip: 'place',
+};
+
 export const ConfigSchema = z.object({
   /** Seeds every random choice (Louvain's node order and tie breaks). */
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
@@ -68,15 +76,12 @@ export const ConfigSchema = z.object({
   kinds: z
     .object({
       /** The evidence class of each kind; kinds not named are `other`. */
+      /** the class of each kind, added to (and overriding) the default classes */
       classes: z
         .record(z.string().max(64), z.enum(KindClass))
         .refine((classes) => Object.keys(classes).length <= configLimits.kinds, `at most ${configLimits.kinds} kinds`)
-        .default({
-          national_id: 'identity', passport: 'identity', tax_id: 'identity', ssn: 'identity',
-          device: 'instrument', payment_instrument: 'instrument',
-          phone: 'contact', email: 'contact',
-          address: 'place', ip: 'place',
-        }),
+        .default({})
+        .transform((classes): Record<string, KindClass> => ({ ...DEFAULT_KIND_CLASSES, ...classes })),
       /**
        * How strongly one shared value of a kind of each class ties two accounts (0–1) before the
        * snapshot is measured: sharing an identity document across distinct accounts is close to
@@ -148,7 +153,7 @@ export const ConfigSchema = z.object({
        * A rule that fires for more than this share of all accounts loses prior weight by the
        * log-odds it exceeds it: what describes much of a snapshot is not evidence of rare fraud.
        */
-      ordinaryRuleShare: z.number().min(0.001).max(0.9).default(0.07),
+      ordinaryRuleShare: z.number().min(0.001).max(0.9).default(0.1),
       roofPoints: z.number().min(-20).max(0).default(-1.5),
       /** With fewer fraud labels (labels plus approved decisions) than this, the priors are used as they are. */
       minFraudLabels: z.number().int().min(2).default(30),

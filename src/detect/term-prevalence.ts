@@ -1,10 +1,12 @@
 import type { ClusterAnalysis } from './cluster-analysis.js';
 import { termValue, type Term } from './model-terms.js';
 
+const PRIOR_ACCOUNTS = 100;
+
 /** How often one rule fires in this snapshot, and the prior it keeps. */
 export interface TermPrevalence {
   code: string;
-  /** accounts in communities for which the rule fires, as a share of all accounts */
+  /** accounts in communities for which the rule fires, as a share of all accounts (shrunk on small snapshots) */
   share: number;
   /** the configured prior, lowered by how much more often than `ordinaryShare` the rule fires */
   prior: number;
@@ -29,7 +31,9 @@ export function measureTermPrevalence(terms: readonly Term[], analyses: readonly
   }
   const logit = (p: number) => Math.log(p / (1 - p));
   return terms.map((term, t) => {
-    const share = accounts > 0 ? fires[t]! / accounts : 0;
+    // shrunk toward the ordinary share as if PRIOR_ACCOUNTS more accounts had been seen: a
+    // snapshot of a handful of accounts says little about how common anything is
+    const share = (fires[t]! + PRIOR_ACCOUNTS * ordinaryShare) / (accounts + PRIOR_ACCOUNTS);
     const measured = term.rule && !term.fixed && !term.labelDerived && term.prior > 0 && share > ordinaryShare;
     const excess = measured ? logit(Math.min(share, 0.99)) - logit(ordinaryShare) : 0;
     return { code: term.code, share: round(share), prior: measured ? round(Math.max(0, term.prior - excess)) : term.prior };

@@ -41,7 +41,7 @@ export const RunManifestSchema = z.object({
         prAuc: z.number().nullable(),
         levelShift: z.number().nullable(),
         intercept: z.number(),
-        terms: z.array(z.object({ code: z.string(), feature: z.string(), prior: z.number(), weight: z.number(), fixed: z.boolean() })),
+        terms: z.array(z.object({ code: z.string(), feature: z.string(), prior: z.number(), firingShare: z.number(), measuredPrior: z.number(), weight: z.number(), fixed: z.boolean() })),
         disabledTerms: z.array(z.string()),
         available: z.record(z.string(), z.boolean()),
         calibration: z.array(z.object({ predicted: z.number(), observed: z.number(), rows: z.number() })),

@@ -38,6 +38,17 @@ describe('parseConfig', () => {
   });
 });
 
+describe('kinds.classes', () => {
+  it('adds to and overrides the default classes instead of replacing them', () => {
+    const { classes } = parseConfig({ kinds: { classes: { loyalty_card: 'instrument', address: 'other' } } }).config.kinds;
+    expect(classes).toMatchObject({ loyalty_card: 'instrument', address: 'other', national_id: 'identity', device: 'instrument', phone: 'contact', ip: 'place' });
+  });
+
+  it('refuses a class that does not exist', () => {
+    expect(() => parseConfig({ kinds: { classes: { tablet: 'gadget' } } })).toThrow(/kinds\.classes/);
+  });
+});
+
 describe('loadConfig', () => {
   it('reads a JSON file, and uses the defaults without one', async () => {
     const dir = await folderWith({ 'config.json': JSON.stringify({ seed: 3 }) });
