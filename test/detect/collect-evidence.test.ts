@@ -45,6 +45,8 @@ describe('collectEvidence', () => {
     expect(evidence!.material).toEqual({ sharedIdentifiers: ['device:d1', 'phone:p'], blacklistedLinks: ['B', 'B2'] });
     expect(evidence!.evidenceVersion).toMatch(/^[0-9a-f]{16}$/);
     expect(evidence!.transactions).toEqual({ transactions: 2, chargebacks: 1, transfersWithMembers: 1 });
+    // and where its points came from
+    expect(evidence!.model).toEqual({ source: 'prior', fraudLabels: 0, intercept: -4 });
   });
 
   it('stops at the hop limit, and changes the evidence version when material evidence changes', () => {
