@@ -1,9 +1,12 @@
 import { join, resolve } from 'node:path';
 import type { LoadedConfig } from '../src/config/config.js';
+import { accountFolds } from '../src/detect/account-folds.js';
 import { collectEvidence } from '../src/detect/collect-evidence.js';
 import { detectCommunities } from '../src/detect/communities.js';
 import { detectionCounts } from '../src/detect/detection-counts.js';
 import type { Detection } from '../src/detect/detection.js';
+import { kindWeightsOf, measureKindEvidence } from '../src/detect/kind-evidence.js';
+import { proximityToKnownFraud } from '../src/detect/proximity.js';
 import { checkScoringConfig, scoreCommunities } from '../src/detect/score-communities.js';
 import { findComponents } from '../src/graph/components.js';
 import { buildIdentifierGraph } from '../src/graph/identifier-graph.js';
@@ -103,14 +106,26 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
       const decisions = decisionLog.current;
       record.count({ approvedKnownFraud: markApprovedAsFraud(snapshot, knownFraudFromDecisions(decisions)) });
 
-      // 7. find rings: graph, hub weights, components, communities, scores
+      // 7. find rings: graph; how ordinary sharing each kind is in this snapshot; identifier
+      //    weights (hubs never link); components on grouping links (a giant one is carved);
+      //    Louvain communities; proximity to known fraud; the risk model fitted and applied
       const graph = await timer.run('build graph', () => buildIdentifierGraph(snapshot));
-      const weights = await timer.run('weigh identifiers', () => weighIdentifiers(snapshot, graph, config.graph));
+      const kinds = await timer.run('measure kinds', () => measureKindEvidence(snapshot, graph, { hubMinAccounts: config.graph.hubMinAccounts, ...config.kinds, pinned: config.graph.kindWeights }));
+      const weights = await timer.run('weigh identifiers', () =>
+        weighIdentifiers(snapshot, graph, { hubMinAccounts: config.graph.hubMinAccounts, kindWeights: kindWeightsOf(kinds), linkMinWeight: config.graph.linkMinWeight }),
+      );
       const components = await timer.run('components', () => findComponents(graph, weights));
-      const communities = await timer.run('communities', () => detectCommunities(graph, weights, components, snapshot.accounts.ids, { seed: config.seed, ...config.communities }));
+      const communities = await timer.run('communities', () =>
+        detectCommunities(graph, weights, components, snapshot.accounts.ids, { seed: config.seed, ...config.communities, maxComponentAccounts: config.graph.maxComponentAccounts, linkMinWeight: config.graph.linkMinWeight }),
+      );
       const transactions = await timer.run('index transactions', () => indexTransactions(snapshot));
-      const input = { snapshot, graph, weights, transactions };
-      const scored = await timer.run('score', () => scoreCommunities(input, components, communities, config));
+      const folds = accountFolds(snapshot.accounts.ids, config.model.folds, config.seed);
+      const proximity = await timer.run('proximity', () =>
+        proximityToKnownFraud(snapshot, graph, weights, transactions, folds, config.model.folds, { restart: config.model.proximityRestart, iterations: config.model.proximityIterations }),
+      );
+      const input = { snapshot, graph, weights, transactions, proximity };
+      const scored = await timer.run('score', () => scoreCommunities(input, components, communities, folds, config));
+      record.describeDetection({ kinds, model: scored.model });
 
       // 8. keep the ids of rings seen in the previous run (lineage)
       const previous = await readPreviousRun(stateDir);

@@ -12,12 +12,25 @@ export function formatRunSummary({ manifest, runPath, detection }: NightlyResult
     `run ${manifest.runId} ${manifest.status} in ${(totalMs / 1000).toFixed(1)} s (peak ${peak} MB) → ${runPath}`,
     `  input: ${c.accounts} accounts, ${c.links} identifier links (${c.identifiers} distinct identifiers, ${c.placeholderRows} placeholders ignored), ${c.transactions} transactions; ${c.rejectedRows} rows rejected`,
     `  graph: ${c.hubs} hubs set aside, ${c.components} components (largest ${c.largestComponent}), ${c.communities} communities`,
-    `  found: ${c.clusters} suspected rings with ${c.members} accounts; ${c.candidates} blacklist candidates`,
+    `  found: ${c.clusters} suspected rings with ${c.members} accounts; ${c.candidates} blacklist candidates${overBudget(detection)}`,
+    `  kinds (weight, share of accounts sharing): ${(manifest.detection?.kinds ?? []).map((k) => `${k.kind} ${k.weight.toFixed(2)}${k.pinned ? ' pinned' : ''} (${(100 * k.sharingShare).toFixed(1)} %)`).join(', ')}`,
+    `  model: ${modelLine(detection.model)}`,
   ];
   for (const cluster of detection.clusters.slice(0, 5)) lines.push(`    ${cluster.clusterId} score ${cluster.score}: ${cluster.summary}`);
   if (detection.clusters.length > 5) lines.push(`    … ${detection.clusters.length - 5} more in clusters.csv`);
   lines.push(`  report: ${join(runPath, REPORT_FILE)}`);
   return `${lines.join('\n')}\n`;
+}
+
+function overBudget({ stats }: NightlyResult['detection']): string {
+  return stats.candidatesOverBudget > 0 ? ` (${stats.candidatesFound} found; ${stats.candidatesOverBudget} beyond the budget of ${stats.candidateBudget} not queued)` : '';
+}
+
+function modelLine(model: NightlyResult['detection']['model']): string {
+  const disabled = model.disabledTerms.length > 0 ? `; no data for ${model.disabledTerms.join(', ')}` : '';
+  if (model.source === 'prior') return `prior weights (${model.reason})${disabled}`;
+  const auc = model.rocAuc === null ? '' : `, out-of-fold ROC-AUC ${model.rocAuc.toFixed(3)}, PR-AUC ${(model.prAuc ?? 0).toFixed(3)}`;
+  return `weights learned from ${model.fraudLabels} fraud labels${auc}${disabled}`;
 }
 
 export function formatValidation({ tables, rejectedRows, sampleRejects }: ValidationResult): string {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { compareCodeUnits } from '../order.js';
 import { defaultPlaceholders } from '../normalise/normalise-identifier.js';
+import { KindClass } from './kind-class.js';
 import { RuleSchema } from './rule.js';
 import { findUnknownKey } from './unknown-keys.js';
 import { defaultClusterRules, defaultMemberRules } from './default-rules.js';
@@ -23,6 +24,14 @@ const OctalMode = z
   .transform((mode) => Number.parseInt(mode, 8));
 
 /** The whole configuration. The schema is the type; every default lives here and nowhere else. */
+/** Kinds whose class is known before any config: identity documents, devices and instruments, contact details, places. */
+const DEFAULT_KIND_CLASSES: Record<string, KindClass> = {
+  national_id: 'identity', passport: 'identity', tax_id: 'identity', ssn: 'identity',
+  device: 'instrument', payment_instrument: 'instrument',
+  phone: 'contact', email: 'contact',
+  address: 'place', ip: 'place',
+};
+
 export const ConfigSchema = z.object({
   /** Seeds every random choice (Louvain's node order and tie breaks). */
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
@@ -44,17 +53,60 @@ export const ConfigSchema = z.object({
     .object({
       /** An identifier shared by at least this many accounts is a hub: reported, never a link. */
       hubMinAccounts: z.number().int().min(2).default(30),
-      /** How much a shared identifier of each kind says about two accounts; unknown kinds use `other`. */
+      /**
+       * Pins the weight (0–1) of a kind instead of measuring it in the snapshot, e.g.
+       * `{ "address": 0.1 }`. Kinds not named here are measured (see `kinds`).
+       */
       kindWeights: z
-        .record(z.string().max(64), z.number().min(0).max(100))
+        .record(z.string().max(64), z.number().min(0).max(1))
         .refine((weights) => Object.keys(weights).length <= configLimits.kinds, `at most ${configLimits.kinds} kinds`)
-        .default({ device: 1, payment_instrument: 1, phone: 0.8, email: 1, address: 0.4, ip: 0.25, other: 0.5 }),
+        .default({}),
+      /**
+       * Two accounts are grouped through an identifier only when its pair weight (kind weight /
+       * (accounts sharing it − 1)) reaches this; weaker shared identifiers only support a group.
+       */
+      linkMinWeight: z.number().min(0).max(1).default(0.02),
+      /**
+       * A connected component larger than this is carved again with a doubled link threshold
+       * (repeatedly), so that moderately shared places cannot chain most accounts into one group.
+       */
+      maxComponentAccounts: z.number().int().min(10).default(20_000),
+    })
+    .prefault({}),
+  kinds: z
+    .object({
+      /** The evidence class of each kind; kinds not named are `other`. */
+      /** the class of each kind, added to (and overriding) the default classes */
+      classes: z
+        .record(z.string().max(64), z.enum(KindClass))
+        .refine((classes) => Object.keys(classes).length <= configLimits.kinds, `at most ${configLimits.kinds} kinds`)
+        .default({})
+        .transform((classes): Record<string, KindClass> => ({ ...DEFAULT_KIND_CLASSES, ...classes })),
+      /**
+       * How strongly one shared value of a kind of each class ties two accounts (0–1) before the
+       * snapshot is measured: sharing an identity document across distinct accounts is close to
+       * conclusive; a place says little.
+       */
+      classStrength: z
+        .object({
+          identity: z.number().min(0).max(1).default(0.97),
+          instrument: z.number().min(0).max(1).default(0.6),
+          contact: z.number().min(0).max(1).default(0.75),
+          place: z.number().min(0).max(1).default(0.3),
+          other: z.number().min(0).max(1).default(0.5),
+        })
+        .prefault({}),
+      /**
+       * Up to this share of accounts sharing a kind, sharing it is unusual and keeps the class
+       * strength; above it the weight falls by the excess in log-odds.
+       */
+      ordinaryShare: z.number().min(0.001).max(0.9).default(0.2),
     })
     .prefault({}),
   communities: z
     .object({
       resolution: z.number().positive().max(100).default(1),
-      minClusterSize: z.number().int().min(2).max(10_000).default(3),
+      minClusterSize: z.number().int().min(2).max(10_000).default(2),
       /** Below this modularity a component is kept whole instead of split by Louvain. */
       minModularity: z.number().min(0).max(1).default(0.3),
       /** Louvain groups of one component bridged by at least this many distinct identifiers are merged into one ring. */
@@ -65,18 +117,64 @@ export const ConfigSchema = z.object({
     .object({
       /** Accounts created within this many days of each other count as one creation burst. */
       burstWindowDays: z.number().positive().max(3650).default(14),
-      /** Kinds whose sharing is strong evidence on its own. */
-      strongKinds: z.array(z.string()).default(['device', 'payment_instrument', 'phone']),
     })
     .prefault({}),
   scoring: z
     .object({
+      /**
+       * The model's terms. Each rule is one explainable term: when its feature passes the
+       * comparison, it adds its `points` in log-odds of fraud (a prior, refitted from labels and
+       * review decisions when there are enough). The continuous terms (identifier evidence, proximity) take their priors from `model`.
+       */
       clusterRules: z.array(RuleSchema).max(configLimits.rulesPerList).default(defaultClusterRules),
       memberRules: z.array(RuleSchema).max(configLimits.rulesPerList).default(defaultMemberRules),
-      /** A cluster is reported (suspected ring) when its score reaches this (1–1000). */
-      clusterThreshold: z.number().min(1).max(1000).default(60),
-      /** A member of a reported cluster is a blacklist candidate when its own points reach this (1–1000). */
-      memberThreshold: z.number().min(1).max(1000).default(50),
+      /** A cluster is reported (suspected ring) when its risk (a probability) reaches this. */
+      clusterThreshold: z.number().min(0).max(1).default(0.5),
+      /** A member of a reported cluster is a blacklist candidate when its risk reaches this. */
+      memberThreshold: z.number().min(0).max(1).default(0.5),
+    })
+    .prefault({}),
+  model: z
+    .object({
+      /** log-odds of fraud of an account with no evidence at all (prior) */
+      intercept: z.number().min(-20).max(5).default(-2.5),
+      /**
+       * Prior log-odds added to the intercept for each of sign-up times and transactions the
+       * snapshot has: where they exist, a group without a burst or a chargeback has shown
+       * something; where they are absent, nothing is known.
+       */
+      observedDataPoints: z.number().min(-10).max(0).default(-0.3),
+      /** Prior log-odds per nat of identifier evidence shared with other group members. */
+      evidencePoints: z.number().min(0).max(20).default(2),
+      /** Prior log-odds per unit of proximity to known fraud (log-scaled personalised PageRank). */
+      proximityPoints: z.number().min(0).max(20).default(0.6),
+      /** Prior log-odds at full place coverage (every member shares an address or IP with another): households share much by nature. */
+      /**
+       * A rule that fires for more than this share of all accounts loses prior weight by the
+       * log-odds it exceeds it: what describes much of a snapshot is not evidence of rare fraud.
+       */
+      ordinaryRuleShare: z.number().min(0.001).max(0.9).default(0.1),
+      roofPoints: z.number().min(-20).max(0).default(-1.5),
+      /** With fewer fraud labels (labels plus approved decisions) than this, the priors are used as they are. */
+      minFraudLabels: z.number().int().min(2).default(30),
+      /** folds for out-of-fold validation and for proximity that never sees the account's own label */
+      folds: z.number().int().min(2).max(10).default(5),
+      /** How far the fitted weights may move from the priors (standard deviation of the Gaussian prior, log-odds). */
+      priorScale: z.number().positive().max(100).default(0.75),
+      /** Unlabelled accounts used for fitting at most (a deterministic sample); all labelled ones are used. */
+      maxTrainingAccounts: z.number().int().min(1000).default(200_000),
+      /** restart probability of the personalised PageRank from known fraud */
+      proximityRestart: z.number().min(0.05).max(0.95).default(0.3),
+      proximityIterations: z.number().int().min(1).max(50).default(8),
+    })
+    .prefault({}),
+  review: z
+    .object({
+      /**
+       * The most candidates a night queues for review: a whole number (e.g. 500), or a share of all
+       * accounts as a string ("10%"; never fewer than 100). Candidates beyond it are ranked out, and counted.
+       */
+      maxCandidates: z.union([z.number().int().min(1), z.string().regex(/^\d+(\.\d+)?%$/, 'a number or a percentage such as "10%"')]).default('10%'),
     })
     .prefault({}),
   neo4j: z

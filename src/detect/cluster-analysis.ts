@@ -1,27 +1,32 @@
+import type { KindClass } from '../config/kind-class.js';
 import type { IdentifierGraph } from '../graph/identifier-graph.js';
 import type { IdentifierWeights } from '../graph/identifier-weights.js';
 import type { TransactionIndex } from '../graph/transaction-index.js';
 import { TransactionStatus, type Snapshot } from '../snapshot/snapshot.js';
 
 const DAY_MS = 86_400_000;
-
-/** The identifier kinds cluster features count apart; every other kind counts as `other`. */
-const KindClass = { device: 0, card: 1, phone: 2, email: 3, address: 4, ip: 5, other: 6 } as const;
-const KIND_CLASSES = 7;
-const classOfKind: Readonly<Record<string, number>> = {
-  device: KindClass.device,
-  payment_instrument: KindClass.card,
-  phone: KindClass.phone,
-  email: KindClass.email,
-  address: KindClass.address,
-  ip: KindClass.ip,
-};
+/** Money cycles are looked for only in clusters up to this size (a DFS over member transfers). */
+const MAX_CYCLE_SEARCH_MEMBERS = 4096;
+/** An account's identifier evidence counts up to this many nats (about two strong identifiers). */
+export const MAX_MEMBER_EVIDENCE = 6;
+/** Each shared identifier beyond an account's strongest counts for this share of its evidence. */
+const OVERLAP_DISCOUNT = 0.5;
 
 /**
- * Money cycles are looked for only in clusters up to this size, because the search keeps a Set of
- * counterparties per member; a bigger cluster reports no cycle (transferCycle 0).
+ * Which shared-identifier count of the cluster summary each kind adds to; identity documents
+ * have their own count (`sharedIdentity`), other kinds not named here count as `sharedOther`.
  */
-const MAX_CYCLE_SEARCH_MEMBERS = 4096;
+const summaryCountOf: Record<string, SummaryCount> = {
+  device: 'sharedDevices',
+  payment_instrument: 'sharedCards',
+  phone: 'sharedPhones',
+  email: 'sharedEmails',
+  address: 'sharedAddresses',
+  ip: 'sharedIps',
+};
+type SummaryCount = 'sharedDevices' | 'sharedCards' | 'sharedPhones' | 'sharedEmails' | 'sharedAddresses' | 'sharedIps' | 'sharedOther';
+/** Classes whose sharing counts as strong (`sharedStrong`, `strongSharedIdentifiers`). */
+const strongClasses: readonly KindClass[] = ['identity', 'instrument', 'contact'];
 
 /** Everything detection reads, built once per run. */
 export interface DetectionInput {
@@ -29,11 +34,14 @@ export interface DetectionInput {
   graph: IdentifierGraph;
   weights: IdentifierWeights;
   transactions: TransactionIndex;
+  /** proximity of each account to known fraud (0 when nothing is known) */
+  proximity: Float64Array;
 }
 
 export interface AnalysisOptions {
   burstWindowDays: number;
-  strongKinds: readonly string[];
+  /** the evidence class of each kind; kinds not named are `other` */
+  classes: Record<string, KindClass>;
 }
 
 /** Cluster-level features; their names are what cluster rules refer to. */
@@ -47,9 +55,17 @@ export interface ClusterFeatures {
   sharedAddresses: number;
   sharedIps: number;
   sharedOther: number;
+  /** distinct identity documents (national ID, passport, …) shared by members */
+  sharedIdentity: number;
+  /** mean identifier evidence of the members (nats, see MemberFeatures.evidence) */
+  groupEvidence: number;
+  /** share of members using the cluster's most used shared place (address, IP): 1 for a household under one roof */
+  placeShare: number;
+  /** share of members that share some address or IP with another member: near 1 for people living together */
+  placeCoverage: number;
   /** members of the widest-shared identifier when it covers 90 % or more of the cluster, else 0 */
   coveringMembers: number;
-  /** distinct identifiers of the strong kinds (device, card, phone by default) shared by members */
+  /** distinct identifiers of the identity, instrument and contact classes shared by members */
   sharedStrong: number;
   burstMembers: number;
   burstShare: number;
@@ -73,9 +89,20 @@ export interface ClusterFeatures {
 export interface MemberFeatures {
   sharedIdentifiers: number;
   strongSharedIdentifiers: number;
+  /**
+   * Evidence (nats) from the identifiers the account shares with other members: each one's
+   * −ln(1 − kind weight), thinner for widely shared values; the strongest in full, the others
+   * discounted (OVERLAP_DISCOUNT), capped at MAX_MEMBER_EVIDENCE.
+   */
+  evidence: number;
   inBurst: number;
   chargebacks: number;
   memberTransfers: number;
+  /** other members of the cluster that are known fraud / cleared as legitimate (the account itself left out) */
+  otherKnownFraud: number;
+  otherLegit: number;
+  /** proximity to known fraud (log-scaled personalised PageRank that never starts from the account itself) */
+  proximity: number;
   knownFraud: number;
   legit: number;
   hubLinks: number;
@@ -101,8 +128,11 @@ export interface ClusterAnalysis {
  */
 export class ClusterAnalyser {
   private readonly inCluster: Uint8Array;
-  private readonly kindClass: Int32Array;
+  private readonly summaryCount: (SummaryCount | null)[];
   private readonly strongKind: Uint8Array;
+  private readonly identityKind: Uint8Array;
+  private readonly cardKind: Uint8Array;
+  private readonly placeKind: Uint8Array;
 
   constructor(
     private readonly input: DetectionInput,
@@ -110,8 +140,12 @@ export class ClusterAnalyser {
   ) {
     this.inCluster = new Uint8Array(input.graph.accountCount);
     const kinds = input.snapshot.identifiers.kinds;
-    this.kindClass = Int32Array.from(kinds.map((k) => classOfKind[k] ?? KindClass.other));
-    this.strongKind = Uint8Array.from(kinds.map((k) => (options.strongKinds.includes(k) ? 1 : 0)));
+    const classOf = (k: string): KindClass => options.classes[k] ?? 'other';
+    this.summaryCount = kinds.map((k) => summaryCountOf[k] ?? (classOf(k) === 'identity' ? null : 'sharedOther'));
+    this.strongKind = Uint8Array.from(kinds.map((k) => (strongClasses.includes(classOf(k)) ? 1 : 0)));
+    this.identityKind = Uint8Array.from(kinds.map((k) => (classOf(k) === 'identity' ? 1 : 0)));
+    this.cardKind = Uint8Array.from(kinds.map((k) => (k === 'payment_instrument' ? 1 : 0)));
+    this.placeKind = Uint8Array.from(kinds.map((k) => (classOf(k) === 'place' ? 1 : 0)));
   }
 
   analyse(members: Int32Array): ClusterAnalysis {
@@ -130,13 +164,18 @@ export class ClusterAnalyser {
       }
     }
     const shared: SharedIdentifier[] = [];
-    const byClass = new Int32Array(KIND_CLASSES);
+    const counts: Record<SummaryCount, number> = { sharedDevices: 0, sharedCards: 0, sharedPhones: 0, sharedEmails: 0, sharedAddresses: 0, sharedIps: 0, sharedOther: 0 };
     let sharedStrong = 0;
+    let sharedIdentity = 0;
+    let widestPlace = 0;
     for (const [identifier, count] of usage) {
       if (count < 2) continue;
+      if (this.placeKind[kindOf[identifier]!]) widestPlace = Math.max(widestPlace, count);
       shared.push({ identifier, members: count });
-      byClass[this.kindClass[kindOf[identifier]!]!]!++;
+      const counted = this.summaryCount[kindOf[identifier]!]!;
+      if (counted !== null) counts[counted]++;
       sharedStrong += this.strongKind[kindOf[identifier]!]!;
+      sharedIdentity += this.identityKind[kindOf[identifier]!]!;
     }
     shared.sort((x, y) => y.members - x.members || x.identifier - y.identifier);
 
@@ -145,30 +184,50 @@ export class ClusterAnalyser {
     const label = snapshot.accounts.label;
     let knownFraudMembers = 0;
     let legitMembers = 0;
+    for (const a of members) {
+      if (label[a] === 1) knownFraudMembers++;
+      if (label[a] === -1) legitMembers++;
+    }
     const memberFeatures: MemberFeatures[] = [];
+    let evidenceSum = 0;
+    let placeMembers = 0;
     for (let m = 0; m < members.length; m++) {
       const a = members[m]!;
       let sharedCount = 0;
       let strong = 0;
       let memberHubs = 0;
+      let evidence = 0;
+      let strongest = 0;
+      let sharesPlace = 0;
       for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
         const identifier = graph.accountIdentifiers[p]!;
         if (weights.hub[identifier]) memberHubs++;
         if ((usage.get(identifier) ?? 0) < 2) continue;
         sharedCount++;
+        if (this.placeKind[kindOf[identifier]!]) sharesPlace = 1;
+        evidence += weights.evidence[identifier]!;
+        strongest = Math.max(strongest, weights.evidence[identifier]!);
         if (this.strongKind[kindOf[identifier]!]) strong++;
       }
+      // identifiers shared together (people under one roof share several) are not independent proof
+      evidence = round(Math.min(MAX_MEMBER_EVIDENCE, strongest + OVERLAP_DISCOUNT * (evidence - strongest)));
+      placeMembers += sharesPlace;
+      evidenceSum += evidence;
       const created = snapshot.accounts.createdAt[a]!;
-      if (label[a] === 1) knownFraudMembers++;
-      if (label[a] === -1) legitMembers++;
+      const knownFraud = label[a] === 1 ? 1 : 0;
+      const legit = label[a] === -1 ? 1 : 0;
       memberFeatures.push({
         sharedIdentifiers: sharedCount,
         strongSharedIdentifiers: strong,
+        evidence,
         inBurst: burst.count >= 2 && created >= burst.start && created <= burst.end ? 1 : 0,
         chargebacks: money.chargebacksOf[m]!,
         memberTransfers: money.transfersOf[m]!,
-        knownFraud: label[a] === 1 ? 1 : 0,
-        legit: label[a] === -1 ? 1 : 0,
+        otherKnownFraud: knownFraudMembers - knownFraud,
+        otherLegit: legitMembers - legit,
+        proximity: round(this.input.proximity[a] ?? 0),
+        knownFraud,
+        legit,
         hubLinks: memberHubs,
       });
     }
@@ -176,13 +235,11 @@ export class ClusterAnalyser {
     const features: ClusterFeatures = {
       size: members.length,
       sharedIdentifiers: shared.length,
-      sharedDevices: byClass[KindClass.device]!,
-      sharedCards: byClass[KindClass.card]!,
-      sharedPhones: byClass[KindClass.phone]!,
-      sharedEmails: byClass[KindClass.email]!,
-      sharedAddresses: byClass[KindClass.address]!,
-      sharedIps: byClass[KindClass.ip]!,
-      sharedOther: byClass[KindClass.other]!,
+      ...counts,
+      sharedIdentity,
+      groupEvidence: round(evidenceSum / members.length),
+      placeShare: round(widestPlace / members.length),
+      placeCoverage: round(placeMembers / members.length),
       sharedStrong,
       coveringMembers: shared.length > 0 && shared[0]!.members >= 0.9 * members.length ? shared[0]!.members : 0,
       burstMembers: burst.count,
@@ -261,7 +318,7 @@ export class ClusterAnalyser {
     for (const a of members) {
       for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
         const identifier = graph.accountIdentifiers[p]!;
-        if (this.kindClass[snapshot.identifiers.kindOf[identifier]!] !== KindClass.card || weights.weight[identifier] === 0 || seen.has(identifier)) continue;
+        if (!this.cardKind[snapshot.identifiers.kindOf[identifier]!] || weights.weight[identifier] === 0 || seen.has(identifier)) continue;
         seen.add(identifier);
         let fraudUser = false;
         let otherUser = false;
@@ -274,6 +331,10 @@ export class ClusterAnalyser {
     }
     return count;
   }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }
 
 /** Whether a small directed graph (adjacency sets) has a cycle: iterative three-colour DFS. */

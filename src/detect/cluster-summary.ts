@@ -3,6 +3,7 @@ import type { ClusterFeatures } from './cluster-analysis.js';
 /** One sentence an analyst can read: "6 accounts share 2 devices and 1 card; 4 created within 9 days; …". */
 export function summariseCluster(f: ClusterFeatures): string {
   const shared = [
+    count(f.sharedIdentity, 'identity document'),
     count(f.sharedDevices, 'device'),
     count(f.sharedCards, 'card'),
     count(f.sharedPhones, 'phone'),

@@ -63,6 +63,7 @@ export function collectEvidence(input: DetectionInput, detection: Detection, opt
       clusterSummary: cluster.summary,
       clusterContributions: cluster.contributions,
       memberContributions: candidate.contributions,
+      model: { source: detection.model.source, fraudLabels: detection.model.fraudLabels, intercept: detection.model.intercept },
       sharedIdentifiers: shared.sort((x, y) => y.clusterMembers - x.clusterMembers || compareCodeUnits(`${x.kind}:${x.value}`, `${y.kind}:${y.value}`)),
       hubs: hubs.sort((x, y) => y.accounts - x.accounts || compareCodeUnits(`${x.kind}:${x.value}`, `${y.kind}:${y.value}`)),
       pathsToBlacklisted: found.slice(0, options.maxPaths).map((f): BlacklistPath => ({
@@ -117,7 +118,7 @@ class ShortestPaths {
       for (const a of frontier) {
         for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
           const identifier = graph.accountIdentifiers[p]!;
-          if (weights.weight[identifier] === 0) continue;
+          if (weights.link[identifier] === 0) continue;
           for (let q = graph.identifierOffsets[identifier]!; q < graph.identifierOffsets[identifier + 1]!; q++) {
             const b = graph.identifierAccounts[q]!;
             if (this.seen[b] === stamp) continue;

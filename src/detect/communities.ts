@@ -1,6 +1,6 @@
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
-import type { Components } from '../graph/components.js';
+import { carveComponent, type Components } from '../graph/components.js';
 import type { IdentifierGraph } from '../graph/identifier-graph.js';
 import type { IdentifierWeights } from '../graph/identifier-weights.js';
 import { hashSeed, mulberry32 } from './seeded-random.js';
@@ -16,6 +16,10 @@ export interface CommunityOptions {
   minModularity: number;
   /** Two Louvain groups bridged by at least this many distinct identifiers are one ring. */
   mergeMinBridges: number;
+  /** A component larger than this is carved with a doubled link threshold, repeatedly. */
+  maxComponentAccounts: number;
+  /** the link threshold the components were built with */
+  linkMinWeight: number;
 }
 
 export interface CommunityResult {
@@ -24,6 +28,9 @@ export interface CommunityResult {
   /** how many components were large enough to run Louvain on, and the largest one's size */
   louvainRuns: number;
   largestComponent: number;
+  /** components too large to be one group, carved with a higher link threshold; the largest group left */
+  carvedComponents: number;
+  largestGroup: number;
 }
 
 /**
@@ -42,13 +49,14 @@ export function detectCommunities(
   const localIndex = new Int32Array(graph.accountCount).fill(-1);
   let louvainRuns = 0;
   let largestComponent = 0;
-  for (let c = 0; c < components.count; c++) {
-    const members = components.members.subarray(components.offsets[c]!, components.offsets[c + 1]!);
-    largestComponent = Math.max(largestComponent, members.length);
-    if (members.length < options.minClusterSize) continue;
+  let largestGroup = 0;
+  let carvedComponents = 0;
+  const detect = (members: Int32Array) => {
+    largestGroup = Math.max(largestGroup, members.length);
+    if (members.length < options.minClusterSize) return;
     if (members.length <= 3) {
       communities.push(members.slice());
-      continue;
+      return;
     }
     louvainRuns++;
     for (let i = 0; i < members.length; i++) localIndex[members[i]!] = i;
@@ -64,9 +72,24 @@ export function detectCommunities(
       for (const group of groups) if (group.length >= options.minClusterSize) communities.push(Int32Array.from(group, (i) => members[i]!));
     }
     for (let i = 0; i < members.length; i++) localIndex[members[i]!] = -1;
+  };
+  for (let c = 0; c < components.count; c++) {
+    const members = components.members.subarray(components.offsets[c]!, components.offsets[c + 1]!);
+    largestComponent = Math.max(largestComponent, members.length);
+    if (members.length <= options.maxComponentAccounts) {
+      detect(members);
+      continue;
+    }
+    // Too large to be one group: weak links chain it. Carve it on stronger links only.
+    carvedComponents++;
+    let pieces = [members];
+    for (let threshold = Math.max(options.linkMinWeight, 1e-3) * 2; pieces.some((p) => p.length > options.maxComponentAccounts) && threshold <= 1; threshold *= 2) {
+      pieces = pieces.flatMap((p) => (p.length > options.maxComponentAccounts ? carveComponent(graph, weights, p, threshold) : [p]));
+    }
+    for (const piece of pieces.sort((x, y) => x[0]! - y[0]!)) detect(piece);
   }
   communities.sort((x, y) => x[0]! - y[0]!);
-  return { communities, louvainRuns, largestComponent };
+  return { communities, louvainRuns, largestComponent, carvedComponents, largestGroup };
 }
 
 /** The weighted account–account graph of one component (nodes keyed by local index). */
@@ -77,8 +100,8 @@ function projectComponent(graph: IdentifierGraph, weights: IdentifierWeights, me
     const a = members[li]!;
     for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
       const identifier = graph.accountIdentifiers[p]!;
+      if (weights.link[identifier] === 0) continue;
       const w = weights.weight[identifier]!;
-      if (w === 0) continue;
       for (let q = graph.identifierOffsets[identifier]!; q < graph.identifierOffsets[identifier + 1]!; q++) {
         const lb = localIndex[graph.identifierAccounts[q]!]!;
         if (lb <= li) continue;
@@ -162,11 +185,13 @@ function mergeBridgedGroups(
   for (const a of members) {
     for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
       const identifier = graph.accountIdentifiers[p]!;
-      if (weights.weight[identifier] === 0 || visited.has(identifier)) continue;
+      if (weights.link[identifier] === 0 || visited.has(identifier)) continue;
       visited.add(identifier);
       const users = new Map<number, number>();
       for (let q = graph.identifierOffsets[identifier]!; q < graph.identifierOffsets[identifier + 1]!; q++) {
-        const g = groupOfLocal(localIndex[graph.identifierAccounts[q]!]!);
+        const local = localIndex[graph.identifierAccounts[q]!]!;
+        if (local < 0) continue; // outside a carved piece
+        const g = groupOfLocal(local);
         users.set(g, (users.get(g) ?? 0) + 1);
       }
       if (users.size < 2) continue;

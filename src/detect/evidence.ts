@@ -44,6 +44,8 @@ export interface CandidateEvidence {
   clusterSummary: string;
   clusterContributions: Contribution[];
   memberContributions: Contribution[];
+  /** where the points came from: learned from this many fraud labels, or the priors */
+  model: { source: 'learned' | 'prior'; fraudLabels: number; intercept: number };
   sharedIdentifiers: SharedIdentifierEvidence[];
   /** hubs the account uses: named as hubs, not counted as evidence */
   hubs: HubEvidence[];

@@ -1,22 +1,17 @@
 import { createHash } from 'node:crypto';
 import { compareCodeUnits } from '../order.js';
-import { clusterIdOf } from './cluster-id.js';
 import type { Config } from '../config/config.js';
 import type { Components } from '../graph/components.js';
-import { ClusterAnalyser, type ClusterFeatures, type DetectionInput, type MemberFeatures } from './cluster-analysis.js';
+import { clusterIdOf } from './cluster-id.js';
+import { TransactionStatus } from '../snapshot/snapshot.js';
+import { ClusterAnalyser, type ClusterAnalysis, type DetectionInput, type MemberFeatures } from './cluster-analysis.js';
 import { summariseCluster } from './cluster-summary.js';
 import type { CommunityResult } from './communities.js';
-import type { Candidate, Cluster, Detection } from './detection.js';
-import { applyRules, checkRuleFeatures } from './rules.js';
-
-const clusterFeatureNames: (keyof ClusterFeatures)[] = [
-  'size', 'sharedIdentifiers', 'sharedDevices', 'sharedCards', 'sharedPhones', 'sharedEmails', 'sharedAddresses', 'sharedIps',
-  'sharedOther', 'sharedStrong', 'coveringMembers', 'burstMembers', 'burstShare', 'burstDays', 'transactions', 'chargebacks', 'chargebackMembers', 'chargebackRate', 'chargebackShare',
-  'internalTransfers', 'transferCycle', 'knownFraudMembers', 'legitMembers', 'cardsSharedWithKnownFraud', 'hubLinks',
-];
-const memberFeatureNames: (keyof MemberFeatures)[] = [
-  'sharedIdentifiers', 'strongSharedIdentifiers', 'inBurst', 'chargebacks', 'memberTransfers', 'knownFraud', 'legit', 'hubLinks',
-];
+import type { Candidate, Cluster, Detection, ModelReport } from './detection.js';
+import { availability, clusterFeatureNames, priorIntercept, memberFeatureNames, modelTerms, termValue, type Term } from './model-terms.js';
+import { measureTermPrevalence, withMeasuredPriors, type TermPrevalence } from './term-prevalence.js';
+import { fitRiskModel, logistic, type RiskModel, type TrainingSet } from './risk-model.js';
+import { checkRuleFeatures, type Contribution } from './rules.js';
 
 /** Checked once, before any work: a rule that names no feature is a config error. */
 export function checkScoringConfig(config: Config): void {
@@ -25,61 +20,207 @@ export function checkScoringConfig(config: Config): void {
 }
 
 /**
- * Stage: communities → scored clusters and blacklist candidates. Every community is measured and
- * scored by the cluster rules; those reaching the threshold are suspected rings, and their members
- * whose own rules reach the member threshold become candidates.
+ * Stage: communities → a fitted risk model → scored clusters and blacklist candidates.
+ * Every account is described by the model's terms (its cluster's and its own); the weights are
+ * fitted on what is known (labels, approved decisions) or stay at their priors; each cluster's
+ * risk is the mean risk of its members, and members of reported clusters whose own risk reaches
+ * the threshold are candidates, ranked by risk and cut at the review budget.
  */
-export function scoreCommunities(input: DetectionInput, components: Components, found: CommunityResult, config: Config): Detection {
-  const analyser = new ClusterAnalyser(input, config.features);
+export function scoreCommunities(input: DetectionInput, components: Components, found: CommunityResult, fold: Uint8Array, config: Config): Detection {
+  const analyser = new ClusterAnalyser(input, { burstWindowDays: config.features.burstWindowDays, classes: config.kinds.classes });
   const ids = input.snapshot.accounts.ids;
-  const { clusterRules, memberRules, clusterThreshold, memberThreshold } = config.scoring;
+  const available = availability(input.snapshot);
+  const { terms: configured, disabled } = modelTerms(config, available);
+  const analyses = found.communities.map((community) => analyser.analyse(Int32Array.from(community).sort((a, b) => compareCodeUnits(ids[a]!, ids[b]!))));
+  const prevalence = measureTermPrevalence(configured, analyses, ids.length, config.model.ordinaryRuleShare);
+  const terms = withMeasuredPriors(configured, prevalence);
+  const training = trainingSet(input, analyses, terms, fold, config);
+  const model = fitRiskModel(terms, training, priorIntercept(config, available), { folds: config.model.folds, priorScale: config.model.priorScale, minFraudLabels: config.model.minFraudLabels });
+
+  const { clusterThreshold, memberThreshold } = config.scoring;
   const clusters: Cluster[] = [];
   const candidates: Candidate[] = [];
-  for (const community of found.communities) {
-    const members = Int32Array.from(community).sort((a, b) => compareCodeUnits(ids[a]!, ids[b]!));
-    const analysis = analyser.analyse(members);
-    const outcome = applyRules(clusterRules, analysis.features);
-    const score = clamp(outcome.points);
-    if (score < clusterThreshold) continue;
+  for (const analysis of analyses) {
+    const { members, features } = analysis;
+    const scored = analysis.memberFeatures.map((member) => scoreMember(terms, model, features, member));
+    const clusterScore = Math.min(0.999999, round(scored.reduce((s, m) => s + m.riskWithoutLabel, 0) / members.length, 6));
+    if (clusterScore < clusterThreshold) continue;
     const clusterId = contentId(members, ids);
-    clusters.push({
-      clusterId,
-      members,
-      score,
-      features: analysis.features,
-      contributions: outcome.contributions,
-      shared: analysis.shared,
-      summary: summariseCluster(analysis.features),
-    });
-    const clusterCodes = outcome.contributions.filter((c) => c.points > 0).map((c) => c.code);
+    const clusterContributions = meanContributions(scored.map((m) => m.cluster), members.length);
+    clusters.push({ clusterId, members, score: clusterScore, features, contributions: clusterContributions, shared: analysis.shared, summary: summariseCluster(features) });
+    const clusterCodes = clusterContributions.filter((c) => c.points > 0).map((c) => c.code);
     for (let m = 0; m < members.length; m++) {
-      const features = analysis.memberFeatures[m]!;
-      const own = applyRules(memberRules, features);
-      if (own.points < memberThreshold) continue;
+      const s = scored[m]!;
+      if (s.risk < memberThreshold) continue;
       candidates.push({
         account: members[m]!,
         clusterId,
-        score: Math.round((score + clamp(own.points)) / 2),
-        memberPoints: own.points,
-        features,
-        contributions: own.contributions,
-        reasons: [...clusterCodes, ...own.contributions.filter((c) => c.points > 0).map((c) => c.code)],
+        score: s.risk,
+        memberPoints: round(s.memberPoints),
+        features: analysis.memberFeatures[m]!,
+        contributions: s.member,
+        reasons: [...clusterCodes, ...s.member.filter((c) => c.points > 0).map((c) => c.code)],
       });
     }
   }
   clusters.sort((x, y) => y.score - x.score || compareCodeUnits(x.clusterId, y.clusterId));
   candidates.sort((x, y) => y.score - x.score || compareCodeUnits(ids[x.account]!, ids[y.account]!));
+  const budget = candidateBudget(config.review.maxCandidates, ids.length);
+  const overBudget = Math.max(0, candidates.length - budget);
   return {
     clusters,
-    candidates,
+    candidates: candidates.slice(0, budget),
+    model: modelReport(configured, prevalence, disabled, model, available),
     stats: {
       components: components.count,
       largestComponent: found.largestComponent,
+      largestGroup: found.largestGroup,
+      carvedComponents: found.carvedComponents,
       louvainRuns: found.louvainRuns,
       communities: found.communities.length,
       hubs: input.weights.hubCount,
+      candidatesFound: candidates.length,
+      candidatesOverBudget: overBudget,
+      candidateBudget: budget,
     },
   };
+}
+
+interface ScoredMember {
+  risk: number;
+  riskWithoutLabel: number;
+  memberPoints: number;
+  cluster: Contribution[];
+  member: Contribution[];
+}
+
+function scoreMember(terms: readonly Term[], model: RiskModel, cluster: ClusterAnalysis['features'], member: MemberFeatures): ScoredMember {
+  let z = model.intercept;
+  let fixed = 0;
+  let memberPoints = 0;
+  const clusterContributions: Contribution[] = [];
+  const memberContributions: Contribution[] = [];
+  terms.forEach((term, t) => {
+    const x = termValue(term, cluster, member);
+    if (x === 0) return;
+    const points = model.weights[t]! * x;
+    z += points;
+    if (term.fixed) fixed += points;
+    if (term.scope === 'member') memberPoints += points;
+    const raw = ((term.scope === 'cluster' ? cluster : member) as unknown as Record<string, number>)[term.feature] ?? 0;
+    (term.scope === 'cluster' ? clusterContributions : memberContributions).push({ code: term.code, feature: term.feature, value: raw, points: round(points, 3), description: term.description });
+  });
+  return { risk: probability(z), riskWithoutLabel: logistic(z - fixed), memberPoints, cluster: clusterContributions, member: memberContributions };
+}
+
+/** A probability to six places that never reads as certainty: 0 < p < 1. */
+function probability(z: number): number {
+  return Math.min(0.999999, Math.max(0.000001, round(logistic(z), 6)));
+}
+
+/** A cluster's contributions: each cluster term's mean over the members (label terms see each member's view). */
+function meanContributions(perMember: Contribution[][], size: number): Contribution[] {
+  const byCode = new Map<string, Contribution>();
+  for (const list of perMember) {
+    for (const c of list) {
+      const seen = byCode.get(c.code);
+      if (seen) seen.points += c.points / size;
+      else byCode.set(c.code, { ...c, points: c.points / size });
+    }
+  }
+  return [...byCode.values()].map((c) => ({ ...c, points: round(c.points, 3) }));
+}
+
+/**
+ * The rows the model is fitted on: every member of every community, and the accounts in no
+ * community with their own features (a deterministic sample of the unlabelled ones when there are
+ * more than the configured maximum, each weighted up so the sample stands for all).
+ */
+function trainingSet(input: DetectionInput, analyses: ClusterAnalysis[], terms: readonly Term[], fold: Uint8Array, config: Config): TrainingSet {
+  const { snapshot } = input;
+  const label = snapshot.accounts.label;
+  const n = snapshot.accounts.ids.length;
+  const free = terms.filter((t) => !t.fixed);
+  const rows: Array<{ account: number; values: number[] }> = [];
+  const grouped = new Uint8Array(n);
+  for (const analysis of analyses) {
+    analysis.members.forEach((a, m) => {
+      grouped[a] = 1;
+      rows.push({ account: a, values: free.map((t) => termValue(t, analysis.features, analysis.memberFeatures[m]!)) });
+    });
+  }
+  let unlabelledSolo = 0;
+  for (let a = 0; a < n; a++) if (!grouped[a] && label[a] !== 1) unlabelledSolo++;
+  const room = Math.max(0, config.model.maxTrainingAccounts - rows.length);
+  const rate = unlabelledSolo <= room ? 1 : room / unlabelledSolo;
+  const soloRows: number[] = [];
+  let accepted = 0;
+  let offered = 0;
+  for (let a = 0; a < n; a++) {
+    if (grouped[a]) continue;
+    if (label[a] !== 1) {
+      // systematic sample: keep an account whenever the running quota passes a whole number
+      offered++;
+      if (Math.floor(offered * rate) === accepted) continue;
+      accepted++;
+    }
+    soloRows.push(a);
+  }
+  for (const a of soloRows) rows.push({ account: a, values: free.map((t) => (t.scope === 'cluster' ? 0 : termValue(t, null, soloFeatures(input, a)))) });
+
+  const d = free.length;
+  const x = new Float64Array(rows.length * d);
+  const y = new Uint8Array(rows.length);
+  const inGroup = new Uint8Array(rows.length);
+  const weight = new Float64Array(rows.length);
+  const rowFold = new Uint8Array(rows.length);
+  rows.forEach((row, r) => {
+    x.set(row.values, r * d);
+    y[r] = label[row.account] === 1 ? 1 : 0;
+    inGroup[r] = grouped[row.account]!;
+    weight[r] = grouped[row.account] || label[row.account] === 1 ? 1 : 1 / rate;
+    rowFold[r] = fold[row.account]!;
+  });
+  return { x, y, grouped: inGroup, weight, fold: rowFold, rows: rows.length };
+}
+
+/** The member features of an account in no community: only what it did itself. */
+function soloFeatures(input: DetectionInput, a: number): MemberFeatures {
+  const { sentOffsets, sent } = input.transactions;
+  const status = input.snapshot.transactions.status;
+  let chargebacks = 0;
+  for (let p = sentOffsets[a]!; p < sentOffsets[a + 1]!; p++) if (status[sent[p]!] === TransactionStatus.chargeback) chargebacks++;
+  const label = input.snapshot.accounts.label[a]!;
+  return {
+    sharedIdentifiers: 0, strongSharedIdentifiers: 0, evidence: 0, inBurst: 0, chargebacks, memberTransfers: 0,
+    otherKnownFraud: 0, otherLegit: 0, proximity: input.proximity[a]!, knownFraud: label === 1 ? 1 : 0, legit: label === -1 ? 1 : 0, hubLinks: 0,
+  };
+}
+
+function modelReport(terms: readonly Term[], prevalence: readonly TermPrevalence[], disabled: string[], model: RiskModel, available: Record<string, boolean>): ModelReport {
+  return {
+    source: model.source,
+    reason: model.reason,
+    fraudLabels: model.fraudLabels,
+    otherAccounts: model.otherRows,
+    rocAuc: model.rocAuc,
+    prAuc: model.prAuc,
+    levelShift: model.levelShift,
+    intercept: round(model.intercept, 3),
+    terms: terms.map((t, i) => ({ code: t.code, feature: t.feature, prior: t.prior, firingShare: prevalence[i]!.share, measuredPrior: prevalence[i]!.prior, weight: round(model.weights[i]!, 3), fixed: t.fixed })),
+    disabledTerms: disabled,
+    available,
+    calibration: model.calibration,
+  };
+}
+
+/** A share never budgets fewer candidates than this: on a small snapshot a share means a handful. */
+const MIN_SHARE_BUDGET = 100;
+
+/** `review.maxCandidates` as a count: a whole number, or a percentage of all accounts. */
+export function candidateBudget(setting: number | string, accounts: number): number {
+  if (typeof setting === 'number') return setting;
+  return Math.max(MIN_SHARE_BUDGET, Math.floor((Number(setting.slice(0, -1)) / 100) * accounts));
 }
 
 /** A cluster's first id is derived from its members, so the same ring gets the same id on the same input. */
@@ -89,6 +230,7 @@ function contentId(members: Int32Array, ids: readonly string[]): string {
   return clusterIdOf(hash);
 }
 
-function clamp(points: number): number {
-  return Math.max(0, Math.min(100, Math.round(points)));
+function round(x: number, digits = 4): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
 }

@@ -11,11 +11,59 @@ export interface Components {
 }
 
 /**
- * Connected components of accounts linked through weighted (non-hub, shared) identifiers, by
- * union-find. Louvain never merges across components, so each one is detected on its own.
+ * Connected components of accounts linked through identifiers that group (non-hub, shared, pair
+ * weight at or above the link threshold), by union-find. Louvain never merges across components,
+ * so each one is detected on its own.
  */
 export function findComponents(graph: IdentifierGraph, weights: IdentifierWeights): Components {
-  const n = graph.accountCount;
+  return unionComponents(graph, (i) => weights.link[i] === 1, graph.accountCount);
+}
+
+/**
+ * Components of the accounts of one component, linked only by identifiers whose pair weight
+ * reaches `minPairWeight`: how a component too large to be one group is carved. Accounts outside
+ * `members` are never reached because every grouping identifier of a member has only members.
+ */
+export function carveComponent(graph: IdentifierGraph, weights: IdentifierWeights, members: Int32Array, minPairWeight: number): Int32Array[] {
+  const local = new Map<number, number>();
+  members.forEach((a, i) => local.set(a, i));
+  const identifiers = new Set<number>();
+  for (const a of members) {
+    for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
+      const i = graph.accountIdentifiers[p]!;
+      if (weights.link[i] === 1 && weights.weight[i]! >= minPairWeight) identifiers.add(i);
+    }
+  }
+  const parent = Int32Array.from(members.keys());
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  for (const i of [...identifiers].sort((x, y) => x - y)) {
+    let root = find(local.get(graph.identifierAccounts[graph.identifierOffsets[i]!]!)!);
+    for (let q = graph.identifierOffsets[i]! + 1; q < graph.identifierOffsets[i + 1]!; q++) {
+      const r = find(local.get(graph.identifierAccounts[q]!)!);
+      if (r === root) continue;
+      if (r < root) {
+        parent[root] = r;
+        root = r;
+      } else parent[r] = root;
+    }
+  }
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < members.length; i++) {
+    const r = find(i);
+    let group = groups.get(r);
+    if (!group) groups.set(r, (group = []));
+    group.push(members[i]!);
+  }
+  return [...groups.values()].map((g) => Int32Array.from(g));
+}
+
+function unionComponents(graph: IdentifierGraph, links: (identifier: number) => boolean, n: number): Components {
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
   const find = (x: number): number => {
@@ -26,7 +74,7 @@ export function findComponents(graph: IdentifierGraph, weights: IdentifierWeight
     return x;
   };
   for (let i = 0; i < graph.identifierCount; i++) {
-    if (weights.weight[i] === 0) continue;
+    if (!links(i)) continue;
     const start = graph.identifierOffsets[i]!;
     const end = graph.identifierOffsets[i + 1]!;
     let root = find(graph.identifierAccounts[start]!);

@@ -4,6 +4,13 @@ import { accountsSharing, type IdentifierGraph } from './identifier-graph.js';
 export interface IdentifierWeights {
   /** How strongly sharing identifier i ties two accounts; 0 for hubs and unshared identifiers. */
   weight: Float64Array;
+  /**
+   * The evidence (in nats) that sharing identifier i gives an account: −ln(1 − kind weight),
+   * spread thinner once more than `EVIDENCE_FULL_ACCOUNTS` accounts share it. 0 for hubs.
+   */
+  evidence: Float64Array;
+  /** 1 when identifier i groups accounts: its pair weight reaches the link threshold. */
+  link: Uint8Array;
   /** 1 when identifier i is a hub: shared by at least hubMinAccounts accounts. */
   hub: Uint8Array;
   hubCount: number;
@@ -11,8 +18,18 @@ export interface IdentifierWeights {
 
 export interface WeightOptions {
   hubMinAccounts: number;
+  /** weight (0–1) of each kind by name; unknown kinds use `other` */
   kindWeights: Record<string, number>;
+  /** pair weight from which an identifier groups accounts (0: every shared identifier does) */
+  linkMinWeight?: number;
 }
+
+/** A value shared by up to this many accounts gives each its kind's full evidence (a ring's pool). */
+export const EVIDENCE_FULL_ACCOUNTS = 4;
+/** Shared values never give more evidence than this (nats): a weight of 1 is not infinite proof. */
+const MAX_EVIDENCE = 4.6;
+/** A shared non-hub identifier always counts as shared, however weak its kind. */
+const MIN_PAIR_WEIGHT = 1e-6;
 
 /**
  * IDF-like weighting: an identifier shared by k accounts adds kindWeight / (k − 1) to each pair,
@@ -21,7 +38,11 @@ export interface WeightOptions {
  */
 export function weighIdentifiers(snapshot: Snapshot, graph: IdentifierGraph, options: WeightOptions): IdentifierWeights {
   const kindWeight = snapshot.identifiers.kinds.map((kind) => options.kindWeights[kind] ?? options.kindWeights.other ?? 0.5);
+  const kindEvidence = kindWeight.map((w) => Math.min(MAX_EVIDENCE, -Math.log(1 - Math.min(w, 0.999))));
+  const linkMin = options.linkMinWeight ?? 0;
   const weight = new Float64Array(graph.identifierCount);
+  const evidence = new Float64Array(graph.identifierCount);
+  const link = new Uint8Array(graph.identifierCount);
   const hub = new Uint8Array(graph.identifierCount);
   let hubCount = 0;
   for (let i = 0; i < graph.identifierCount; i++) {
@@ -30,8 +51,12 @@ export function weighIdentifiers(snapshot: Snapshot, graph: IdentifierGraph, opt
       hub[i] = 1;
       hubCount++;
     } else if (k >= 2) {
-      weight[i] = kindWeight[snapshot.identifiers.kindOf[i]!]! / (k - 1);
+      const kind = snapshot.identifiers.kindOf[i]!;
+      const w = kindWeight[kind]! / (k - 1);
+      weight[i] = Math.max(MIN_PAIR_WEIGHT, w);
+      evidence[i] = kindEvidence[kind]! * Math.min(1, EVIDENCE_FULL_ACCOUNTS / k);
+      if (w > 0 && w >= linkMin) link[i] = 1;
     }
   }
-  return { weight, hub, hubCount };
+  return { weight, evidence, link, hub, hubCount };
 }

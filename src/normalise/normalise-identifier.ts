@@ -5,6 +5,7 @@ import { canonicaliseAddress } from './address.js';
 import { canonicaliseDevice } from './device.js';
 import { canonicaliseEmail } from './email.js';
 import { canonicaliseGeneric } from './generic.js';
+import { canonicaliseIdentityDocument } from './identity-document.js';
 import { canonicaliseIp } from './ip.js';
 import { MAX_VALUE_LENGTH, digestLongValue } from './long-value.js';
 import { createPaymentInstrumentCanonicaliser } from './payment-instrument.js';
@@ -56,9 +57,10 @@ export function createNormaliser(opts: NormaliseOptions): (kind: string, raw: st
   const device = placeholdersFor(canonicaliseDevice);
   const ip = placeholdersFor(canonicaliseIp);
   const generic = placeholdersFor(canonicaliseGeneric);
+  const documents = placeholdersFor(canonicaliseIdentityDocument);
 
   // A switch with direct calls: no per-row Map lookup or closure indirection, and any kind not
-  // listed (national_id, username, ...) falls to the generic rules.
+  // listed (username, customer_ref, ...) falls to the generic rules.
   return (kind, raw) => {
     const clean = cleanText(raw);
     if (clean.length === 0) return null;
@@ -81,6 +83,11 @@ export function createNormaliser(opts: NormaliseOptions): (kind: string, raw: st
         return accept(canonicaliseDevice(clean), false, device);
       case 'ip':
         return accept(canonicaliseIp(clean), false, ip);
+      case 'national_id':
+      case 'passport':
+      case 'tax_id':
+      case 'ssn':
+        return accept(canonicaliseIdentityDocument(clean), false, documents);
       default:
         return accept(canonicaliseGeneric(clean), false, generic);
     }

@@ -28,6 +28,26 @@ export const RunManifestSchema = z.object({
   counts: z.record(z.string(), z.number()),
   stages: z.array(z.object({ stage: z.string(), ms: z.number(), cpuMs: z.number().optional(), peakRssMb: z.number(), rssMb: z.number().optional() })),
   sinks: z.array(z.string()),
+  /** what detection measured and learned this night: kind weights and the risk model */
+  detection: z
+    .object({
+      kinds: z.array(z.object({ kind: z.string(), class: z.string(), accounts: z.number(), sharingAccounts: z.number(), sharingShare: z.number(), sharedValues: z.number(), meanAccountsPerSharedValue: z.number(), p90AccountsPerSharedValue: z.number(), hubs: z.number(), weight: z.number(), pinned: z.boolean() })),
+      model: z.object({
+        source: z.enum(['learned', 'prior']),
+        reason: z.string(),
+        fraudLabels: z.number(),
+        otherAccounts: z.number(),
+        rocAuc: z.number().nullable(),
+        prAuc: z.number().nullable(),
+        levelShift: z.number().nullable(),
+        intercept: z.number(),
+        terms: z.array(z.object({ code: z.string(), feature: z.string(), prior: z.number(), firingShare: z.number(), measuredPrior: z.number(), weight: z.number(), fixed: z.boolean() })),
+        disabledTerms: z.array(z.string()),
+        available: z.record(z.string(), z.boolean()),
+        calibration: z.array(z.object({ predicted: z.number(), observed: z.number(), rows: z.number() })),
+      }),
+    })
+    .optional(),
   error: z.object({ message: z.string(), exitCode: z.number() }).optional(),
 });
 export type RunManifest = z.infer<typeof RunManifestSchema>;

@@ -5,6 +5,7 @@ import type { StageTiming } from './stage-timer.js';
 export class RunRecord {
   readonly counts: Record<string, number> = {};
   private tables: RunManifest['input']['tables'] = [];
+  private detection: RunManifest['detection'];
 
   constructor(
     private readonly run: { runId: string; startedAt: string; configHash: string; version: string; panKey?: RunManifest['panKey'] },
@@ -26,6 +27,11 @@ export class RunRecord {
     this.tables = tables;
   }
 
+  /** What detection measured (kind weights) and learned (the risk model) this night. */
+  describeDetection(detection: NonNullable<RunManifest['detection']>): void {
+    this.detection = detection;
+  }
+
   manifest(status: RunManifest['status'], error?: RunManifest['error']): RunManifest {
     const { runId, startedAt, version, configHash, panKey } = this.run;
     return {
@@ -40,6 +46,7 @@ export class RunRecord {
       counts: this.counts,
       stages: [...this.stages],
       sinks: [...this.sinks],
+      ...(this.detection ? { detection: this.detection } : {}),
       ...(error ? { error } : {}),
     };
   }

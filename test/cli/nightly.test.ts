@@ -15,6 +15,9 @@ describe('fraud-rings nightly (command line)', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^run r1 succeeded/);
     expect(result.stdout).toMatch(/1 suspected rings with 3 accounts/);
+    // the kinds as measured in this snapshot, and where the weights came from
+    expect(result.stdout).toMatch(/kinds \(weight, share of accounts sharing\): device 0\.\d\d \(100\.0 %\), payment_instrument 0\.\d\d \(100\.0 %\)/);
+    expect(result.stdout).toMatch(/model: prior weights \(0 fraud labels, fewer than 30: prior weights\); no data for [A-Z_, ]*CHARGEBACKS/);
     expect((await readdir(join(out, 'latest'))).sort()).toEqual(['candidates.csv', 'clusters.csv', 'clusters.ndjson', 'hubs.csv', 'evidence.ndjson', 'lineage.csv', 'manifest.json', 'members.csv', 'rejects.csv', 'report.html'].sort());
     const manifest = JSON.parse(await readFile(join(out, 'latest', 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ runId: 'r1', status: 'succeeded', counts: { accounts: 3, clusters: 1, members: 3 } });
@@ -23,6 +26,17 @@ describe('fraud-rings nightly (command line)', () => {
     expect(logLines.length).toBeGreaterThan(0);
     const logs = logLines.map((line) => JSON.parse(line) as { msg?: string });
     expect(logs.map((l) => l.msg)).toContain('nightly run succeeded');
+  });
+
+  it('says how many candidates the review budget left out', async () => {
+    const input = await folderWith({ 'accounts.csv': accounts, 'identifiers.csv': identifiers });
+    const settings = await folderWith({ 'config.json': JSON.stringify({ review: { maxCandidates: 1 } }) });
+    const out = await tempDir();
+    const result = await runCli(['nightly', '--input', input, '--out', out, '--config', join(settings, 'config.json')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/1 blacklist candidates \(3 found; 2 beyond the budget of 1 not queued\)/);
+    const manifest = JSON.parse(await readFile(join(out, 'latest', 'manifest.json'), 'utf8'));
+    expect(manifest.counts).toMatchObject({ candidates: 1, candidatesFound: 3, candidatesOverBudget: 2, candidateBudget: 1 });
   });
 
   it('exits 3 with one line and no stack trace on a broken file, and keeps latest where it was', async () => {

@@ -146,7 +146,7 @@ describe('fraud-rings review', () => {
     expect(show.code).toBe(0);
     const text = show.stdout;
     expect(text).toContain(`A1: pending, candidate in run ${RUN} (latest)\n`);
-    expect(text).toContain('cluster C1: 5 accounts sharing 1 device and 1 card\nscore 80 (cluster 85)\n');
+    expect(text).toContain('cluster C1: 5 accounts sharing 1 device and 1 card\nscore 80 (cluster 85): points learned from 42 fraud labels, level -3.2\n');
     expect(text).toMatch(/cluster score:\n {2}SHARED_DEVICES\s+sharedDevices=1\s+\+40 {2}members share devices\n {2}CREATED_IN_BURST\s+creationSpreadDays=2\.5\s+\+45/);
     expect(text).toMatch(/account score:\n {2}CHARGEBACKS {2}chargebacks=2 {2}\+30 {2}the account has chargebacks\n/);
     expect(text).toContain('shared identifiers (2):\n  card:pan:c100ff  5 accounts, 5 in the cluster\n  device:dev-C1  5 accounts, 5 in the cluster\n');

@@ -18,7 +18,8 @@ describe('parseConfig', () => {
   it('keeps what the file sets and defaults the rest of that section', () => {
     const { config } = parseConfig({ graph: { hubMinAccounts: 12 } });
     expect(config.graph.hubMinAccounts).toBe(12);
-    expect(config.graph.kindWeights.device).toBe(1);
+    expect(config.graph.kindWeights).toEqual({});
+    expect(config.kinds.classes.device).toBe('instrument');
   });
 
   it('hashes the effective config: key order does not matter, values do', () => {
@@ -34,6 +35,17 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ scoring: { clusterThreshold: 'high' } }, 'my.json')).toThrow(/^my\.json: scoring\.clusterThreshold: /);
     expect(() => parseConfig({ scoring: { clusterRules: [{ code: 'lower', feature: 'size', op: '>=', value: 1, points: 1 }] } })).toThrow(/UPPER_SNAKE_CASE/);
     expect(() => parseConfig({ normalise: { defaultCountryCode: '+44' } })).toThrow(/normalise\.defaultCountryCode/);
+  });
+});
+
+describe('kinds.classes', () => {
+  it('adds to and overrides the default classes instead of replacing them', () => {
+    const { classes } = parseConfig({ kinds: { classes: { loyalty_card: 'instrument', address: 'other' } } }).config.kinds;
+    expect(classes).toMatchObject({ loyalty_card: 'instrument', address: 'other', national_id: 'identity', device: 'instrument', phone: 'contact', ip: 'place' });
+  });
+
+  it('refuses a class that does not exist', () => {
+    expect(() => parseConfig({ kinds: { classes: { tablet: 'gadget' } } })).toThrow(/kinds\.classes/);
   });
 });
 

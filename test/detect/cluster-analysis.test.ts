@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ClusterAnalyser } from '../../src/detect/cluster-analysis.js';
+import { parseConfig } from '../../src/config/config.js';
+import { ClusterAnalyser, MAX_MEMBER_EVIDENCE } from '../../src/detect/cluster-analysis.js';
 import { prepare } from '../support/detection-input.js';
 import { makeSnapshot } from '../support/make-snapshot.js';
 
-const options = { burstWindowDays: 14, strongKinds: ['device', 'payment_instrument', 'phone'] };
+const options = { burstWindowDays: 14, classes: parseConfig({}).config.kinds.classes };
 
 describe('ClusterAnalyser', () => {
   const snapshot = makeSnapshot({
@@ -50,8 +51,24 @@ describe('ClusterAnalyser', () => {
   });
 
   it('describes each member on its own', () => {
-    expect(analysis.memberFeatures[0]).toEqual({ sharedIdentifiers: 2, strongSharedIdentifiers: 2, inBurst: 1, chargebacks: 1, memberTransfers: 2, knownFraud: 1, legit: 0, hubLinks: 1 });
-    expect(analysis.memberFeatures[3]).toEqual({ sharedIdentifiers: 1, strongSharedIdentifiers: 0, inBurst: 0, chargebacks: 0, memberTransfers: 0, knownFraud: 0, legit: 1, hubLinks: 0 });
+    expect(analysis.memberFeatures[0]).toMatchObject({ sharedIdentifiers: 2, strongSharedIdentifiers: 2, inBurst: 1, chargebacks: 1, memberTransfers: 2, knownFraud: 1, legit: 0, hubLinks: 1 });
+    expect(analysis.memberFeatures[3]).toMatchObject({ sharedIdentifiers: 1, strongSharedIdentifiers: 0, inBurst: 0, chargebacks: 0, memberTransfers: 0, knownFraud: 0, legit: 1, hubLinks: 0 });
+  });
+
+  it('leaves each member\'s own label out of the label counts it sees', () => {
+    expect(analysis.memberFeatures[0]).toMatchObject({ otherKnownFraud: 0, otherLegit: 1 });
+    expect(analysis.memberFeatures[3]).toMatchObject({ otherKnownFraud: 1, otherLegit: 0 });
+  });
+
+  it('weighs an account\'s shared identifiers by kind: the strongest in full, the others discounted', () => {
+    // A shares d1 (device) and the card with other members; D only the drop address
+    const { weights } = input;
+    const evidenceOf = (value: string) => weights.evidence[snapshot.identifiers.values.indexOf(value)]!;
+    const [strong, weak] = [evidenceOf('d1'), evidenceOf('card')].sort((x, y) => y - x);
+    expect(analysis.memberFeatures[0]!.evidence).toBeCloseTo(Math.min(MAX_MEMBER_EVIDENCE, strong! + 0.5 * weak!), 3);
+    expect(analysis.memberFeatures[0]!.evidence).toBeGreaterThan(strong!);
+    expect(analysis.memberFeatures[3]!.evidence).toBeCloseTo(evidenceOf('drop'), 3);
+    expect(analysis.memberFeatures[3]!.evidence).toBeLessThan(analysis.memberFeatures[0]!.evidence);
   });
 
   it('finds no cycle when money only flows one way', () => {

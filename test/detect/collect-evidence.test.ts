@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collectEvidence } from '../../src/detect/collect-evidence.js';
 import type { Detection } from '../../src/detect/detection.js';
 import { prepare } from '../support/detection-input.js';
+import { memberFeatures, oneCommunityStats, priorModel } from '../support/detection-fixtures.js';
 import { makeSnapshot } from '../support/make-snapshot.js';
 
 describe('collectEvidence', () => {
@@ -21,11 +22,12 @@ describe('collectEvidence', () => {
   });
   const { input } = prepare(snapshot, 5);
   const members = Int32Array.from([0, 1, 2]);
-  const memberFeatures = { sharedIdentifiers: 2, strongSharedIdentifiers: 2, inBurst: 1, chargebacks: 1, memberTransfers: 1, knownFraud: 0, legit: 0, hubLinks: 1 };
+  const features = memberFeatures({ sharedIdentifiers: 2, strongSharedIdentifiers: 2, inBurst: 1, chargebacks: 1, memberTransfers: 1, hubLinks: 1 });
   const detection: Detection = {
     clusters: [{ clusterId: 'FR-1', members, score: 80, features: {} as never, contributions: [{ code: 'SHARED_DEVICE', feature: 'sharedDevices', value: 2, points: 15, description: '' }], shared: [], summary: '3 accounts share 2 devices' }],
-    candidates: [{ account: 0, clusterId: 'FR-1', score: 90, memberPoints: 100, features: memberFeatures, contributions: [], reasons: ['SHARED_DEVICE'] }],
-    stats: { components: 1, largestComponent: 6, louvainRuns: 1, communities: 1, hubs: 1 },
+    candidates: [{ account: 0, clusterId: 'FR-1', score: 90, memberPoints: 100, features, contributions: [], reasons: ['SHARED_DEVICE'] }],
+    model: priorModel,
+    stats: oneCommunityStats,
   };
 
   it('lists shared identifiers with counts, names hubs apart, and finds the shortest paths to blacklisted accounts', () => {
@@ -43,6 +45,8 @@ describe('collectEvidence', () => {
     expect(evidence!.material).toEqual({ sharedIdentifiers: ['device:d1', 'phone:p'], blacklistedLinks: ['B', 'B2'] });
     expect(evidence!.evidenceVersion).toMatch(/^[0-9a-f]{16}$/);
     expect(evidence!.transactions).toEqual({ transactions: 2, chargebacks: 1, transfersWithMembers: 1 });
+    // and where its points came from
+    expect(evidence!.model).toEqual({ source: 'prior', fraudLabels: 0, intercept: -4 });
   });
 
   it('stops at the hop limit, and changes the evidence version when material evidence changes', () => {

@@ -13,7 +13,7 @@ function ring(prefix: string, n: number): SnapshotSpec['links'] {
   return links;
 }
 
-const options = { seed: 7, resolution: 1, minClusterSize: 3, minModularity: 0.3, mergeMinBridges: 2 };
+const options = { seed: 7, resolution: 1, minClusterSize: 3, minModularity: 0.3, mergeMinBridges: 2, maxComponentAccounts: 20_000, linkMinWeight: 0 };
 
 describe('detectCommunities', () => {
   const accounts = [...Array.from({ length: 8 }, (_, i) => ({ id: `R${i}` })), ...Array.from({ length: 7 }, (_, i) => ({ id: `S${i}` })), { id: 'P0' }, { id: 'P1' }];

@@ -21,10 +21,10 @@ describe('createNormaliser: dispatch', () => {
   });
 
   it('gives unknown kinds the generic rules', () => {
-    expect(normalise('national_id', '  AB 12\t34  C ')).toEqual({ value: 'ab 12 34 c', hashed: false });
+    expect(normalise('username', '  AB 12\t34  C ')).toEqual({ value: 'ab 12 34 c', hashed: false });
     // Not the phone or card rules: no digits-only rewrite, no hashing.
-    expect(value('national_id', '07700 900123')).toBe('07700 900123');
-    expect(normalise('national_id', '4111111111111111')).toEqual({ value: '4111111111111111', hashed: false });
+    expect(value('username', '07700 900123')).toBe('07700 900123');
+    expect(normalise('username', '4111111111111111')).toEqual({ value: '4111111111111111', hashed: false });
   });
 });
 
@@ -101,7 +101,7 @@ describe('createNormaliser: hostile and odd values pass through', () => {
 
   it('keeps injection strings and quotes as data', () => {
     const raw = "'}) DETACH DELETE n //";
-    expect(value('national_id', raw)).toBe("'}) detach delete n //");
+    expect(value('username', raw)).toBe("'}) detach delete n //");
     expect(value('email', 'x"; DROP TABLE accounts; --@evil.com')).toBe('x"; drop table accounts; --@evil.com');
     for (const kind of kinds) expect(() => normalise(kind, raw)).not.toThrow();
   });
@@ -113,7 +113,7 @@ describe('createNormaliser: hostile and odd values pass through', () => {
       expect(out?.value, kind).toMatch(/^sha256:[0-9a-f]{64}$/);
       expect(out?.hashed).toBe(true);
     }
-    expect(value('national_id', big)).toBe(value('national_id', big.toLowerCase()));
+    expect(value('username', big)).toBe(value('username', big.toLowerCase()));
     expect(value('national_id', big)).not.toBe(value('national_id', big + 'b'));
     expect(value('national_id', 'a'.repeat(512))).toBe('a'.repeat(512));
   });

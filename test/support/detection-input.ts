@@ -13,5 +13,5 @@ export function prepare(snapshot: Snapshot, hubMinAccounts = 30) {
   });
   const components = findComponents(graph, weights);
   const transactions = indexTransactions(snapshot);
-  return { input: { snapshot, graph, weights, transactions }, components };
+  return { input: { snapshot, graph, weights, transactions, proximity: new Float64Array(graph.accountCount) }, components };
 }

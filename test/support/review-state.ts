@@ -26,6 +26,7 @@ export function evidence(accountId: string, clusterId: string, overrides: Partia
       { code: 'CREATED_IN_BURST', feature: 'creationSpreadDays', value: 2.5, points: 45, description: 'accounts created within days' },
     ],
     memberContributions: [{ code: 'CHARGEBACKS', feature: 'chargebacks', value: 2, points: 30, description: 'the account has chargebacks' }],
+    model: { source: 'learned', fraudLabels: 42, intercept: -3.2 },
     sharedIdentifiers: shared.map((id) => ({ kind: id.split(':')[0]!, value: id.slice(id.indexOf(':') + 1), accounts: 5, clusterMembers: 5 })),
     hubs: [{ kind: 'ip', value: '203.0.113.9', accounts: 812 }],
     pathsToBlacklisted: blacklisted.map((b) => ({ blacklistedAccountId: b, path: [accountId, device, 'X7', 'card:pan:9f9f', b] })),

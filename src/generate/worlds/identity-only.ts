@@ -25,8 +25,9 @@ const IDENTITY_RINGS: RingMix = {
 
 /**
  * An identity-only export: e-mail, phone and national ID, nothing else; no sign-up times, no
- * transactions, no labels. Honest families sometimes share a phone, a few numbers are mistyped
- * into somebody else's, and ring members now and then give an honest person's number.
+ * transactions, no labels. Synthetic identities share; honest people seldom do: a few families
+ * share a phone, a few numbers are mistyped into somebody else's, and ring members now and then
+ * give an honest person's number.
  */
 export const identityOnlyWorld: WorldSpec = {
   name: 'identity-only',
@@ -47,7 +48,7 @@ export const identityOnlyWorld: WorldSpec = {
       tablet: 0,
       homeIp: 0,
       card: 0,
-      phone: 0.3,
+      phone: 0.04,
       tabletUse: 0,
       homeIpUse: 0,
       cardUse: 0,
@@ -63,7 +64,7 @@ export const identityOnlyWorld: WorldSpec = {
       firstChance: 1,
     });
     // Mistyped and recycled numbers: one honest stranger's phone on another honest account.
-    planCoincidences(ctx, honest, { pairsPerHonest: 0.004, phoneShare: 1 });
+    planCoincidences(ctx, honest, { pairsPerHonest: 0.001, phoneShare: 1 });
     return { rings, families: 0, households, hubs };
   },
 };

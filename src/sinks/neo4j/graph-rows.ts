@@ -39,7 +39,8 @@ export type UsesRow = [accountId: string, key: string, firstSeen: Integer | null
 export interface ClusterRow {
   key: string;
   clusterId: string;
-  score: Integer;
+  /** calibrated risk, 0–1 */
+  score: number;
   size: Integer;
   reasons: string[];
   summary: string;
@@ -64,7 +65,8 @@ export interface CandidateRow {
   accountId: string;
   clusterId: string;
   clusterKey: string;
-  score: Integer;
+  /** calibrated risk, 0–1 */
+  score: number;
   memberPoints: number;
   reasons: string[];
   /** version of the facts behind the candidate; a reviewer's decision is tied to it */
@@ -150,7 +152,7 @@ export function clusterRows(output: Pick<RunOutput, 'run' | 'snapshot' | 'detect
   return output.detection.clusters.map((c) => ({
     key: clusterKey(c.clusterId, output.run.runId),
     clusterId: c.clusterId,
-    score: neo4j.int(c.score),
+    score: c.score,
     size: neo4j.int(c.members.length),
     reasons: c.contributions.map((x) => x.code),
     summary: c.summary,
@@ -178,7 +180,7 @@ export function candidateRows(output: Pick<RunOutput, 'run' | 'snapshot' | 'dete
     accountId: ids[c.account]!,
     clusterId: c.clusterId,
     clusterKey: clusterKey(c.clusterId, output.run.runId),
-    score: neo4j.int(c.score),
+    score: c.score,
     memberPoints: c.memberPoints,
     reasons: c.reasons,
     evidenceVersion: versions.get(ids[c.account]!) ?? null,

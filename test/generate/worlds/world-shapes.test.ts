@@ -148,7 +148,8 @@ describe('identity-only', () => {
     }
     for (const n of valuesPerRing.values()) if (n === 1) singleValueRings++;
     expect(ringNationalIds).toBeGreaterThan(20);
-    expect(honestPhones).toBeGreaterThan(20);
+    // honest people seldom share, but some do: a family phone, a mistyped number
+    expect(honestPhones).toBeGreaterThan(3);
     expect(singleValueRings).toBeGreaterThan(10);
   });
 });

@@ -1,3 +1,4 @@
+import { oneCommunityStats, priorModel } from '../../support/detection-fixtures.js';
 import { isInt } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import type { Cluster, Detection } from '../../../src/detect/detection.js';
@@ -56,7 +57,8 @@ function output(): RunOutput {
   const detection: Detection = {
     clusters: [cluster],
     candidates: [{ account: 0, clusterId: 'FR-1', score: 70, memberPoints: 60, features: {} as never, contributions: [], reasons: ['SHARED_DEVICE'] }],
-    stats: { components: 0, largestComponent: 0, louvainRuns: 0, communities: 0, hubs: 0 },
+    model: priorModel,
+    stats: oneCommunityStats,
   };
   return {
     run: { runId: 'run-1', startedAt: '', configHash: '', version: '' },
@@ -131,7 +133,7 @@ describe('rows', () => {
       lineageEvent: 'grown',
       previousClusterIds: ['FR-0'],
     });
-    expect(cluster!.score.toNumber()).toBe(80);
+    expect(cluster!.score).toBe(80);
     expect([...memberRows(o)]).toEqual([
       { key: 'FR-1@run-1', accountId: 'R1' },
       { key: 'FR-1@run-1', accountId: 'R2' },

@@ -1,0 +1,50 @@
+import type { ClusterAnalysis } from './cluster-analysis.js';
+import { termValue, type Term } from './model-terms.js';
+
+const PRIOR_ACCOUNTS = 100;
+
+/** How often one rule fires in this snapshot, and the prior it keeps. */
+export interface TermPrevalence {
+  code: string;
+  /** accounts in communities for which the rule fires, as a share of all accounts (shrunk on small snapshots) */
+  share: number;
+  /** the configured prior, lowered by how much more often than `ordinaryShare` the rule fires */
+  prior: number;
+}
+
+/**
+ * A rule that fires for a large part of all accounts cannot be strong evidence of fraud, which is
+ * rare: where families sign up together and share a tablet and a card, "sharing two devices or
+ * cards" and "created in a burst" describe half the snapshot. Each positive rule's prior is
+ * lowered by the log-odds by which its firing share exceeds `ordinaryShare` (never below 0).
+ * Continuous terms (identifier evidence, measured per kind already), terms that read labels, and
+ * rules that speak for honesty keep their priors.
+ */
+export function measureTermPrevalence(terms: readonly Term[], analyses: readonly ClusterAnalysis[], accounts: number, ordinaryShare: number): TermPrevalence[] {
+  const fires = new Float64Array(terms.length);
+  for (const analysis of analyses) {
+    for (const member of analysis.memberFeatures) {
+      terms.forEach((term, t) => {
+        if (term.rule && termValue(term, analysis.features, member) > 0) fires[t]!++;
+      });
+    }
+  }
+  const logit = (p: number) => Math.log(p / (1 - p));
+  return terms.map((term, t) => {
+    // shrunk toward the ordinary share as if PRIOR_ACCOUNTS more accounts had been seen: a
+    // snapshot of a handful of accounts says little about how common anything is
+    const share = (fires[t]! + PRIOR_ACCOUNTS * ordinaryShare) / (accounts + PRIOR_ACCOUNTS);
+    const measured = term.rule && !term.fixed && !term.labelDerived && term.prior > 0 && share > ordinaryShare;
+    const excess = measured ? logit(Math.min(share, 0.99)) - logit(ordinaryShare) : 0;
+    return { code: term.code, share: round(share), prior: measured ? round(Math.max(0, term.prior - excess)) : term.prior };
+  });
+}
+
+/** The terms with their measured priors. */
+export function withMeasuredPriors(terms: readonly Term[], prevalence: readonly TermPrevalence[]): Term[] {
+  return terms.map((term, t) => ({ ...term, prior: prevalence[t]!.prior }));
+}
+
+function round(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}

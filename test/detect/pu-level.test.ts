@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { puLevel } from '../../src/detect/pu-level.js';
+
+/** `count` other accounts evenly spread over [low, high], each of weight 1. */
+function spread(count: number, low: number, high: number): { scores: Float64Array; weights: Float64Array } {
+  const scores = Float64Array.from({ length: count }, (_, i) => low + ((high - low) * i) / Math.max(1, count - 1));
+  return { scores, weights: new Float64Array(count).fill(1) };
+}
+
+describe('puLevel', () => {
+  it('has no level without known fraud, or without other accounts to weigh', () => {
+    const { scores, weights } = spread(10, -3, 0);
+    expect(puLevel([], scores, weights)).toBeNull();
+    expect(puLevel([1, 2], new Float64Array(0), new Float64Array(0))).toBeNull();
+    expect(puLevel([1, 2], scores, new Float64Array(10))).toBeNull();
+  });
+
+  it('finds the level that separates known fraud from the others: the lowest known score, above every other', () => {
+    // every other account scores at most 0, known fraud 3 to 4: going down to 3 flags nobody more
+    const { scores, weights } = spread(500, -5, 0);
+    const level = puLevel([3.5, 4, 3, 3.2, 3.8], scores, weights);
+    expect(level).toBe(3);
+  });
+
+  it('does not let low-scoring known fraud (label noise) drag the level down to flood the queue', () => {
+    // 8 known fraud score 4, 2 more score like the bulk of honest accounts; reaching those 2
+    // would flag hundreds of others
+    const { scores, weights } = spread(1000, -5, 0);
+    const known = [4, 4, 4, 4, 4, 4, 4, 4, -2, -4];
+    expect(puLevel(known, scores, weights)).toBe(4);
+  });
+
+  it('does not settle on one lucky high score when there are few labels', () => {
+    // one known account scores 10, two score 5; six others score 5 or more, a thousand far less.
+    // Without the labels' worth of extra flagged accounts, the level at 10 (flagging nobody) would win.
+    const others = Float64Array.from([...[5, 6, 7, 5.5, 6.5, 8], ...Array.from({ length: 1000 }, (_, i) => -i / 100)]);
+    const weights = new Float64Array(others.length).fill(1);
+    expect(puLevel([10, 5, 5], others, weights)).toBe(5);
+  });
+
+  it('weighs other accounts by their sample weight', () => {
+    // the same scores: one other account between the known scores counts once, or as 500 accounts
+    const others = Float64Array.from([2, ...Array.from({ length: 100 }, () => -1)]);
+    const known = [3, 3, 3, 1, 1, 1];
+    const light = new Float64Array(others.length).fill(1);
+    const heavy = Float64Array.from(light, (w, i) => (i === 0 ? 500 : w));
+    expect(puLevel(known, others, light)).toBe(1);
+    expect(puLevel(known, others, heavy)).toBe(3);
+  });
+});

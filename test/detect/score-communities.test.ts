@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/config.js';
+import { accountFolds } from '../../src/detect/account-folds.js';
+import { detectCommunities } from '../../src/detect/communities.js';
+import { candidateBudget, scoreCommunities } from '../../src/detect/score-communities.js';
+import type { Snapshot } from '../../src/snapshot/snapshot.js';
+import { prepare } from '../support/detection-input.js';
+import { makeSnapshot } from '../support/make-snapshot.js';
+
+type Spec = Parameters<typeof makeSnapshot>[0];
+
+/**
+ * Rings of four that share a device and a card and sign up within days, some with chargebacks,
+ * and honest pairs that share only an address; everybody else alone.
+ */
+function world(options: { rings: number; dated: boolean }): Spec {
+  const accounts: Spec['accounts'] = [];
+  const links: Spec['links'] = [];
+  const transactions: NonNullable<Spec['transactions']> = [];
+  for (let r = 0; r < options.rings; r++) {
+    for (let m = 0; m < 4; m++) {
+      const id = `R${r}M${m}`;
+      accounts.push({ id, created: options.dated ? `2024-0${1 + (r % 9)}-0${1 + m}` : undefined });
+      links.push([id, 'device', `ring-device-${r}`], [id, 'payment_instrument', `ring-card-${r}-${m % 2}`], [id, 'email', `${id}@mail.test`]);
+      if (m < 2 + (r % 3)) transactions.push([id, '', 'chargeback']);
+    }
+  }
+  for (let h = 0; h < 300; h++) {
+    const id = `H${h}`;
+    accounts.push({ id, created: options.dated ? `2023-${String(1 + (h % 12)).padStart(2, '0')}-15` : undefined });
+    links.push([id, 'device', `own-device-${h}`], [id, 'email', `${id}@mail.test`]);
+    if (h < 40) links.push([id, 'address', `home-${Math.floor(h / 2)}`]);
+    transactions.push([id, '', 'settled']);
+  }
+  return { accounts, links, transactions };
+}
+
+function score(snapshot: Snapshot, raw: object = {}) {
+  const { config } = parseConfig(raw);
+  const { input, components } = prepare(snapshot);
+  const found = detectCommunities(input.graph, input.weights, components, snapshot.accounts.ids, {
+    seed: config.seed, ...config.communities, maxComponentAccounts: config.graph.maxComponentAccounts, linkMinWeight: config.graph.linkMinWeight,
+  });
+  const folds = accountFolds(snapshot.accounts.ids, config.model.folds, config.seed);
+  return scoreCommunities(input, components, found, folds, config);
+}
+
+describe('scoreCommunities', () => {
+  const snapshot = makeSnapshot(world({ rings: 12, dated: true }));
+  const detection = score(snapshot);
+  const ids = snapshot.accounts.ids;
+
+  it('makes the rings candidates with a risk between 0 and 1, highest first, and leaves the households out', () => {
+    expect(detection.candidates.length).toBeGreaterThanOrEqual(40);
+    for (const c of detection.candidates) {
+      expect(ids[c.account]).toMatch(/^R/);
+      expect(c.score).toBeGreaterThan(0);
+      expect(c.score).toBeLessThan(1);
+    }
+    const scores = detection.candidates.map((c) => c.score);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+  });
+
+  it('explains each candidate: terms that fired with their points, and says the weights are priors with no labels', () => {
+    expect(detection.model.source).toBe('prior');
+    expect(detection.model.fraudLabels).toBe(0);
+    const top = detection.candidates[0]!;
+    const cluster = detection.clusters.find((c) => c.clusterId === top.clusterId)!;
+    const codes = [...cluster.contributions, ...top.contributions].map((c) => c.code);
+    expect(codes).toEqual(expect.arrayContaining(['CREATION_BURST', 'IDENTIFIER_EVIDENCE']));
+    for (const c of top.contributions) expect(Number.isFinite(c.points)).toBe(true);
+    // the reasons are the codes of the terms that added risk
+    expect(top.reasons).toEqual(expect.arrayContaining(['CREATION_BURST', 'IDENTIFIER_EVIDENCE']));
+  });
+
+  it('cuts at the review budget, keeping the riskiest, and counts what was left over', () => {
+    const budgeted = score(snapshot, { review: { maxCandidates: 5 } });
+    expect(budgeted.candidates).toHaveLength(5);
+    expect(budgeted.stats.candidateBudget).toBe(5);
+    expect(budgeted.stats.candidatesFound).toBe(detection.candidates.length);
+    expect(budgeted.stats.candidatesOverBudget).toBe(detection.candidates.length - 5);
+    expect(budgeted.candidates.map((c) => c.score)).toEqual(detection.candidates.slice(0, 5).map((c) => c.score));
+  });
+
+  it('disables the terms whose data the snapshot lacks, and still finds the rings from what it has', () => {
+    const undated = makeSnapshot(world({ rings: 12, dated: false }));
+    const blind = score(undated);
+    expect(blind.model.available.createdAt).toBe(false);
+    expect(blind.model.disabledTerms).toEqual(expect.arrayContaining(['CREATION_BURST', 'IN_CREATION_BURST']));
+    expect(blind.model.terms.map((t) => t.code)).not.toContain('CREATION_BURST');
+    const found = new Set(blind.candidates.map((c) => undated.accounts.ids[c.account]!));
+    expect([...found].every((id) => id.startsWith('R'))).toBe(true);
+    expect(found.size).toBeGreaterThanOrEqual(24);
+  });
+});
+
+describe('candidateBudget', () => {
+  it('takes a whole number as it is, and a share of the accounts, never fewer than 100', () => {
+    expect(candidateBudget(7, 1_000_000)).toBe(7);
+    expect(candidateBudget('10%', 5000)).toBe(500);
+    expect(candidateBudget('2.5%', 100_000)).toBe(2500);
+    expect(candidateBudget('10%', 50)).toBe(100);
+  });
+});
