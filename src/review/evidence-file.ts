@@ -1,4 +1,4 @@
-import { parseNdjsonLines } from '../io/ndjson-lines.js';
+import { readNdjsonFile } from '../io/ndjson-lines.js';
 import { z } from 'zod';
 import type { CandidateEvidence } from '../detect/evidence.js';
 import { MaterialEvidenceSchema } from './decision.js';
@@ -34,6 +34,7 @@ export const CandidateEvidenceSchema = z.looseObject({
   reopened: z.object({ rejectedBy: z.string(), rejectedAt: z.string(), changes: z.array(z.string()) }).optional(),
 }) satisfies z.ZodType<CandidateEvidence>;
 
-export function parseEvidenceLines(text: string, path: string): CandidateEvidence[] {
-  return parseNdjsonLines(text, path, CandidateEvidenceSchema, 'candidate evidence');
+/** Reads an evidence file line by line (it can outgrow one string); false when there is none. */
+export function readEvidenceFile(path: string, onItem: (e: CandidateEvidence) => void): Promise<boolean> {
+  return readNdjsonFile(path, CandidateEvidenceSchema, 'candidate evidence', onItem);
 }

@@ -1,10 +1,9 @@
 import { basename, join } from 'node:path';
 import type { CandidateEvidence } from '../detect/evidence.js';
 import { UserError } from '../errors.js';
-import { readOptionalText } from '../io/optional-file.js';
 import { readCandidates, RunFile, type CandidateRow } from '../run/run-files.js';
 import { latestRunPath } from '../run/run-folder.js';
-import { parseEvidenceLines } from './evidence-file.js';
+import { readEvidenceFile } from './evidence-file.js';
 
 /** A candidate of a run: its row in candidates.csv and, when the run wrote it, its evidence. */
 export interface RunCandidate extends CandidateRow {
@@ -28,13 +27,12 @@ export async function readLatestRun(stateDir: string): Promise<LatestRun> {
   const rows: CandidateRow[] = [];
   await readCandidates(path, (row) => rows.push(row));
   const evidencePath = join(path, RunFile.evidence);
-  const evidenceText = await readOptionalText(evidencePath);
   const byAccount = new Map<string, CandidateEvidence>();
-  if (evidenceText !== null) for (const e of parseEvidenceLines(evidenceText, evidencePath)) byAccount.set(e.accountId, e);
+  const hasEvidence = await readEvidenceFile(evidencePath, (e) => byAccount.set(e.accountId, e));
   return {
     runId,
     path,
     candidates: rows.map((row) => ({ ...row, evidence: byAccount.get(row.accountId) ?? null })),
-    hasEvidence: evidenceText !== null,
+    hasEvidence,
   };
 }

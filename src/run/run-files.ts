@@ -124,8 +124,8 @@ export function lineageCsv(rows: readonly LineageRow[]): string {
   return csvText(RunFileColumns.lineage, sorted);
 }
 
-function jsonLines(items: readonly object[]): string {
-  return items.map((item) => `${JSON.stringify(item)}\n`).join('');
+function jsonLines(items: readonly object[]): string[] {
+  return items.map((item) => `${JSON.stringify(item)}\n`);
 }
 
 // --- readers: a file that is there but does not hold what it should is an InputError naming it
