@@ -1,7 +1,7 @@
 import type { IdentifierGraph } from '../graph/identifier-graph.js';
-import type { Snapshot } from '../snapshot/snapshot.js';
-
 import type { KindClass } from '../config/kind-class.js';
+import type { Snapshot } from '../snapshot/snapshot.js';
+import { excessLogOdds, logit, shrunkShare } from './ordinary-share.js';
 
 export interface KindEvidenceOptions {
   hubMinAccounts: number;
@@ -92,14 +92,6 @@ export function measureKindEvidence(snapshot: Snapshot, graph: IdentifierGraph, 
   });
 }
 
-/** Accounts' worth of prior belief that a kind is shared at the ordinary share: a small snapshot says little. */
-const PRIOR_ACCOUNTS = 100;
-
-/** The sharing share, shrunk toward the ordinary share as if PRIOR_ACCOUNTS more accounts had been seen. */
-export function shrunkShare(sharing: number, accounts: number, ordinaryShare: number): number {
-  return (sharing + PRIOR_ACCOUNTS * ordinaryShare) / (accounts + PRIOR_ACCOUNTS);
-}
-
 /**
  * The class strength as log-odds, minus the log-odds by which the kind's sharing share exceeds
  * the ordinary share, back to a 0–1 weight. A rare kind keeps its class strength.
@@ -108,9 +100,7 @@ export function measuredWeight(strength: number, share: number, ordinaryShare: n
   if (strength <= 0) return 0;
   if (strength >= 1) return 1;
   if (share <= ordinaryShare) return strength;
-  const logit = (p: number) => Math.log(p / (1 - p));
-  const excess = logit(Math.min(share, 0.99)) - logit(ordinaryShare);
-  return 1 / (1 + Math.exp(-(logit(strength) - excess)));
+  return 1 / (1 + Math.exp(-(logit(strength) - excessLogOdds(share, ordinaryShare))));
 }
 
 function round(x: number): number {

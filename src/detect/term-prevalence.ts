@@ -1,7 +1,6 @@
 import type { ClusterAnalysis } from './cluster-analysis.js';
 import { termValue, type Term } from './model-terms.js';
-
-const PRIOR_ACCOUNTS = 100;
+import { excessLogOdds, shrunkShare } from './ordinary-share.js';
 
 /** How often one rule fires in this snapshot, and the prior it keeps. */
 export interface TermPrevalence {
@@ -29,13 +28,11 @@ export function measureTermPrevalence(terms: readonly Term[], analyses: readonly
       });
     }
   }
-  const logit = (p: number) => Math.log(p / (1 - p));
   return terms.map((term, t) => {
-    // shrunk toward the ordinary share as if PRIOR_ACCOUNTS more accounts had been seen: a
-    // snapshot of a handful of accounts says little about how common anything is
-    const share = (fires[t]! + PRIOR_ACCOUNTS * ordinaryShare) / (accounts + PRIOR_ACCOUNTS);
-    const measured = term.rule && !term.fixed && !term.labelDerived && term.prior > 0 && share > ordinaryShare;
-    const excess = measured ? logit(Math.min(share, 0.99)) - logit(ordinaryShare) : 0;
+    // a snapshot of a handful of accounts says little about how common anything is
+    const share = shrunkShare(fires[t]!, accounts, ordinaryShare);
+    const measured = term.rule && !term.fixed && !term.labelDerived && term.prior > 0;
+    const excess = measured ? excessLogOdds(share, ordinaryShare) : 0;
     return { code: term.code, share: round(share), prior: measured ? round(Math.max(0, term.prior - excess)) : term.prior };
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIdentifierGraph } from '../../src/graph/identifier-graph.js';
-import { kindWeightsOf, measureKindEvidence, measuredWeight, shrunkShare, type KindEvidenceOptions } from '../../src/detect/kind-evidence.js';
+import { kindWeightsOf, measureKindEvidence, measuredWeight, type KindEvidenceOptions } from '../../src/detect/kind-evidence.js';
+import { shrunkShare } from '../../src/detect/ordinary-share.js';
 import { makeSnapshot } from '../support/make-snapshot.js';
 
 const options: KindEvidenceOptions = {
@@ -92,22 +93,5 @@ describe('measuredWeight', () => {
   it('keeps the ends: a strength of 0 stays 0 and a strength of 1 stays 1', () => {
     expect(measuredWeight(0, 0.9, 0.2)).toBe(0);
     expect(measuredWeight(1, 0.9, 0.2)).toBe(1);
-  });
-});
-
-describe('shrunkShare', () => {
-  it('is the ordinary share when nothing was seen, and halfway at 100 accounts', () => {
-    expect(shrunkShare(0, 0, 0.2)).toBeCloseTo(0.2, 12);
-    // 100 of 100 accounts share: as much weight on the data (1) as on the prior (0.2)
-    expect(shrunkShare(100, 100, 0.2)).toBeCloseTo(0.6, 12);
-  });
-
-  it('shrinks a small snapshot toward the ordinary share but barely moves a large one', () => {
-    const small = shrunkShare(5, 5, 0.2); // measured 1
-    expect(small).toBeLessThan(0.25);
-    expect(small).toBeGreaterThan(0.2);
-    const large = shrunkShare(50_000, 100_000, 0.2); // measured 0.5
-    expect(large).toBeCloseTo(0.5, 3);
-    expect(shrunkShare(0, 100_000, 0.2)).toBeLessThan(0.001);
   });
 });
