@@ -3,6 +3,7 @@ import type { IdentifierGraph } from '../graph/identifier-graph.js';
 import type { IdentifierWeights } from '../graph/identifier-weights.js';
 import type { TransactionIndex } from '../graph/transaction-index.js';
 import { TransactionStatus, type Snapshot } from '../snapshot/snapshot.js';
+import { round } from './round.js';
 
 const DAY_MS = 86_400_000;
 /** Money cycles are looked for only in clusters up to this size (a DFS over member transfers). */
@@ -210,7 +211,7 @@ export class ClusterAnalyser {
         if (this.strongKind[kindOf[identifier]!]) strong++;
       }
       // identifiers shared together (people under one roof share several) are not independent proof
-      evidence = round(Math.min(MAX_MEMBER_EVIDENCE, strongest + OVERLAP_DISCOUNT * (evidence - strongest)));
+      evidence = round(Math.min(MAX_MEMBER_EVIDENCE, strongest + OVERLAP_DISCOUNT * (evidence - strongest)), 3);
       placeMembers += sharesPlace;
       evidenceSum += evidence;
       const created = snapshot.accounts.createdAt[a]!;
@@ -225,7 +226,7 @@ export class ClusterAnalyser {
         memberTransfers: money.transfersOf[m]!,
         otherKnownFraud: knownFraudMembers - knownFraud,
         otherLegit: legitMembers - legit,
-        proximity: round(this.input.proximity[a] ?? 0),
+        proximity: round(this.input.proximity[a] ?? 0, 3),
         knownFraud,
         legit,
         hubLinks: memberHubs,
@@ -237,9 +238,9 @@ export class ClusterAnalyser {
       sharedIdentifiers: shared.length,
       ...counts,
       sharedIdentity,
-      groupEvidence: round(evidenceSum / members.length),
-      placeShare: round(widestPlace / members.length),
-      placeCoverage: round(placeMembers / members.length),
+      groupEvidence: round(evidenceSum / members.length, 3),
+      placeShare: round(widestPlace / members.length, 3),
+      placeCoverage: round(placeMembers / members.length, 3),
       sharedStrong,
       coveringMembers: shared.length > 0 && shared[0]!.members >= 0.9 * members.length ? shared[0]!.members : 0,
       burstMembers: burst.count,
@@ -333,9 +334,6 @@ export class ClusterAnalyser {
   }
 }
 
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}
 
 /** Whether a small directed graph (adjacency sets) has a cycle: iterative three-colour DFS. */
 function hasCycle(edges: Array<Set<number>>): boolean {

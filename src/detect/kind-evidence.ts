@@ -2,6 +2,7 @@ import type { IdentifierGraph } from '../graph/identifier-graph.js';
 import type { KindClass } from '../config/kind-class.js';
 import type { Snapshot } from '../snapshot/snapshot.js';
 import { excessLogOdds, logit, shrunkShare } from './ordinary-share.js';
+import { round } from './round.js';
 
 export interface KindEvidenceOptions {
   hubMinAccounts: number;
@@ -103,9 +104,6 @@ export function measuredWeight(strength: number, share: number, ordinaryShare: n
   return 1 / (1 + Math.exp(-(logit(strength) - excessLogOdds(share, ordinaryShare))));
 }
 
-function round(x: number): number {
-  return Math.round(x * 10_000) / 10_000;
-}
 
 /** The weight of each kind by name, as identifier weighting takes it. */
 export function kindWeightsOf(kinds: readonly KindEvidence[]): Record<string, number> {

@@ -1,5 +1,6 @@
 import { puLevel } from './pu-level.js';
 import type { Term } from './model-terms.js';
+import { round } from './round.js';
 
 /** Training rows: term values (row-major, fixed terms left out), labels, and sample weights. */
 export interface TrainingSet {
@@ -284,8 +285,3 @@ function calibration(score: Float64Array, data: TrainingSet): RiskModel['calibra
   return bins;
 }
 
-function round(x: number, digits = 4): number {
-  if (!Number.isFinite(x)) return x;
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-}

@@ -12,6 +12,7 @@ import { availability, clusterFeatureNames, priorIntercept, memberFeatureNames, 
 import { measureTermPrevalence, withMeasuredPriors, type TermPrevalence } from './term-prevalence.js';
 import { fitRiskModel, logistic, type RiskModel, type TrainingSet } from './risk-model.js';
 import { checkRuleFeatures, type Contribution } from './rules.js';
+import { round } from './round.js';
 
 /** Checked once, before any work: a rule that names no feature is a config error. */
 export function checkScoringConfig(config: Config): void {
@@ -230,7 +231,3 @@ function contentId(members: Int32Array, ids: readonly string[]): string {
   return clusterIdOf(hash);
 }
 
-function round(x: number, digits = 4): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-}

@@ -1,6 +1,7 @@
 import type { ClusterAnalysis } from './cluster-analysis.js';
 import { termValue, type Term } from './model-terms.js';
 import { excessLogOdds, shrunkShare } from './ordinary-share.js';
+import { round } from './round.js';
 
 /** How often one rule fires in this snapshot, and the prior it keeps. */
 export interface TermPrevalence {
@@ -42,6 +43,3 @@ export function withMeasuredPriors(terms: readonly Term[], prevalence: readonly 
   return terms.map((term, t) => ({ ...term, prior: prevalence[t]!.prior }));
 }
 
-function round(x: number): number {
-  return Math.round(x * 10_000) / 10_000;
-}
