@@ -172,7 +172,7 @@ export const ConfigSchema = z.object({
     .object({
       /**
        * The most candidates a night queues for review: a whole number (e.g. 500), or a share of all
-       * accounts as a string ("10%"; never fewer than 100). Candidates beyond it are ranked out, and counted.
+       * accounts as a string ("10%"; never fewer than 1,000). Candidates beyond it are ranked out, and counted.
        */
       maxCandidates: z.union([z.number().int().min(1), z.string().regex(/^\d+(\.\d+)?%$/, 'a number or a percentage such as "10%"')]).default('10%'),
     })

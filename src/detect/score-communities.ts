@@ -215,8 +215,12 @@ function modelReport(terms: readonly Term[], prevalence: readonly TermPrevalence
   };
 }
 
-/** A share never budgets fewer candidates than this: on a small snapshot a share means a handful. */
-const MIN_SHARE_BUDGET = 100;
+/**
+ * A share never budgets fewer candidates than this. On a small export a share means a handful,
+ * and small exports are often the ones enriched for fraud (a quarter of a 1,300-account sample
+ * can be rings): the valve is for floods, not for a short list.
+ */
+const MIN_SHARE_BUDGET = 1000;
 
 /** `review.maxCandidates` as a count: a whole number, or a percentage of all accounts. */
 export function candidateBudget(setting: number | string, accounts: number): number {

@@ -1,18 +1,25 @@
+import { getCountries, getCountryCallingCode } from 'libphonenumber-js/min';
+
 /**
- * Phone numbers become E.164-like strings (`+447700900123`) so that national, international and
- * punctuated spellings of one number link.
+ * Phone numbers become their national significant number: the digits without an international
+ * prefix, a country calling code or a national trunk 0 (`+44 7700 900123`, `07700 900123` and
+ * `0044 7700 900123` are all `7700900123`; `+1 (202) 555-0123`, `202.555.0123` and
+ * `1 202 555 0123` are all `2025550123`).
+ *
+ * An export rarely says which country a national number belongs to, and one export often mixes
+ * spellings with and without a country code. Keying on the national number links every spelling
+ * of a number without guessing its country; two countries' numbers agree in all their digits only
+ * by rare accident.
  *
  * Rules, in order, on the digits (a `+` before the first digit counts as an international prefix):
  * - fewer than 6 digits, or filler (`0000000000`, `+44 0000 000000`, see isFillerNumber) → null;
- * - `+…` → kept; a `(0)` trunk marker after a `+` prefix is dropped (`+44 (0)7700…`);
- * - `00…` → `+…`; with default country code 1, `011…` → `+…` (NANP international prefix);
- * - `0…` → `+<defaultCountryCode>…` (national number with trunk 0);
- * - exactly 10 digits → `+<defaultCountryCode>…` (NANP `+1` when the default is 1);
- * - more than 10 digits → `+…` (assumed to carry its country code already);
- * - 6–9 digits → the bare digits (a local number cannot be made international; it still links).
+ * - international: `+…`, `00…`, with default country code 1 also `011…`, or more than 10 digits
+ *   without a prefix → the country calling code is dropped (codes are prefix-free, so at most one
+ *   of 1–3 digits matches), and a `(0)` trunk marker after it;
+ * - national: a leading trunk 0 is dropped;
+ * - 6–10 digits without a prefix are the national number already (a local number still links).
  */
 export function createPhoneCanonicaliser(defaultCountryCode: string): (clean: string) => string | null {
-  const nationalPrefix = '+' + defaultCountryCode;
   const nanp = defaultCountryCode === '1';
 
   return (clean) => {
@@ -20,16 +27,30 @@ export function createPhoneCanonicaliser(defaultCountryCode: string): (clean: st
     const plus = read.charCodeAt(0) === 0x2b;
     const digits = plus ? read.slice(1) : read;
     if (digits.length < 6 || isFillerNumber(digits)) return null;
-    if (plus) return read;
+    if (plus) return nationalNumber(digits);
     if (digits.charCodeAt(0) === 0x30) {
-      if (digits.charCodeAt(1) === 0x30) return '+' + digits.slice(2);
-      if (nanp && digits.startsWith('011')) return '+' + digits.slice(3);
-      return nationalPrefix + digits.slice(1);
+      if (digits.charCodeAt(1) === 0x30) return nationalNumber(digits.slice(2));
+      if (nanp && digits.startsWith('011')) return nationalNumber(digits.slice(3));
+      return digits.slice(1);
     }
-    if (digits.length === 10) return nationalPrefix + digits;
-    if (digits.length > 10) return '+' + digits;
+    if (digits.length > 10) return nationalNumber(digits);
     return digits;
   };
+}
+
+/** Every country calling code libphonenumber knows, by length: 1, 2 or 3 digits. */
+const CALLING_CODES: ReadonlySet<string> = new Set(getCountries().map((country) => getCountryCallingCode(country) as string));
+
+/** An international number's digits without their calling code and trunk 0; unchanged when no code matches. */
+function nationalNumber(international: string): string {
+  for (let length = 1; length <= 3; length++) {
+    if (international.length - length < 6) break;
+    if (CALLING_CODES.has(international.slice(0, length))) {
+      const national = international.slice(length);
+      return national.charCodeAt(0) === 0x30 && national.length > 6 ? national.slice(1) : national;
+    }
+  }
+  return international;
 }
 
 const DIGITS_ONLY = /^\+?[0-9]+$/;

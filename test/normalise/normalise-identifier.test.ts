@@ -13,7 +13,7 @@ const value = (kind: string, raw: string): string | undefined => normalise(kind,
 describe('createNormaliser: dispatch', () => {
   it('applies each kind’s rules', () => {
     expect(normalise('email', ' J.Doe+x@GoogleMail.com ')).toEqual({ value: 'jdoe@gmail.com', hashed: false });
-    expect(value('phone', '07700 900123')).toBe('+447700900123');
+    expect(value('phone', '07700 900123')).toBe('7700900123');
     expect(value('address', '12 Main Street, Apt. 4')).toBe('12 main st apt 4');
     expect(value('device', '{ABCDEF00-1111-2222-3333-444444444444}')).toBe('abcdef00-1111-2222-3333-444444444444');
     expect(value('ip', '010.001.002.003')).toBe('10.1.2.3');
