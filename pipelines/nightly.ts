@@ -5,7 +5,7 @@ import { collectEvidence } from '../src/detect/collect-evidence.js';
 import { detectCommunities } from '../src/detect/communities.js';
 import { detectionCounts } from '../src/detect/detection-counts.js';
 import type { Detection } from '../src/detect/detection.js';
-import { kindWeightsOf, measureKindEvidence } from '../src/detect/kind-evidence.js';
+import { kindWeightsOf, measureKindEvidence, undilutedKindsOf } from '../src/detect/kind-evidence.js';
 import { proximityToKnownFraud } from '../src/detect/proximity.js';
 import { checkScoringConfig, scoreCommunities } from '../src/detect/score-communities.js';
 import { findComponents } from '../src/graph/components.js';
@@ -112,7 +112,12 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
       const graph = await timer.run('build graph', () => buildIdentifierGraph(snapshot));
       const kinds = await timer.run('measure kinds', () => measureKindEvidence(snapshot, graph, { hubMinAccounts: config.graph.hubMinAccounts, ...config.kinds, pinned: config.graph.kindWeights }));
       const weights = await timer.run('weigh identifiers', () =>
-        weighIdentifiers(snapshot, graph, { hubMinAccounts: config.graph.hubMinAccounts, kindWeights: kindWeightsOf(kinds), linkMinWeight: config.graph.linkMinWeight }),
+        weighIdentifiers(snapshot, graph, {
+          hubMinAccounts: config.graph.hubMinAccounts,
+          kindWeights: kindWeightsOf(kinds),
+          linkMinWeight: config.graph.linkMinWeight,
+          undilutedKinds: undilutedKindsOf(kinds),
+        }),
       );
       const components = await timer.run('components', () => findComponents(graph, weights));
       const communities = await timer.run('communities', () =>

@@ -148,13 +148,19 @@ export const ConfigSchema = z.object({
       evidencePoints: z.number().min(0).max(20).default(2),
       /** Prior log-odds per unit of proximity to known fraud (log-scaled personalised PageRank). */
       proximityPoints: z.number().min(0).max(20).default(0.6),
-      /** Prior log-odds at full place coverage (every member shares an address or IP with another): households share much by nature. */
       /**
        * A rule that fires for more than this share of all accounts loses prior weight by the
        * log-odds it exceeds it: what describes much of a snapshot is not evidence of rare fraud.
        */
       ordinaryRuleShare: z.number().min(0.001).max(0.9).default(0.1),
+      /** Prior log-odds at full place coverage (every member shares an address or IP with another): households share much by nature. */
       roofPoints: z.number().min(-20).max(0).default(-1.5),
+      /**
+       * Prior log-odds per nat of strong identifiers (identity, instrument, contact) a group shares
+       * beyond two (STRONG_POOL, ln(shared / 2)): a household shares a device and a card, a ring
+       * reuses a pool of them across its accounts.
+       */
+      poolPoints: z.number().min(0).max(20).default(1),
       /** With fewer fraud labels (labels plus approved decisions) than this, the priors are used as they are. */
       minFraudLabels: z.number().int().min(2).default(30),
       /** folds for out-of-fold validation and for proximity that never sees the account's own label */

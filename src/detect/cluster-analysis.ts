@@ -68,6 +68,8 @@ export interface ClusterFeatures {
   coveringMembers: number;
   /** distinct identifiers of the identity, instrument and contact classes shared by members */
   sharedStrong: number;
+  /** ln(sharedStrong / 2), never below 0: a pool of devices, cards and contacts reused across a group, beyond the pair a household shares */
+  strongPool: number;
   burstMembers: number;
   burstShare: number;
   /** days between the first and last creation inside the burst */
@@ -242,6 +244,7 @@ export class ClusterAnalyser {
       placeShare: round(widestPlace / members.length, 3),
       placeCoverage: round(placeMembers / members.length, 3),
       sharedStrong,
+      strongPool: round(Math.max(0, Math.log(sharedStrong / 2)), 3),
       coveringMembers: shared.length > 0 && shared[0]!.members >= 0.9 * members.length ? shared[0]!.members : 0,
       burstMembers: burst.count,
       burstShare: burst.count / members.length,

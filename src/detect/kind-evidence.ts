@@ -109,3 +109,12 @@ export function measuredWeight(strength: number, share: number, ordinaryShare: n
 export function kindWeightsOf(kinds: readonly KindEvidence[]): Record<string, number> {
   return Object.fromEntries(kinds.map((k) => [k.kind, k.weight]));
 }
+
+/**
+ * Kinds whose shared value keeps its full evidence however many accounts share it: identity
+ * documents and contact details belong to one person or one household. Devices, cards and
+ * places are what offices and buildings share, so a wider share of them says less.
+ */
+export function undilutedKindsOf(kinds: readonly KindEvidence[]): string[] {
+  return kinds.filter((k) => k.class === 'identity' || k.class === 'contact').map((k) => k.kind);
+}

@@ -70,6 +70,10 @@ export function modelTerms(config: Config, available: Availability): { terms: Te
       description: 'members share addresses or IPs among themselves, as people living together do (share of members)',
     },
     {
+      code: 'STRONG_POOL', scope: 'cluster', feature: 'strongPool', cap: 3, prior: config.model.poolPoints, fixed: false, labelDerived: false,
+      description: 'members reuse a pool of devices, cards and contacts, beyond the pair a household shares (ln of shared strong identifiers / 2)',
+    },
+    {
       code: 'NEAR_KNOWN_FRAUD', scope: 'member', feature: 'proximity', cap: 5, prior: config.model.proximityPoints, fixed: false, labelDerived: true,
       description: 'close to known fraud through shared identifiers and transfers (personalised PageRank)',
     },
@@ -102,7 +106,7 @@ export function termValue(term: Term, cluster: ClusterFeatures | null, member: M
 
 export const clusterFeatureNames: (keyof ClusterFeatures)[] = [
   'size', 'sharedIdentifiers', 'sharedDevices', 'sharedCards', 'sharedPhones', 'sharedEmails', 'sharedAddresses', 'sharedIps',
-  'sharedOther', 'sharedIdentity', 'groupEvidence', 'placeShare', 'placeCoverage', 'sharedStrong', 'coveringMembers', 'burstMembers', 'burstShare', 'burstDays', 'transactions', 'chargebacks',
+  'sharedOther', 'sharedIdentity', 'groupEvidence', 'placeShare', 'placeCoverage', 'sharedStrong', 'strongPool', 'coveringMembers', 'burstMembers', 'burstShare', 'burstDays', 'transactions', 'chargebacks',
   'chargebackMembers', 'chargebackRate', 'chargebackShare', 'internalTransfers', 'transferCycle', 'knownFraudMembers', 'legitMembers',
   'cardsSharedWithKnownFraud', 'hubLinks',
 ];

@@ -1,3 +1,5 @@
+import { mulberry32 } from './seeded-random.js';
+
 /**
  * The decision level of a positive–unlabelled model, chosen without knowing how much fraud goes
  * unlabelled: the score threshold that maximises recall² / flagged share (Lee and Liu, 2003), a
@@ -8,7 +10,39 @@
  */
 export function puLevel(known: readonly number[], others: Float64Array, otherWeight: Float64Array): number | null {
   if (known.length === 0) return null;
-  const order = Array.from({ length: others.length }, (_, i) => i).sort((x, y) => others[y]! - others[x]! || x - y);
+  return levelOver(known, others, otherWeight, descending(others));
+}
+
+/** Resamples of the known fraud that baggedPuLevel takes the median level of. */
+const BAG_ROUNDS = 101;
+
+/**
+ * puLevel made steady: the median of its level over bootstrap resamples of the known fraud
+ * (bagging, Breiman 1996). With a few dozen labels the single peak of recall² / flagged share
+ * jumps between neighbouring labels, and a night's queue with it; the median over resamples
+ * moves only when the labels do. Deterministic: the resamples come from a fixed seed.
+ */
+export function baggedPuLevel(known: readonly number[], others: Float64Array, otherWeight: Float64Array): number | null {
+  if (known.length === 0) return null;
+  const order = descending(others);
+  const random = mulberry32(0x5eed);
+  const levels: number[] = [];
+  const sample = new Array<number>(known.length);
+  for (let round = 0; round < BAG_ROUNDS; round++) {
+    for (let i = 0; i < known.length; i++) sample[i] = known[Math.floor(random() * known.length)]!;
+    const level = levelOver(sample, others, otherWeight, order);
+    if (level === null) return null;
+    levels.push(level);
+  }
+  levels.sort((x, y) => x - y);
+  return levels[(levels.length - 1) >> 1]!;
+}
+
+function descending(scores: Float64Array): number[] {
+  return Array.from({ length: scores.length }, (_, i) => i).sort((x, y) => scores[y]! - scores[x]! || x - y);
+}
+
+function levelOver(known: readonly number[], others: Float64Array, otherWeight: Float64Array, order: readonly number[]): number | null {
   let totalOther = 0;
   for (let i = 0; i < otherWeight.length; i++) totalOther += otherWeight[i]!;
   if (totalOther === 0) return null;

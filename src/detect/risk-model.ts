@@ -1,4 +1,4 @@
-import { puLevel } from './pu-level.js';
+import { baggedPuLevel } from './pu-level.js';
 import type { Term } from './model-terms.js';
 import { round } from './round.js';
 
@@ -100,7 +100,7 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
     otherScores.push(oof[r]!);
     otherWeights.push(data.weight[r]!);
   }
-  const level = puLevel(known, Float64Array.from(otherScores), Float64Array.from(otherWeights));
+  const level = baggedPuLevel(known, Float64Array.from(otherScores), Float64Array.from(otherWeights));
   const shift = level === null ? 0 : Math.min(MAX_LEVEL_SHIFT, Math.max(-MAX_LEVEL_SHIFT, -level));
   const probability = new Float64Array(data.rows);
   for (let r = 0; r < data.rows; r++) probability[r] = logistic(oof[r]!);
@@ -108,7 +108,7 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
     intercept: full[0]! + shift,
     weights: withFixed(full.slice(1)),
     source: 'learned',
-    reason: `learned from ${fraudLabels} fraud labels against ${data.rows - fraudLabels} other accounts (positive–unlabelled); level set where recall² / flagged share peaks over the ${known.length} known fraud in groups, scored out of fold without the help of nearby labels`,
+    reason: `learned from ${fraudLabels} fraud labels against ${data.rows - fraudLabels} other accounts (positive–unlabelled); level set where recall² / flagged share peaks (median over resamples) over the ${known.length} known fraud in groups, scored out of fold without the help of nearby labels`,
     ...base,
     rocAuc: round(rocAuc(probability, data)),
     prAuc: round(averagePrecision(probability, data)),

@@ -6,7 +6,8 @@ export interface IdentifierWeights {
   weight: Float64Array;
   /**
    * The evidence (in nats) that sharing identifier i gives an account: −ln(1 − kind weight),
-   * spread thinner once more than `EVIDENCE_FULL_ACCOUNTS` accounts share it. 0 for hubs.
+   * spread thinner once more than `EVIDENCE_FULL_ACCOUNTS` accounts share it (not for
+   * `undilutedKinds`). 0 for hubs.
    */
   evidence: Float64Array;
   /** 1 when identifier i groups accounts: its pair weight reaches the link threshold. */
@@ -22,6 +23,12 @@ export interface WeightOptions {
   kindWeights: Record<string, number>;
   /** pair weight from which an identifier groups accounts (0: every shared identifier does) */
   linkMinWeight?: number;
+  /**
+   * Kinds whose shared value gives its full evidence however many accounts (below the hub size)
+   * share it: identity documents, where one person's passport on six accounts is the more
+   * damning, not a shared office computer.
+   */
+  undilutedKinds?: readonly string[];
 }
 
 /** A value shared by up to this many accounts gives each its kind's full evidence (a ring's pool). */
@@ -39,6 +46,8 @@ const MIN_PAIR_WEIGHT = 1e-6;
 export function weighIdentifiers(snapshot: Snapshot, graph: IdentifierGraph, options: WeightOptions): IdentifierWeights {
   const kindWeight = snapshot.identifiers.kinds.map((kind) => options.kindWeights[kind] ?? options.kindWeights.other ?? 0.5);
   const kindEvidence = kindWeight.map((w) => Math.min(MAX_EVIDENCE, -Math.log(1 - Math.min(w, 0.999))));
+  const undiluted = new Set(options.undilutedKinds ?? []);
+  const dilutes = snapshot.identifiers.kinds.map((kind) => !undiluted.has(kind));
   const linkMin = options.linkMinWeight ?? 0;
   const weight = new Float64Array(graph.identifierCount);
   const evidence = new Float64Array(graph.identifierCount);
@@ -54,7 +63,7 @@ export function weighIdentifiers(snapshot: Snapshot, graph: IdentifierGraph, opt
       const kind = snapshot.identifiers.kindOf[i]!;
       const w = kindWeight[kind]! / (k - 1);
       weight[i] = Math.max(MIN_PAIR_WEIGHT, w);
-      evidence[i] = kindEvidence[kind]! * Math.min(1, EVIDENCE_FULL_ACCOUNTS / k);
+      evidence[i] = kindEvidence[kind]! * (dilutes[kind] ? Math.min(1, EVIDENCE_FULL_ACCOUNTS / k) : 1);
       if (w > 0 && w >= linkMin) link[i] = 1;
     }
   }

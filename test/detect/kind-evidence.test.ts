@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildIdentifierGraph } from '../../src/graph/identifier-graph.js';
-import { kindWeightsOf, measureKindEvidence, measuredWeight, type KindEvidenceOptions } from '../../src/detect/kind-evidence.js';
+import { kindWeightsOf, measureKindEvidence, measuredWeight, undilutedKindsOf, type KindEvidenceOptions } from '../../src/detect/kind-evidence.js';
 import { shrunkShare } from '../../src/detect/ordinary-share.js';
 import { makeSnapshot } from '../support/make-snapshot.js';
 
@@ -66,6 +66,14 @@ describe('measureKindEvidence', () => {
   it('keeps a pinned weight as configured, whatever the snapshot says', () => {
     expect(byKind.address).toMatchObject({ class: 'place', sharingShare: 1, weight: 0.1, pinned: true });
     expect(kindWeightsOf(evidence)).toEqual({ device: byKind.device!.weight, ip: 0.3, loyalty_card: byKind.loyalty_card!.weight, address: 0.1 });
+  });
+});
+
+describe('undilutedKindsOf', () => {
+  it('names the identity and contact kinds, not devices, cards, places or unnamed kinds', () => {
+    const kind = (name: string, cls: string) => ({ kind: name, class: cls }) as unknown as Parameters<typeof undilutedKindsOf>[0][number];
+    const kinds = [kind('device', 'instrument'), kind('passport', 'identity'), kind('phone', 'contact'), kind('ip', 'place'), kind('loyalty_card', 'other')];
+    expect(undilutedKindsOf(kinds)).toEqual(['passport', 'phone']);
   });
 });
 

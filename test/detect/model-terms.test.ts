@@ -41,11 +41,12 @@ describe('modelTerms', () => {
   it('turns every rule into a term and adds the continuous terms, when all data is there', () => {
     const { terms, disabled } = modelTerms(config, everything);
     expect(disabled).toEqual([]);
-    expect(codes(terms)).toEqual(['STRONG', 'BURST', 'CHARGEBACKS', 'KNOWN', 'CLEARED', 'TWO', 'IN_BURST', 'OWN_FRAUD', 'OWN_LEGIT', 'IDENTIFIER_EVIDENCE', 'SHARED_ROOF', 'NEAR_KNOWN_FRAUD']);
+    expect(codes(terms)).toEqual(['STRONG', 'BURST', 'CHARGEBACKS', 'KNOWN', 'CLEARED', 'TWO', 'IN_BURST', 'OWN_FRAUD', 'OWN_LEGIT', 'IDENTIFIER_EVIDENCE', 'SHARED_ROOF', 'STRONG_POOL', 'NEAR_KNOWN_FRAUD']);
     const byCode = Object.fromEntries(terms.map((t) => [t.code, t]));
     expect(byCode.BURST).toMatchObject({ scope: 'cluster', feature: 'burstShare', prior: 1, rule: { op: '>=', value: 1 }, fixed: false, labelDerived: false });
     expect(byCode.IDENTIFIER_EVIDENCE).toMatchObject({ scope: 'member', prior: 2, fixed: false });
     expect(byCode.SHARED_ROOF).toMatchObject({ scope: 'cluster', prior: -1.5, cap: 1 });
+    expect(byCode.STRONG_POOL).toMatchObject({ scope: 'cluster', feature: 'strongPool', prior: 1, cap: 3 });
     expect(byCode.NEAR_KNOWN_FRAUD).toMatchObject({ scope: 'member', feature: 'proximity', prior: 0.6, labelDerived: true, fixed: false });
   });
 
@@ -69,8 +70,8 @@ describe('modelTerms', () => {
     expect(noLabels.disabled).toEqual(['KNOWN', 'CLEARED', 'OWN_FRAUD', 'OWN_LEGIT', 'NEAR_KNOWN_FRAUD']);
 
     const nothing = modelTerms(config, { createdAt: false, transactions: false, labels: false });
-    expect(codes(nothing.terms)).toEqual(['STRONG', 'TWO', 'IDENTIFIER_EVIDENCE', 'SHARED_ROOF']);
-    expect(nothing.terms.length + nothing.disabled.length).toBe(12);
+    expect(codes(nothing.terms)).toEqual(['STRONG', 'TWO', 'IDENTIFIER_EVIDENCE', 'SHARED_ROOF', 'STRONG_POOL']);
+    expect(nothing.terms.length + nothing.disabled.length).toBe(13);
   });
 });
 
@@ -87,7 +88,7 @@ describe('priorIntercept', () => {
 
 describe('termValue', () => {
   const terms = Object.fromEntries(modelTerms(config, everything).terms.map((t) => [t.code, t]));
-  const cluster = { sharedStrong: 3, burstShare: 0.5, knownFraudMembers: 1, legitMembers: 1, placeCoverage: 0.75 } as ClusterFeatures;
+  const cluster = { sharedStrong: 3, burstShare: 0.5, knownFraudMembers: 1, legitMembers: 1, placeCoverage: 0.75, strongPool: 0.405 } as ClusterFeatures;
 
   it('is 1 when a rule fires and 0 when it does not, reading the cluster or the member by scope', () => {
     const member = memberFeatures({ sharedIdentifiers: 2, inBurst: 0 });
@@ -99,6 +100,7 @@ describe('termValue', () => {
 
   it('gives a continuous term its value, capped', () => {
     expect(termValue(terms.SHARED_ROOF!, cluster, memberFeatures())).toBe(0.75);
+    expect(termValue(terms.STRONG_POOL!, cluster, memberFeatures())).toBe(0.405);
     expect(termValue(terms.IDENTIFIER_EVIDENCE!, cluster, memberFeatures({ evidence: 2.5 }))).toBe(2.5);
     expect(termValue(terms.IDENTIFIER_EVIDENCE!, cluster, memberFeatures({ evidence: 1000 }))).toBe(terms.IDENTIFIER_EVIDENCE!.cap);
     expect(termValue(terms.NEAR_KNOWN_FRAUD!, cluster, memberFeatures({ proximity: 9 }))).toBe(5);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { puLevel } from '../../src/detect/pu-level.js';
+import { baggedPuLevel, puLevel } from '../../src/detect/pu-level.js';
 
 /** `count` other accounts evenly spread over [low, high], each of weight 1. */
 function spread(count: number, low: number, high: number): { scores: Float64Array; weights: Float64Array } {
@@ -46,5 +46,25 @@ describe('puLevel', () => {
     const heavy = Float64Array.from(light, (w, i) => (i === 0 ? 500 : w));
     expect(puLevel(known, others, light)).toBe(1);
     expect(puLevel(known, others, heavy)).toBe(3);
+  });
+});
+
+describe('baggedPuLevel', () => {
+  it('agrees with puLevel where the known fraud separates cleanly', () => {
+    const { scores, weights } = spread(500, -5, 0);
+    expect(baggedPuLevel([3.5, 4, 3, 3.2, 3.8], scores, weights)).toBe(3);
+    expect(baggedPuLevel([], scores, weights)).toBeNull();
+  });
+
+  it('does not follow one label that moves the single peak: the level is the median over resamples', () => {
+    // 30 known fraud at 4, and one more at 1 just above a few others; whether reaching it pays
+    // depends on that one label, which most resamples hold once or not at all
+    const others = Float64Array.from([1.5, 1.2, ...Array.from({ length: 2000 }, (_, i) => -i / 200)]);
+    const weights = new Float64Array(others.length).fill(1);
+    const known = [...Array.from({ length: 30 }, () => 4), 1];
+    const bagged = baggedPuLevel(known, others, weights)!;
+    expect(known).toContain(bagged);
+    // the same answer every time: resamples come from a fixed seed
+    expect(baggedPuLevel(known, others, weights)).toBe(bagged);
   });
 });
