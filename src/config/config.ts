@@ -44,6 +44,7 @@ export const ConfigSchema = z.object({
   normalise: z
     .object({
       placeholders: z.array(z.string().max(512)).max(configLimits.placeholders).default([...defaultPlaceholders]),
+      /** the export's home country code; phones link on their national number, and with 1 a leading 011 is an international prefix */
       defaultCountryCode: z.string().regex(/^\d{1,3}$/).default('44'),
       /** Name of the environment variable holding the key for hashing raw card numbers. */
       panHashKeyEnv: z.string().default('FRAUD_RINGS_PAN_KEY'),

@@ -25,8 +25,8 @@ export interface WeightOptions {
   linkMinWeight?: number;
   /**
    * Kinds whose shared value gives its full evidence however many accounts (below the hub size)
-   * share it: identity documents, where one person's passport on six accounts is the more
-   * damning, not a shared office computer.
+   * share it: identity documents and phone numbers, where one person's passport on six accounts
+   * is the more damning, unlike a shared office computer.
    */
   undilutedKinds?: readonly string[];
 }

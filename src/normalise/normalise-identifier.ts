@@ -20,7 +20,10 @@ export interface NormaliseOptions {
   placeholders: readonly string[];
   /** Secret key for hashing raw card numbers. */
   panHashKey: string;
-  /** Digits, e.g. '44': the country of national phone numbers written with a leading 0. */
+  /**
+   * Digits, e.g. '44': the export's home country. Phones link on their national number whatever
+   * it is; with 1 (North America) a leading `011` is also read as the international prefix.
+   */
   defaultCountryCode: string;
 }
 
