@@ -88,7 +88,7 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
   const full = newton(data, labelled, prior, intercept, options.priorScale, () => true, all);
   // The level: most fraud carries no label, and which fraud gets labelled is not random (the
   // accounts with chargebacks, the rings already caught), so P(labelled) says little about
-  // P(fraud). The intercept moves to the level puLevel finds over the known fraud in groups,
+  // P(fraud). The intercept moves to the level baggedPuLevel finds over the known fraud in groups,
   // scored out of fold and without the help of labels near it (most fraud has none).
   const known: number[] = [];
   for (let r = 0; r < data.rows; r++) if (data.y[r] && data.grouped[r]) known.push(oofUnaided[r]!);

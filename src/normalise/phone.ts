@@ -31,14 +31,14 @@ export function createPhoneCanonicaliser(defaultCountryCode: string): (clean: st
     if (digits.charCodeAt(0) === 0x30) {
       if (digits.charCodeAt(1) === 0x30) return nationalNumber(digits.slice(2));
       if (nanp && digits.startsWith('011')) return nationalNumber(digits.slice(3));
-      return digits.slice(1);
+      return withoutTrunkZero(digits);
     }
     if (digits.length > 10) return nationalNumber(digits);
     return digits;
   };
 }
 
-/** Every country calling code libphonenumber knows, by length: 1, 2 or 3 digits. */
+/** Every country calling code libphonenumber knows (1–3 digits). */
 const CALLING_CODES: ReadonlySet<string> = new Set(getCountries().map((country) => getCountryCallingCode(country) as string));
 
 /** An international number's digits without their calling code and trunk 0; unchanged when no code matches. */
@@ -46,11 +46,15 @@ function nationalNumber(international: string): string {
   for (let length = 1; length <= 3; length++) {
     if (international.length - length < 6) break;
     if (CALLING_CODES.has(international.slice(0, length))) {
-      const national = international.slice(length);
-      return national.charCodeAt(0) === 0x30 && national.length > 6 ? national.slice(1) : national;
+      return withoutTrunkZero(international.slice(length));
     }
   }
   return international;
+}
+
+/** A national number without its trunk 0, by one rule for national and international spellings alike. */
+function withoutTrunkZero(national: string): string {
+  return national.charCodeAt(0) === 0x30 && national.length > 6 ? national.slice(1) : national;
 }
 
 const DIGITS_ONLY = /^\+?[0-9]+$/;

@@ -33,6 +33,8 @@ describe('phone canonicaliser', () => {
     expect(uk('087 123 4567')).toBe('871234567');
     expect(uk('+39 06 1234 5678')).toBe('612345678');
     expect(uk('06 1234 5678')).toBe('612345678');
+    // a short number keeps its 0 in both spellings, so they still meet
+    expect(uk('+39 061234')).toBe(uk('061234'));
   });
 
   it('keeps the digits of an international number whose calling code nobody uses', () => {
