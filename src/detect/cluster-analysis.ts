@@ -12,6 +12,8 @@ const MAX_CYCLE_SEARCH_MEMBERS = 4096;
 export const MAX_MEMBER_EVIDENCE = 6;
 /** Each shared identifier beyond an account's strongest counts for this share of its evidence. */
 const OVERLAP_DISCOUNT = 0.5;
+/** An identifier used by this share of a cluster's members covers the cluster (ONE_SHARED_RESOURCE). */
+const COVERING_SHARE = 0.9;
 
 /**
  * Which shared-identifier count of the cluster summary each kind adds to; identity documents
@@ -64,7 +66,7 @@ export interface ClusterFeatures {
   placeShare: number;
   /** share of members that share some address or IP with another member: near 1 for people living together */
   placeCoverage: number;
-  /** members of the widest-shared identifier when it covers 90 % or more of the cluster, else 0 */
+  /** members of the widest-shared identifier when it covers 90 % or more of the cluster and at most one more strong value is shared, else 0 */
   coveringMembers: number;
   /** distinct identifiers of the identity, instrument and contact classes shared by members */
   sharedStrong: number;
@@ -149,6 +151,17 @@ export class ClusterAnalyser {
     this.identityKind = Uint8Array.from(kinds.map((k) => (classOf(k) === 'identity' ? 1 : 0)));
     this.cardKind = Uint8Array.from(kinds.map((k) => (k === 'payment_instrument' ? 1 : 0)));
     this.placeKind = Uint8Array.from(kinds.map((k) => (classOf(k) === 'place' ? 1 : 0)));
+  }
+
+  /**
+   * Members behind one identifier that nearly all of them use, when little else strong is shared
+   * beside it (a corporate card or office device, and at most one more strong value); 0 otherwise.
+   */
+  private coveringMembers(shared: SharedIdentifier[], size: number, sharedStrong: number): number {
+    const top = shared[0];
+    if (!top || top.members < COVERING_SHARE * size) return 0;
+    const strongBeside = sharedStrong - this.strongKind[this.input.snapshot.identifiers.kindOf[top.identifier]!]!;
+    return strongBeside <= 1 ? top.members : 0;
   }
 
   analyse(members: Int32Array): ClusterAnalysis {
@@ -245,7 +258,7 @@ export class ClusterAnalyser {
       placeCoverage: round(placeMembers / members.length, 3),
       sharedStrong,
       strongPool: round(Math.max(0, Math.log(sharedStrong / 2)), 3),
-      coveringMembers: shared.length > 0 && shared[0]!.members >= 0.9 * members.length ? shared[0]!.members : 0,
+      coveringMembers: this.coveringMembers(shared, members.length, sharedStrong),
       burstMembers: burst.count,
       burstShare: burst.count / members.length,
       burstDays: burst.count >= 2 ? Math.round((burst.last - burst.start) / DAY_MS) : 0,
