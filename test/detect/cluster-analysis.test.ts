@@ -77,4 +77,20 @@ describe('ClusterAnalyser', () => {
     expect(result.features.internalTransfers).toBe(3);
     expect(result.features.transferCycle).toBe(0);
   });
+  describe('one shared resource', () => {
+    const ten = Array.from({ length: 10 }, (_, i) => ({ id: `M${i}` }));
+    const analyse = (links: Array<[string, string, string]>) =>
+      new ClusterAnalyser(prepare(makeSnapshot({ accounts: ten, links })).input, options).analyse(Int32Array.from(ten.keys())).features.coveringMembers;
+    const everyone = (kind: string, value: string): Array<[string, string, string]> => ten.map((a) => [a.id, kind, value]);
+
+    it('counts the members behind an office IP and one corporate card that cover the cluster', () => {
+      expect(analyse([...everyone('ip', 'office'), ['M0', 'payment_instrument', 'corp'], ['M1', 'payment_instrument', 'corp']])).toBe(10);
+    });
+
+    it('is 0 when a pool of strong values is shared beside the covering device', () => {
+      const pool: Array<[string, string, string]> = [['M0', 'payment_instrument', 'c1'], ['M1', 'payment_instrument', 'c1'], ['M2', 'payment_instrument', 'c2'], ['M3', 'payment_instrument', 'c2']];
+      expect(analyse([...everyone('device', 'd'), ...pool])).toBe(0);
+      expect(analyse([...everyone('device', 'd'), ...pool.slice(0, 2)])).toBe(10);
+    });
+  });
 });
