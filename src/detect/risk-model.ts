@@ -1,6 +1,7 @@
 import { baggedPuLevel } from './pu-level.js';
 import type { Term } from './model-terms.js';
 import { round } from './round.js';
+import { uniqueRows } from './unique-rows.js';
 
 /** Training rows: term values (row-major, fixed terms left out), labels, and sample weights. */
 export interface TrainingSet {
@@ -74,18 +75,20 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
   // the out-of-fold score without the terms that read other accounts' labels: how the account
   // would score if nobody near it were labelled, which is the case of most fraud
   const oofUnaided = new Float64Array(data.rows);
-  const labelled = Float64Array.from(data.y);
+  // the fits run on merged duplicate rows (same likelihood, a fraction of the work)
+  const merged = uniqueRows(data);
+  const labelled = Float64Array.from(merged.y);
   const all = Uint8Array.from(free, () => 1);
   const aided = Uint8Array.from(free, (t) => (t.labelDerived ? 1 : 0));
   for (let f = 0; f < options.folds; f++) {
-    const model = newton(data, labelled, prior, intercept, options.priorScale, (r) => data.fold[r] !== f, all);
+    const model = newton(merged, labelled, prior, intercept, options.priorScale, (r) => merged.fold[r] !== f, all);
     for (let r = 0; r < data.rows; r++) {
       if (data.fold[r] !== f) continue;
       oof[r] = linear(model, data, r);
       oofUnaided[r] = oof[r]! - partial(model, data, r, aided);
     }
   }
-  const full = newton(data, labelled, prior, intercept, options.priorScale, () => true, all);
+  const full = newton(merged, labelled, prior, intercept, options.priorScale, () => true, all);
   // The level: most fraud carries no label, and which fraud gets labelled is not random (the
   // accounts with chargebacks, the rings already caught), so P(labelled) says little about
   // P(fraud). The intercept moves to the level baggedPuLevel finds over the known fraud in groups,
@@ -127,24 +130,44 @@ function newton(data: TrainingSet, target: Float64Array, prior: number[], interc
   // a column left out takes no part: weight 0 while fitting, its prior kept in the result
   const w = [intercept, ...prior.map((p, i) => (columns[i] ? p : 0))];
   const precision = 1 / (scale * scale);
+  // the used rows as sparse lists of their non-zero terms: most rows fire one or two
+  const rowStart: number[] = [0];
+  const rowOf: number[] = [];
+  const column: number[] = [];
+  const value: number[] = [];
+  for (let r = 0; r < data.rows; r++) {
+    if (!use(r)) continue;
+    rowOf.push(r);
+    for (let i = 1; i < d; i++) {
+      const x = columns[i - 1] ? data.x[r * (d - 1) + i - 1]! : 0;
+      if (x === 0) continue;
+      column.push(i);
+      value.push(x);
+    }
+    rowStart.push(column.length);
+  }
   for (let step = 0; step < NEWTON_STEPS; step++) {
     const grad = new Float64Array(d);
     const hess = new Float64Array(d * d);
-    for (let r = 0; r < data.rows; r++) {
-      if (!use(r)) continue;
-      const p = logistic(linear(w, data, r));
+    for (let u = 0; u < rowOf.length; u++) {
+      const r = rowOf[u]!;
+      const from = rowStart[u]!;
+      const to = rowStart[u + 1]!;
+      let z = w[0]!;
+      for (let k = from; k < to; k++) z += w[column[k]!]! * value[k]!;
+      const p = logistic(z);
       const sw = data.weight[r]!;
       const g = sw * (target[r]! - p);
       const h = sw * p * (1 - p);
-      const base = r * (d - 1);
-      for (let i = 0; i < d; i++) {
-        const xi = i === 0 ? 1 : columns[i - 1] ? data.x[base + i - 1]! : 0;
-        if (xi === 0) continue;
-        grad[i]! += g * xi;
-        for (let j = 0; j < d; j++) {
-          const xj = j === 0 ? 1 : columns[j - 1] ? data.x[base + j - 1]! : 0;
-          if (xj !== 0) hess[i * d + j]! += h * xi * xj;
-        }
+      grad[0]! += g;
+      hess[0]! += h;
+      for (let a = from; a < to; a++) {
+        const i = column[a]!;
+        const hi = h * value[a]!;
+        grad[i]! += g * value[a]!;
+        hess[i]! += hi;
+        hess[i * d]! += hi;
+        for (let b = from; b < to; b++) hess[i * d + column[b]!]! += hi * value[b]!;
       }
     }
     // Gaussian prior on the term weights, a very weak one on the intercept
@@ -163,12 +186,16 @@ function newton(data: TrainingSet, target: Float64Array, prior: number[], interc
     // damped: a step never moves a weight by more than MAX_STEP log-odds (Newton overshoots on rare labels)
     const damping = change > MAX_STEP ? MAX_STEP / change : 1;
     for (let i = 0; i < d; i++) w[i]! += damping * delta[i]!;
-    // a term keeps the sign of its prior: evidence of fraud never counts for honesty, nor the reverse
+    // a term keeps the sign of its prior: evidence of fraud never counts for honesty, nor the
+    // reverse. A weight held at 0 that way takes no part in the test for convergence: the data
+    // keep pushing it across, and it stays.
+    let moved = Math.abs(delta[0]!);
     for (let i = 1; i < d; i++) {
       const p = prior[i - 1]!;
       if ((p > 0 && w[i]! < 0) || (p < 0 && w[i]! > 0)) w[i] = 0;
+      else moved = Math.max(moved, Math.abs(delta[i]!));
     }
-    if (change < 1e-6) break;
+    if (moved < 1e-6) break;
   }
   return w.map((x, i) => (i === 0 || columns[i - 1] ? x : prior[i - 1]!));
 }
