@@ -4,12 +4,13 @@
  * The keys live in one growing byte arena and the slots in an Int32Array, so millions of
  * distinct keys cost a few typed arrays instead of millions of JS strings in a Map: nothing for
  * the garbage collector to trace, and no string is made for a key that was seen before. Open
- * addressing with linear probing; FNV-1a hashes (kept per key, so growing never rehashes bytes).
+ * addressing with linear probing; FNV-1a hashes, kept in the slot beside the id, so a probe reads
+ * one cache line until a hash matches and growing never rehashes bytes.
  */
 export class ByteTable {
+  /** pairs of (hash, id); id -1 marks an empty slot */
   private slots: Int32Array;
   private mask: number;
-  private hashes: Int32Array;
   private starts: Float64Array;
   private lengths: Int32Array;
   private tags: Int32Array;
@@ -20,10 +21,9 @@ export class ByteTable {
   constructor(expected = 1024) {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
-    this.slots = new Int32Array(capacity).fill(-1);
+    this.slots = new Int32Array(capacity * 2).fill(-1);
     this.mask = capacity - 1;
     const entries = Math.max(16, expected);
-    this.hashes = new Int32Array(entries);
     this.starts = new Float64Array(entries);
     this.lengths = new Int32Array(entries);
     this.tags = new Int32Array(entries);
@@ -34,11 +34,12 @@ export class ByteTable {
   lookup(bytes: Uint8Array, start: number, end: number, tag = 0): number {
     const hash = hashBytes(bytes, start, end, tag);
     const length = end - start;
+    const slots = this.slots;
     let slot = hash & this.mask;
     for (;;) {
-      const id = this.slots[slot]!;
+      const id = slots[2 * slot + 1]!;
       if (id === -1) return -1;
-      if (this.hashes[id] === hash && this.lengths[id] === length && this.tags[id] === tag && this.equals(id, bytes, start)) return id;
+      if (slots[2 * slot] === hash && this.lengths[id] === length && this.tags[id] === tag && this.equals(id, bytes, start)) return id;
       slot = (slot + 1) & this.mask;
     }
   }
@@ -47,29 +48,30 @@ export class ByteTable {
   intern(bytes: Uint8Array, start: number, end: number, tag = 0): number {
     const hash = hashBytes(bytes, start, end, tag);
     const length = end - start;
+    const slots = this.slots;
     let slot = hash & this.mask;
     for (;;) {
-      const id = this.slots[slot]!;
+      const id = slots[2 * slot + 1]!;
       if (id === -1) break;
-      if (this.hashes[id] === hash && this.lengths[id] === length && this.tags[id] === tag && this.equals(id, bytes, start)) {
+      if (slots[2 * slot] === hash && this.lengths[id] === length && this.tags[id] === tag && this.equals(id, bytes, start)) {
         this.added = false;
         return id;
       }
       slot = (slot + 1) & this.mask;
     }
     const id = this.size++;
-    if (id === this.hashes.length) this.growEntries();
+    if (id === this.lengths.length) this.growEntries();
     if (this.used + length > this.arena.length) this.growArena(length);
     const arena = this.arena;
     // a loop, not set(subarray()): keys are short, and subarray allocates a view per key
     for (let i = start, at = this.used; i < end; i++) arena[at++] = bytes[i]!;
-    this.hashes[id] = hash;
     this.tags[id] = tag;
     this.starts[id] = this.used;
     this.lengths[id] = length;
     this.used += length;
-    this.slots[slot] = id;
-    if (this.size * 2 > this.slots.length) this.growSlots();
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = id;
+    if (this.size * 4 > this.slots.length) this.growSlots();
     this.added = true;
     return id;
   }
@@ -85,7 +87,7 @@ export class ByteTable {
 
   /** Bytes held by the table, for the memory model. */
   get bytes(): number {
-    return this.slots.byteLength + this.hashes.byteLength + this.starts.byteLength + this.lengths.byteLength + this.tags.byteLength + this.arena.length;
+    return this.slots.byteLength + this.starts.byteLength + this.lengths.byteLength + this.tags.byteLength + this.arena.length;
   }
 
   private equals(id: number, bytes: Uint8Array, start: number): boolean {
@@ -97,10 +99,7 @@ export class ByteTable {
   }
 
   private growEntries(): void {
-    const n = this.hashes.length * 2;
-    const hashes = new Int32Array(n);
-    hashes.set(this.hashes);
-    this.hashes = hashes;
+    const n = this.lengths.length * 2;
     const starts = new Float64Array(n);
     starts.set(this.starts);
     this.starts = starts;
@@ -122,13 +121,16 @@ export class ByteTable {
   }
 
   private growSlots(): void {
-    const capacity = this.slots.length * 2;
-    const slots = new Int32Array(capacity).fill(-1);
+    const old = this.slots;
+    const capacity = old.length; // twice the slots: the array holds two numbers per slot
+    const slots = new Int32Array(capacity * 2).fill(-1);
     const mask = capacity - 1;
-    for (let id = 0; id < this.size; id++) {
-      let slot = this.hashes[id]! & mask;
-      while (slots[slot] !== -1) slot = (slot + 1) & mask;
-      slots[slot] = id;
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s + 1] === -1) continue;
+      let slot = old[s]! & mask;
+      while (slots[2 * slot + 1] !== -1) slot = (slot + 1) & mask;
+      slots[2 * slot] = old[s]!;
+      slots[2 * slot + 1] = old[s + 1]!;
     }
     this.slots = slots;
     this.mask = mask;
