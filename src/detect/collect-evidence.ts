@@ -21,7 +21,7 @@ export function collectEvidence(input: DetectionInput, detection: Detection, opt
   const { snapshot, graph, weights } = input;
   const { ids } = snapshot.accounts;
   const { kinds, kindOf, values } = snapshot.identifiers;
-  const keyOf = (identifier: number) => `${kinds[kindOf[identifier]!]}:${values[identifier]}`;
+  const keyOf = (identifier: number) => `${kinds[kindOf[identifier]!]}:${values.at(identifier)}`;
   const clusters = new Map(detection.clusters.map((c) => [c.clusterId, c]));
   const inCluster = new Uint8Array(graph.accountCount);
   const paths = new ShortestPaths(input, options.maxPathHops);
@@ -38,13 +38,13 @@ export function collectEvidence(input: DetectionInput, detection: Detection, opt
       const accounts = accountsSharing(graph, identifier);
       const kind = kinds[kindOf[identifier]!]!;
       if (weights.hub[identifier]) {
-        hubs.push({ kind, value: values[identifier]!, accounts });
+        hubs.push({ kind, value: values.at(identifier), accounts });
         continue;
       }
       if (accounts < 2) continue;
       let clusterMembers = 0;
       for (let q = graph.identifierOffsets[identifier]!; q < graph.identifierOffsets[identifier + 1]!; q++) clusterMembers += inCluster[graph.identifierAccounts[q]!]!;
-      shared.push({ kind, value: values[identifier]!, accounts, clusterMembers });
+      shared.push({ kind, value: values.at(identifier), accounts, clusterMembers });
     }
     for (const m of cluster.members) inCluster[m] = 0;
 

@@ -25,7 +25,7 @@ export class FilesSink implements Sink {
     const candidates = detection.candidates.map((c) => ({ accountId: ids[c.account]!, clusterId: c.clusterId, score: c.score, reasons: c.reasons }));
     const hubs: HubRow[] = [];
     for (let i = 0; i < graph.identifierCount; i++) {
-      if (weights.hub[i]) hubs.push({ kind: kinds[kindOf[i]!]!, value: values[i]!, accountCount: accountsSharing(graph, i) });
+      if (weights.hub[i]) hubs.push({ kind: kinds[kindOf[i]!]!, value: values.at(i), accountCount: accountsSharing(graph, i) });
     }
     hubs.sort((x, y) => y.accountCount - x.accountCount || compareCodeUnits(`${x.kind}\u0000${x.value}`, `${y.kind}\u0000${y.value}`));
 
@@ -40,13 +40,13 @@ export class FilesSink implements Sink {
         contributions: c.contributions,
         shared_identifiers: c.shared.map((s) => ({
           kind: kinds[kindOf[s.identifier]!],
-          value: values[s.identifier],
+          value: values.at(s.identifier),
           members: s.members,
           accounts: accountsSharing(graph, s.identifier),
           member_ids: membersUsing(graph, s.identifier, inCluster, ids),
         })),
         known_fraud_members: [...c.members].filter((a) => snapshot.accounts.label[a] === 1).map((a) => ids[a]!),
-        hubs: hubsUsedBy(graph, weights.hub, c.members).map((h) => ({ kind: kinds[kindOf[h.identifier]!], value: values[h.identifier], accounts: accountsSharing(graph, h.identifier), member_ids: h.members.map((a) => ids[a]!) })),
+        hubs: hubsUsedBy(graph, weights.hub, c.members).map((h) => ({ kind: kinds[kindOf[h.identifier]!], value: values.at(h.identifier), accounts: accountsSharing(graph, h.identifier), member_ids: h.members.map((a) => ids[a]!) })),
       };
     });
 

@@ -2,6 +2,7 @@ import { Float64Builder, Int32Builder } from './growable.js';
 import { Interner, ownString } from './interner.js';
 import type { Normalised } from '../normalise/normalise-identifier.js';
 import { ByteTable } from './byte-table.js';
+import type { IdentifierValues } from './identifier-values.js';
 import { TransactionStatus, type Snapshot, type TableStats } from './snapshot.js';
 import { KIND_PATTERN, STATUS_PATTERN } from './table-schemas.js';
 
@@ -38,7 +39,6 @@ export class SnapshotBuilder {
   private readonly kinds = new Interner();
   private readonly normalisedValues: ByteTable;
   private readonly identifierKind: Int32Builder;
-  private readonly identifierValues: string[] = [];
   private readonly linkAccount: Int32Builder;
   private readonly linkIdentifier: Int32Builder;
   private readonly firstSeen: Float64Builder;
@@ -170,8 +170,6 @@ export class SnapshotBuilder {
     if (this.normalisedValues.added) {
       let publicKind = this.publicKindOf[kind] ?? -1;
       if (publicKind === -1) this.publicKindOf[kind] = publicKind = this.kinds.intern(kindName);
-      // no ownString: the value is cut (if at all) from one short raw value, not from a parser chunk
-      this.identifierValues.push(normalised.value);
       this.identifierKind.push(publicKind);
     }
     return identifier;
@@ -206,7 +204,7 @@ export class SnapshotBuilder {
   finish(tables: TableStats[]): Snapshot {
     return {
       accounts: { ids: this.accountIds, createdAt: this.createdAt.finish(), properties: this.properties, label: this.label },
-      identifiers: { kinds: this.kinds.values, kindOf: this.identifierKind.finish(), values: this.identifierValues },
+      identifiers: { kinds: this.kinds.values, kindOf: this.identifierKind.finish(), values: this.identifierValueTable() },
       links: { account: this.linkAccount.finish(), identifier: this.linkIdentifier.finish(), firstSeen: this.firstSeen.finish(), lastSeen: this.lastSeen.finish() },
       transactions: {
         account: this.txAccount.finish(),
@@ -218,6 +216,12 @@ export class SnapshotBuilder {
       tables,
       placeholderRows: this.placeholderRows,
     };
+  }
+
+  /** The normalised values, read from the intern table's bytes when asked for. */
+  private identifierValueTable(): IdentifierValues {
+    const table = this.normalisedValues;
+    return { length: table.size, at: (identifier) => table.text(identifier) };
   }
 
   /** Writes s as UTF-8 into the scratch buffer; returns its byte length. */

@@ -1,3 +1,4 @@
+import type { IdentifierValues } from './identifier-values.js';
 import type { TableFormat } from './locate-tables.js';
 import type { TableName } from './table-schemas.js';
 
@@ -34,7 +35,7 @@ export interface Snapshot {
     kinds: string[];
     kindOf: Int32Array;
     /** normalised values (raw card numbers already hashed) */
-    values: string[];
+    values: IdentifierValues;
   };
   /** one entry per accepted identifier row that links (placeholders excluded) */
   links: {

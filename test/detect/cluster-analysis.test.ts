@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/config.js';
 import { ClusterAnalyser, MAX_MEMBER_EVIDENCE } from '../../src/detect/cluster-analysis.js';
 import { prepare } from '../support/detection-input.js';
-import { makeSnapshot } from '../support/make-snapshot.js';
+import { identifierValues, makeSnapshot } from '../support/make-snapshot.js';
 
 const options = { burstWindowDays: 14, classes: parseConfig({}).config.kinds.classes };
 
@@ -39,7 +39,7 @@ describe('ClusterAnalyser', () => {
       sharedIps: 0,
       hubLinks: 2,
     });
-    expect(analysis.shared.map((s) => [snapshot.identifiers.values[s.identifier], s.members])).toEqual([['d1', 2], ['d2', 2], ['card', 2], ['drop', 2]]);
+    expect(analysis.shared.map((s) => [snapshot.identifiers.values.at(s.identifier), s.members])).toEqual([['d1', 2], ['d2', 2], ['card', 2], ['drop', 2]]);
   });
 
   it('finds the creation burst, chargebacks, internal transfers and the money cycle', () => {
@@ -63,7 +63,7 @@ describe('ClusterAnalyser', () => {
   it('weighs an account\'s shared identifiers by kind: the strongest in full, the others discounted', () => {
     // A shares d1 (device) and the card with other members; D only the drop address
     const { weights } = input;
-    const evidenceOf = (value: string) => weights.evidence[snapshot.identifiers.values.indexOf(value)]!;
+    const evidenceOf = (value: string) => weights.evidence[identifierValues(snapshot).indexOf(value)]!;
     const [strong, weak] = [evidenceOf('d1'), evidenceOf('card')].sort((x, y) => y - x);
     expect(analysis.memberFeatures[0]!.evidence).toBeCloseTo(Math.min(MAX_MEMBER_EVIDENCE, strong! + 0.5 * weak!), 3);
     expect(analysis.memberFeatures[0]!.evidence).toBeGreaterThan(strong!);

@@ -1,4 +1,5 @@
 import { TransactionStatus, type Snapshot } from '../../src/snapshot/snapshot.js';
+import { valueList } from '../../src/snapshot/identifier-values.js';
 
 export interface SnapshotSpec {
   accounts: Array<{ id: string; created?: string; label?: 'fraud' | 'legit' }>;
@@ -36,7 +37,7 @@ export function makeSnapshot(spec: SnapshotSpec): Snapshot {
       properties: new Map(),
       label: Int8Array.from(spec.accounts, (a) => (a.label === 'fraud' ? 1 : a.label === 'legit' ? -1 : 0)),
     },
-    identifiers: { kinds, kindOf: Int32Array.from(kindOf), values },
+    identifiers: { kinds, kindOf: Int32Array.from(kindOf), values: valueList(values) },
     links: {
       account: Int32Array.from(account),
       identifier: Int32Array.from(identifier),
@@ -58,4 +59,9 @@ export function makeSnapshot(spec: SnapshotSpec): Snapshot {
 /** Account ids of a list of account indices. */
 export function idsOf(snapshot: Snapshot, accounts: ArrayLike<number>): string[] {
   return Array.from(accounts, (a) => snapshot.accounts.ids[a]!);
+}
+
+/** Every normalised identifier value of a snapshot, as strings, by identifier id. */
+export function identifierValues(snapshot: Pick<Snapshot, 'identifiers'>): string[] {
+  return Array.from({ length: snapshot.identifiers.values.length }, (_, i) => snapshot.identifiers.values.at(i));
 }

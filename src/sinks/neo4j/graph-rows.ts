@@ -105,7 +105,8 @@ export function* identifierRows(output: Pick<RunOutput, 'snapshot' | 'graph' | '
     if (!selection.identifiers[i]) continue;
     const kind = kinds[kindOf[i]!]!;
     const hub = output.weights.hub[i] === 1;
-    yield [identifierKey(kind, values[i]!), kind, values[i]!, (hub ? hubLabels : labels)[kindOf[i]!]!, hub, neo4j.int(accountsSharing(output.graph, i))];
+    const value = values.at(i);
+    yield [identifierKey(kind, value), kind, value, (hub ? hubLabels : labels)[kindOf[i]!]!, hub, neo4j.int(accountsSharing(output.graph, i))];
   }
 }
 
@@ -119,7 +120,7 @@ export function* usesRows(output: Pick<RunOutput, 'snapshot' | 'graph'>, selecti
     for (let k = graph.accountOffsets[a]!; k < graph.accountOffsets[a + 1]!; k++) {
       const i = graph.accountIdentifiers[k]!;
       if (!selection.identifiers[i]) continue;
-      yield [ids[a]!, identifierKey(kinds[kindOf[i]!]!, values[i]!), epochMs(graph.firstSeen[k]!), epochMs(graph.lastSeen[k]!)];
+      yield [ids[a]!, identifierKey(kinds[kindOf[i]!]!, values.at(i)), epochMs(graph.firstSeen[k]!), epochMs(graph.lastSeen[k]!)];
     }
   }
 }
@@ -158,7 +159,7 @@ export function clusterRows(output: Pick<RunOutput, 'run' | 'snapshot' | 'detect
     summary: c.summary,
     contributions: JSON.stringify(c.contributions),
     features: featureProperties(c.features as unknown as Record<string, number>),
-    sharedIdentifierKeys: c.shared.map((s) => identifierKey(kinds[kindOf[s.identifier]!]!, values[s.identifier]!)),
+    sharedIdentifierKeys: c.shared.map((s) => identifierKey(kinds[kindOf[s.identifier]!]!, values.at(s.identifier))),
     firstSeenRunId: output.firstSeen.get(c.clusterId) ?? output.run.runId,
     lineageEvent: lineage.get(c.clusterId)?.event ?? null,
     previousClusterIds: lineage.get(c.clusterId)?.previousClusterIds ?? [],
