@@ -43,9 +43,13 @@ export function scoreCommunities(input: DetectionInput, components: Components, 
   const candidates: Candidate[] = [];
   for (const analysis of analyses) {
     const { members, features } = analysis;
-    const scored = analysis.memberFeatures.map((member) => scoreMember(terms, model, features, member));
-    const clusterScore = Math.min(0.999999, round(scored.reduce((s, m) => s + m.riskWithoutLabel, 0) / members.length, 6));
+    // the cluster's risk first, from numbers alone: most communities are not reported, and
+    // their members need no contributions spelled out
+    let withoutLabels = 0;
+    for (const member of analysis.memberFeatures) withoutLabels += memberRisk(terms, model, features, member).riskWithoutLabel;
+    const clusterScore = Math.min(0.999999, round(withoutLabels / members.length, 6));
     if (clusterScore < clusterThreshold) continue;
+    const scored = analysis.memberFeatures.map((member) => scoreMember(terms, model, features, member));
     const clusterId = contentId(members, ids);
     const clusterContributions = meanContributions(scored.map((m) => m.cluster), members.length);
     clusters.push({ clusterId, members, score: clusterScore, features, contributions: clusterContributions, shared: analysis.shared, summary: summariseCluster(features) });
@@ -95,9 +99,21 @@ interface ScoredMember {
   member: Contribution[];
 }
 
-function scoreMember(terms: readonly Term[], model: RiskModel, cluster: ClusterAnalysis['features'], member: MemberFeatures): ScoredMember {
+/** A member's risk with and without its own label, as scoreMember gives it, without the contributions. */
+function memberRisk(terms: readonly Term[], model: RiskModel, cluster: ClusterAnalysis['features'], member: MemberFeatures): Pick<ScoredMember, 'risk' | 'riskWithoutLabel'> {
   let z = model.intercept;
   let fixed = 0;
+  for (let t = 0; t < terms.length; t++) {
+    const x = termValue(terms[t]!, cluster, member);
+    if (x === 0) continue;
+    const points = model.weights[t]! * x;
+    z += points;
+    if (terms[t]!.fixed) fixed += points;
+  }
+  return { risk: probability(z), riskWithoutLabel: logistic(z - fixed) };
+}
+
+function scoreMember(terms: readonly Term[], model: RiskModel, cluster: ClusterAnalysis['features'], member: MemberFeatures): ScoredMember {
   let memberPoints = 0;
   const clusterContributions: Contribution[] = [];
   const memberContributions: Contribution[] = [];
@@ -105,13 +121,11 @@ function scoreMember(terms: readonly Term[], model: RiskModel, cluster: ClusterA
     const x = termValue(term, cluster, member);
     if (x === 0) return;
     const points = model.weights[t]! * x;
-    z += points;
-    if (term.fixed) fixed += points;
     if (term.scope === 'member') memberPoints += points;
     const raw = ((term.scope === 'cluster' ? cluster : member) as unknown as Record<string, number>)[term.feature] ?? 0;
     (term.scope === 'cluster' ? clusterContributions : memberContributions).push({ code: term.code, feature: term.feature, value: raw, points: round(points, 3), description: term.description });
   });
-  return { risk: probability(z), riskWithoutLabel: logistic(z - fixed), memberPoints, cluster: clusterContributions, member: memberContributions };
+  return { ...memberRisk(terms, model, cluster, member), memberPoints, cluster: clusterContributions, member: memberContributions };
 }
 
 /** A probability to six places that never reads as certainty: 0 < p < 1. */
@@ -142,17 +156,15 @@ function trainingSet(input: DetectionInput, analyses: ClusterAnalysis[], terms: 
   const label = snapshot.accounts.label;
   const n = snapshot.accounts.ids.length;
   const free = terms.filter((t) => !t.fixed);
-  const rows: Array<{ account: number; values: number[] }> = [];
   const grouped = new Uint8Array(n);
+  let groupedRows = 0;
   for (const analysis of analyses) {
-    analysis.members.forEach((a, m) => {
-      grouped[a] = 1;
-      rows.push({ account: a, values: free.map((t) => termValue(t, analysis.features, analysis.memberFeatures[m]!)) });
-    });
+    for (const a of analysis.members) grouped[a] = 1;
+    groupedRows += analysis.members.length;
   }
   let unlabelledSolo = 0;
   for (let a = 0; a < n; a++) if (!grouped[a] && label[a] !== 1) unlabelledSolo++;
-  const room = Math.max(0, config.model.maxTrainingAccounts - rows.length);
+  const room = Math.max(0, config.model.maxTrainingAccounts - groupedRows);
   const rate = unlabelledSolo <= room ? 1 : room / unlabelledSolo;
   const soloRows: number[] = [];
   let accepted = 0;
@@ -167,22 +179,31 @@ function trainingSet(input: DetectionInput, analyses: ClusterAnalysis[], terms: 
     }
     soloRows.push(a);
   }
-  for (const a of soloRows) rows.push({ account: a, values: free.map((t) => (t.scope === 'cluster' ? 0 : termValue(t, null, soloFeatures(input, a)))) });
 
   const d = free.length;
-  const x = new Float64Array(rows.length * d);
-  const y = new Uint8Array(rows.length);
-  const inGroup = new Uint8Array(rows.length);
-  const weight = new Float64Array(rows.length);
-  const rowFold = new Uint8Array(rows.length);
-  rows.forEach((row, r) => {
-    x.set(row.values, r * d);
-    y[r] = label[row.account] === 1 ? 1 : 0;
-    inGroup[r] = grouped[row.account]!;
-    weight[r] = grouped[row.account] || label[row.account] === 1 ? 1 : 1 / rate;
-    rowFold[r] = fold[row.account]!;
-  });
-  return { x, y, grouped: inGroup, weight, fold: rowFold, rows: rows.length };
+  const rows = groupedRows + soloRows.length;
+  const x = new Float64Array(rows * d);
+  const account = new Int32Array(rows);
+  let r = 0;
+  for (const analysis of analyses) {
+    analysis.members.forEach((a, m) => {
+      for (let t = 0; t < d; t++) x[r * d + t] = termValue(free[t]!, analysis.features, analysis.memberFeatures[m]!);
+      account[r++] = a;
+    });
+  }
+  for (const a of soloRows) {
+    const own = soloFeatures(input, a);
+    for (let t = 0; t < d; t++) x[r * d + t] = free[t]!.scope === 'cluster' ? 0 : termValue(free[t]!, null, own);
+    account[r++] = a;
+  }
+  return {
+    x,
+    y: Uint8Array.from(account, (a) => (label[a] === 1 ? 1 : 0)),
+    grouped: Uint8Array.from(account, (a) => grouped[a]!),
+    weight: Float64Array.from(account, (a) => (grouped[a] || label[a] === 1 ? 1 : 1 / rate)),
+    fold: Uint8Array.from(account, (a) => fold[a]!),
+    rows,
+  };
 }
 
 /** The member features of an account in no community: only what it did itself. */
