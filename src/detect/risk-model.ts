@@ -78,17 +78,17 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
   // the fits run on merged duplicate rows (same likelihood, a fraction of the work)
   const merged = uniqueRows(data);
   const labelled = Float64Array.from(merged.y);
-  const all = Uint8Array.from(free, () => 1);
   const aided = Uint8Array.from(free, (t) => (t.labelDerived ? 1 : 0));
+  const full = newton(merged, labelled, prior, [intercept, ...prior], options.priorScale, () => true);
   for (let f = 0; f < options.folds; f++) {
-    const model = newton(merged, labelled, prior, intercept, options.priorScale, (r) => merged.fold[r] !== f, all);
+    // each fold starts from the fit on all rows: it lies a few steps from the fold's own optimum
+    const model = newton(merged, labelled, prior, full, options.priorScale, (r) => merged.fold[r] !== f);
     for (let r = 0; r < data.rows; r++) {
       if (data.fold[r] !== f) continue;
       oof[r] = linear(model, data, r);
       oofUnaided[r] = oof[r]! - partial(model, data, r, aided);
     }
   }
-  const full = newton(merged, labelled, prior, intercept, options.priorScale, () => true, all);
   // The level: most fraud carries no label, and which fraud gets labelled is not random (the
   // accounts with chargebacks, the rings already caught), so P(labelled) says little about
   // P(fraud). The intercept moves to the level baggedPuLevel finds over the known fraud in groups,
@@ -125,10 +125,9 @@ export function logistic(z: number): number {
 }
 
 /** Newton–Raphson on the penalised log-likelihood; returns [intercept, ...weights]. */
-function newton(data: TrainingSet, target: Float64Array, prior: number[], intercept: number, scale: number, use: (row: number) => boolean, columns: Uint8Array): number[] {
+function newton(data: TrainingSet, target: Float64Array, prior: number[], start: readonly number[], scale: number, use: (row: number) => boolean): number[] {
   const d = prior.length + 1;
-  // a column left out takes no part: weight 0 while fitting, its prior kept in the result
-  const w = [intercept, ...prior.map((p, i) => (columns[i] ? p : 0))];
+  const w = [...start];
   const precision = 1 / (scale * scale);
   // the used rows as sparse lists of their non-zero terms: most rows fire one or two
   const rowStart: number[] = [0];
@@ -139,7 +138,7 @@ function newton(data: TrainingSet, target: Float64Array, prior: number[], interc
     if (!use(r)) continue;
     rowOf.push(r);
     for (let i = 1; i < d; i++) {
-      const x = columns[i - 1] ? data.x[r * (d - 1) + i - 1]! : 0;
+      const x = data.x[r * (d - 1) + i - 1]!;
       if (x === 0) continue;
       column.push(i);
       value.push(x);
@@ -173,10 +172,6 @@ function newton(data: TrainingSet, target: Float64Array, prior: number[], interc
     // Gaussian prior on the term weights, a very weak one on the intercept
     hess[0]! += 1e-6;
     for (let i = 1; i < d; i++) {
-      if (!columns[i - 1]) {
-        hess[i * d + i] = 1; // no update for a left-out column
-        continue;
-      }
       grad[i]! -= (w[i]! - prior[i - 1]!) * precision;
       hess[i * d + i]! += precision;
     }
@@ -197,7 +192,7 @@ function newton(data: TrainingSet, target: Float64Array, prior: number[], interc
     }
     if (moved < 1e-6) break;
   }
-  return w.map((x, i) => (i === 0 || columns[i - 1] ? x : prior[i - 1]!));
+  return w;
 }
 
 function linear(w: number[], data: TrainingSet, r: number): number {
