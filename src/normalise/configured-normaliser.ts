@@ -1,6 +1,6 @@
 import { createPanHasher } from './card-number.js';
 import { replaceCardNumbers } from './card-numbers-in-text.js';
-import { createNormaliser, type Normalised } from './normalise-identifier.js';
+import { createNormaliser, type NormaliseOptions, type Normalised } from './normalise-identifier.js';
 import type { PanKey } from './pan-key.js';
 
 export interface ConfiguredNormaliser {
@@ -8,7 +8,12 @@ export interface ConfiguredNormaliser {
   normalise: (kind: string, raw: string) => Normalised;
   /** every card number in a text replaced by its keyed token (`pan:` + HMAC), for every value of every table */
   tokeniseCardNumbers: (text: string) => string;
+  /** the same normaliser's options, for a worker thread that normalises identifier values ahead of the loader */
+  normaliseAhead: { options: NormaliseOptions; minBytes: number };
 }
+
+/** identifiers.csv smaller than this is read on one thread: a worker costs more to start than it saves. */
+const NORMALISE_AHEAD_MIN_BYTES = 64 << 20;
 
 /** The `normalise` section of the config (config/config.ts defines it and its defaults). */
 export interface NormaliserSettings {
@@ -24,8 +29,10 @@ export interface NormaliserSettings {
  */
 export function configuredNormaliser(settings: NormaliserSettings, panKey: PanKey): ConfiguredNormaliser {
   const hashPan = createPanHasher(panKey.key);
+  const options: NormaliseOptions = { placeholders: settings.placeholders, defaultCountryCode: settings.defaultCountryCode, panHashKey: panKey.key };
   return {
-    normalise: createNormaliser({ placeholders: settings.placeholders, defaultCountryCode: settings.defaultCountryCode, panHashKey: panKey.key }),
+    normalise: createNormaliser(options),
     tokeniseCardNumbers: (text) => replaceCardNumbers(text, hashPan),
+    normaliseAhead: { options, minBytes: NORMALISE_AHEAD_MIN_BYTES },
   };
 }

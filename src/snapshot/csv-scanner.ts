@@ -21,6 +21,8 @@ export class CsvRow {
   count = 0;
   /** physical line where the row starts (the header is line 1) */
   line = 0;
+  /** byte offset in the source where the row starts */
+  offset = 0;
   /** true when every byte of the row is ASCII: its fields are their own UTF-16 text */
   ascii = true;
   /** why the row is malformed (broken quoting), or null */
@@ -77,6 +79,7 @@ export async function scanCsv(
       const next = scanRow(buffer, at, filled, eof, row, line);
       if (next === -1) break; // the row continues past the data so far
       if (next === -2) throw new InputError(`${path} is broken: the quoted field opened on line ${row.line} is never closed`);
+      row.offset = consumed + at;
       at = next;
       line = row.line + row.lines;
       if (header === null) {

@@ -1,7 +1,8 @@
 import { open } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { InputError } from '../errors.js';
-import type { Normalised } from '../normalise/normalise-identifier.js';
+import type { NormaliseOptions, Normalised } from '../normalise/normalise-identifier.js';
+import { NormaliseAhead } from './normalise-ahead.js';
 import { scanCsv, type CsvRow } from './csv-scanner.js';
 import { fileDigest } from './file-digest.js';
 import { inputLimits } from './input-limits.js';
@@ -35,6 +36,11 @@ export interface LoadOptions {
   maxRejectShare: number;
   /** told after every batch how far through each table's file the load is (0–1) */
   onProgress?: (table: TableName, fraction: number) => void;
+  /**
+   * The normaliser's options, to normalise identifier values on a worker thread ahead of the scan
+   * (NormaliseAhead) when identifiers.csv has at least `minBytes`; without them the scan does it all.
+   */
+  normaliseAhead?: { options: NormaliseOptions; minBytes: number };
 }
 
 const CORE_ACCOUNT_COLUMNS = new Set(['account_id', 'created_at']);
@@ -50,6 +56,8 @@ interface TableIntake<T> {
   contract: RowContract<T>;
   accept(row: T, record: Record<string, string>): string | null;
   fast?: (columns: readonly string[]) => (row: CsvRow) => boolean;
+  /** stops what `fast` started (a worker thread), once the table is read or the read failed */
+  close?: () => Promise<void>;
 }
 
 /**
@@ -72,7 +80,9 @@ export async function loadSnapshot(dir: string, options: LoadOptions): Promise<S
 
   const labelsFile = byTable('labels');
   if (labelsFile) stats.push(await consume(labelsFile, labelIntake(snapshot), options));
-  stats.push(await consume(byTable('identifiers')!, identifierIntake(snapshot), options));
+  const identifiersFile = byTable('identifiers')!;
+  const ahead = options.normaliseAhead && identifiersFile.bytes >= options.normaliseAhead.minBytes ? { path: identifiersFile.path, bytes: identifiersFile.bytes, options: options.normaliseAhead.options } : null;
+  stats.push(await consume(identifiersFile, identifierIntake(snapshot, ahead), options));
   const transactionsFile = byTable('transactions');
   if (transactionsFile) stats.push(await consume(transactionsFile, transactionIntake(snapshot), options));
 
@@ -140,8 +150,10 @@ function labelIntake(snapshot: SnapshotBuilder): TableIntake<ReturnType<(typeof 
   };
 }
 
-function identifierIntake(snapshot: SnapshotBuilder): TableIntake<ReturnType<(typeof identifierRows)['convert']>> {
+function identifierIntake(snapshot: SnapshotBuilder, ahead: { path: string; bytes: number; options: NormaliseOptions } | null): TableIntake<ReturnType<(typeof identifierRows)['convert']>> {
+  let worker: NormaliseAhead | null = null;
   return {
+    close: async () => worker?.close(),
     contract: identifierRows,
     accept(row) {
       const account = snapshot.accountOf(row.account_id);
@@ -155,6 +167,7 @@ function identifierIntake(snapshot: SnapshotBuilder): TableIntake<ReturnType<(ty
       const value = columns.lastIndexOf('value');
       const first = columns.lastIndexOf('first_seen');
       const last = columns.lastIndexOf('last_seen');
+      if (ahead) worker = new NormaliseAhead(ahead.path, ahead.bytes, kind, value, ahead.options);
       return (row) => {
         const b = row.bytes;
         const s = row.starts[id]!;
@@ -168,7 +181,9 @@ function identifierIntake(snapshot: SnapshotBuilder): TableIntake<ReturnType<(ty
         if (firstSeen === undefined) return false;
         const lastSeen = last === -1 ? Number.NaN : utcSecondsFromBytes(b, row.starts[last]!, row.ends[last]!);
         if (lastSeen === undefined) return false;
-        snapshot.linkBytes(account, k, b, row.starts[value]!, row.ends[value]!, firstSeen, lastSeen);
+        const normalised = worker?.take(row.offset);
+        if (normalised !== undefined) snapshot.linkNormalised(account, k, normalised, firstSeen, lastSeen);
+        else snapshot.linkBytes(account, k, b, row.starts[value]!, row.ends[value]!, firstSeen, lastSeen);
         return true;
       };
     },
@@ -285,39 +300,43 @@ async function consume<T>(file: TableFile, intake: TableIntake<T>, options: Load
   if (file.format === 'csv' && !file.gzip && !(await startsLikeGzip(file.path))) {
     let columns: readonly string[] = [];
     let fast: ((row: CsvRow) => boolean) | null = null;
-    await scanCsv(
-      file.path,
-      (header) => {
-        checkRequiredColumns(file, header);
-        columns = header;
-        // a column name holding a card number is renamed by the scrub: every row takes the general path
-        fast = header.every((c) => scrub(c) === c) ? (intake.fast?.(header) ?? null) : null;
-      },
-      (row) => {
-        stats.rowsRead++;
-        if (row.count > inputLimits.maxColumns) {
-          reject(row.line, `expected ${columns.length} fields, found ${row.count}`, '');
-          return;
-        }
-        if (rowLength(row) > inputLimits.maxLineLength) {
-          reject(row.line, `row longer than ${inputLimits.maxLineLength} characters`, '');
-          return;
-        }
-        if (row.problem !== null) {
-          reject(row.line, scrub(row.problem), scrub(row.raw()));
-          return;
-        }
-        // the fast path never holds a value the card-number scrub would change
-        if (fast !== null && !mayHoldCardNumber(row) && fast(row)) {
-          stats.rowsAccepted++;
-          return;
-        }
-        const record: Record<string, string> = {};
-        for (let c = 0; c < columns.length; c++) record[columns[c]!] = row.text(c);
-        general({ line: row.line, record });
-      },
-      (fraction) => options.onProgress?.(file.table, fraction),
-    );
+    try {
+      await scanCsv(
+        file.path,
+        (header) => {
+          checkRequiredColumns(file, header);
+          columns = header;
+          // a column name holding a card number is renamed by the scrub: every row takes the general path
+          fast = header.every((c) => scrub(c) === c) ? (intake.fast?.(header) ?? null) : null;
+        },
+        (row) => {
+          stats.rowsRead++;
+          if (row.count > inputLimits.maxColumns) {
+            reject(row.line, `expected ${columns.length} fields, found ${row.count}`, '');
+            return;
+          }
+          if (rowLength(row) > inputLimits.maxLineLength) {
+            reject(row.line, `row longer than ${inputLimits.maxLineLength} characters`, '');
+            return;
+          }
+          if (row.problem !== null) {
+            reject(row.line, scrub(row.problem), scrub(row.raw()));
+            return;
+          }
+          // the fast path never holds a value the card-number scrub would change
+          if (fast !== null && !mayHoldCardNumber(row) && fast(row)) {
+            stats.rowsAccepted++;
+            return;
+          }
+          const record: Record<string, string> = {};
+          for (let c = 0; c < columns.length; c++) record[columns[c]!] = row.text(c);
+          general({ line: row.line, record });
+        },
+        (fraction) => options.onProgress?.(file.table, fraction),
+      );
+    } finally {
+      await intake.close?.();
+    }
   } else {
     const rows = await readTable(file);
     for await (const batch of rows.batches) {

@@ -3,6 +3,7 @@ import { Interner, ownString } from './interner.js';
 import type { Normalised } from '../normalise/normalise-identifier.js';
 import { ByteTable } from './byte-table.js';
 import type { IdentifierValues } from './identifier-values.js';
+import type { AheadValue } from './normalise-ahead.js';
 import { TransactionStatus, type Snapshot, type TableStats } from './snapshot.js';
 import { KIND_PATTERN, STATUS_PATTERN } from './table-schemas.js';
 
@@ -150,7 +151,13 @@ export class SnapshotBuilder {
    * where most raw values are distinct (bench/README.md).
    */
   linkValue(account: number, kind: number, value: string, firstSeen: number, lastSeen: number): void {
-    const identifier = this.resolve(kind, value);
+    this.link(account, this.resolve(kind, value), firstSeen, lastSeen);
+  }
+  /** Links an account to a value already normalised (NormaliseAhead): its UTF-8 bytes, or null for a placeholder. */
+  linkNormalised(account: number, kind: number, value: AheadValue, firstSeen: number, lastSeen: number): void {
+    this.link(account, value === null ? PLACEHOLDER : this.identifierOf(kind, value.bytes, value.start, value.end), firstSeen, lastSeen);
+  }
+  private link(account: number, identifier: number, firstSeen: number, lastSeen: number): void {
     if (identifier === PLACEHOLDER) {
       this.placeholderRows++;
       return;
@@ -165,9 +172,13 @@ export class SnapshotBuilder {
     const kindName = this.internalKinds.values[kind]!;
     const normalised = this.normalise(kindName, raw);
     if (normalised === null) return PLACEHOLDER;
-    const n = this.encode(normalised.value);
-    const identifier = this.normalisedValues.intern(this.scratch, 0, n, kind);
+    return this.identifierOf(kind, this.scratch, 0, this.encode(normalised.value));
+  }
+  /** The identifier of a normalised value held as UTF-8 bytes, added when new. */
+  private identifierOf(kind: number, bytes: Uint8Array, start: number, end: number): number {
+    const identifier = this.normalisedValues.intern(bytes, start, end, kind);
     if (this.normalisedValues.added) {
+      const kindName = this.internalKinds.values[kind]!;
       let publicKind = this.publicKindOf[kind] ?? -1;
       if (publicKind === -1) this.publicKindOf[kind] = publicKind = this.kinds.intern(kindName);
       this.identifierKind.push(publicKind);

@@ -1,0 +1,100 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { createReadStream } from 'node:fs';
+import { createNormaliser, type NormaliseOptions } from '../normalise/normalise-identifier.js';
+import { scanCsv } from './csv-scanner.js';
+import { KIND_PATTERN } from './table-schemas.js';
+
+/** What the loader hands the worker: where to start, which columns, and the normaliser's options. */
+export interface NormaliseWorkerData {
+  path: string;
+  /** a byte offset in the file; the worker starts at the first line after it */
+  from: number;
+  kind: number;
+  value: number;
+  options: NormaliseOptions;
+}
+
+/**
+ * One batch of normalised values: for row k, its byte offset in the file and its value as UTF-8
+ * in bytes[starts[k], ends[k]), or starts[k] = -1 when the value is a placeholder.
+ */
+export interface NormalisedBatch {
+  offsets: Float64Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  bytes: Uint8Array;
+}
+
+const BATCH_ROWS = 16_384;
+
+/**
+ * The worker thread of NormaliseAhead: reads identifiers.csv from a byte offset and normalises
+ * every row's value exactly as the loader's fast path would, posting batches in file order. The
+ * first line it reads may begin inside a row; its results are only ever used for a row whose
+ * start offset the loader itself found, so a misaligned start costs work, never correctness.
+ */
+async function run(data: NormaliseWorkerData): Promise<void> {
+  const normalise = createNormaliser(data.options);
+  let offsets = new Float64Array(BATCH_ROWS);
+  let starts = new Int32Array(BATCH_ROWS);
+  let ends = new Int32Array(BATCH_ROWS);
+  let bytes = Buffer.allocUnsafe(BATCH_ROWS * 48);
+  let rows = 0;
+  let used = 0;
+  const flush = () => {
+    if (rows === 0) return;
+    const batch: NormalisedBatch = { offsets: offsets.slice(0, rows), starts: starts.slice(0, rows), ends: ends.slice(0, rows), bytes: Uint8Array.prototype.slice.call(bytes, 0, used) };
+    parentPort!.postMessage(batch, [batch.offsets.buffer as ArrayBuffer, batch.starts.buffer as ArrayBuffer, batch.ends.buffer as ArrayBuffer, batch.bytes.buffer as ArrayBuffer]);
+    rows = 0;
+    used = 0;
+  };
+  const start = await firstLineAfter(data.path, data.from);
+  if (start === null) return;
+  await scanCsv(
+    data.path,
+    () => undefined, // the first row read is treated as a header and skipped: the loader does it itself
+    (row) => {
+      if (row.problem !== null || row.count <= Math.max(data.kind, data.value)) return;
+      const kind = row.text(data.kind).trim().toLowerCase();
+      if (!KIND_PATTERN.test(kind)) return;
+      const normalised = normalise(kind, row.text(data.value));
+      offsets[rows] = start + row.offset;
+      if (normalised === null) starts[rows] = -1;
+      else {
+        starts[rows] = used;
+        if (used + normalised.value.length * 3 > bytes.length) {
+          const bigger = Buffer.allocUnsafe(bytes.length * 2 + normalised.value.length * 3);
+          bytes.copy(bigger, 0, 0, used);
+          bytes = bigger;
+        }
+        used += bytes.write(normalised.value, used, 'utf8');
+        ends[rows] = used;
+      }
+      if (++rows === BATCH_ROWS) {
+        flush();
+        offsets = new Float64Array(BATCH_ROWS);
+        starts = new Int32Array(BATCH_ROWS);
+        ends = new Int32Array(BATCH_ROWS);
+      }
+    },
+    undefined,
+    createReadStream(data.path, { start, highWaterMark: 1 << 22 }),
+  );
+  flush();
+}
+
+/** The offset just after the first line feed at or after `from`, or null at end of file. */
+async function firstLineAfter(path: string, from: number): Promise<number | null> {
+  for await (const chunk of createReadStream(path, { start: from, highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>) {
+    const at = chunk.indexOf(0x0a);
+    if (at !== -1) return from + at + 1;
+    from += chunk.length;
+  }
+  return null;
+}
+
+if (parentPort) {
+  // any failure (a misaligned start that meets an unclosed quote, a read error) just ends the
+  // work early: the loader normalises what the worker did not
+  run(workerData as NormaliseWorkerData).catch(() => undefined).finally(() => parentPort!.postMessage('done'));
+}
