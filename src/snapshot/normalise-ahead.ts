@@ -19,11 +19,13 @@ export class NormaliseAhead {
   private readonly worker: Worker;
   private readonly queue: NormalisedBatch[] = [];
   private row = 0;
+  /** batches the loader is done with, shared with the worker so that it never runs far ahead */
+  private readonly consumed = new Int32Array(new SharedArrayBuffer(4));
   /** settles when the worker has posted its last batch or stopped */
   readonly finished: Promise<void>;
 
   constructor(path: string, bytes: number, kind: number, value: number, options: NormaliseOptions) {
-    const data: NormaliseWorkerData = { path, from: Math.floor(bytes * WORKER_START), kind, value, options };
+    const data: NormaliseWorkerData = { path, from: Math.floor(bytes * WORKER_START), kind, value, options, consumed: this.consumed };
     const url = new URL(`./normalise-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
     // under the test runner the sources are TypeScript: the worker registers tsx before loading them
     const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
@@ -49,6 +51,8 @@ export class NormaliseAhead {
       if (this.row === batch.offsets.length) {
         this.queue.shift();
         this.row = 0;
+        Atomics.add(this.consumed, 0, 1);
+        Atomics.notify(this.consumed, 0);
         continue;
       }
       if (batch.offsets[this.row] !== offset) return undefined;

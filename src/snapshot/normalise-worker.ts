@@ -12,6 +12,8 @@ export interface NormaliseWorkerData {
   kind: number;
   value: number;
   options: NormaliseOptions;
+  /** batches the loader has passed (shared memory): the worker waits while it is MAX_AHEAD batches ahead */
+  consumed: Int32Array;
 }
 
 /**
@@ -26,6 +28,8 @@ export interface NormalisedBatch {
 }
 
 const BATCH_ROWS = 16_384;
+/** Batches posted but not yet passed by the loader, at most: about a million rows held in memory. */
+const MAX_AHEAD = 64;
 
 /**
  * The worker thread of NormaliseAhead: reads identifiers.csv from a byte offset and normalises
@@ -41,8 +45,12 @@ async function run(data: NormaliseWorkerData): Promise<void> {
   let bytes = Buffer.allocUnsafe(BATCH_ROWS * 48);
   let rows = 0;
   let used = 0;
+  let posted = 0;
   const flush = () => {
     if (rows === 0) return;
+    // wait (in short naps, so that terminating the worker never finds it stuck) for the loader
+    for (let seen = Atomics.load(data.consumed, 0); posted - seen >= MAX_AHEAD; seen = Atomics.load(data.consumed, 0)) Atomics.wait(data.consumed, 0, seen, 100);
+    posted++;
     const batch: NormalisedBatch = { offsets: offsets.slice(0, rows), starts: starts.slice(0, rows), ends: ends.slice(0, rows), bytes: Uint8Array.prototype.slice.call(bytes, 0, used) };
     parentPort!.postMessage(batch, [batch.offsets.buffer as ArrayBuffer, batch.starts.buffer as ArrayBuffer, batch.ends.buffer as ArrayBuffer, batch.bytes.buffer as ArrayBuffer]);
     rows = 0;
