@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createReadStream } from 'node:fs';
 import { createNormaliser, type NormaliseOptions } from '../normalise/normalise-identifier.js';
 import { scanCsv } from './csv-scanner.js';
-import { KIND_PATTERN } from './table-schemas.js';
+import { canonicalKind } from './table-schemas.js';
 
 /** What the loader hands the worker: where to start, which columns, and the normaliser's options. */
 export interface NormaliseWorkerData {
@@ -63,8 +63,8 @@ async function run(data: NormaliseWorkerData): Promise<void> {
     () => undefined, // the first row read is treated as a header and skipped: the loader does it itself
     (row) => {
       if (row.problem !== null || row.count <= Math.max(data.kind, data.value)) return;
-      const kind = row.text(data.kind).trim().toLowerCase();
-      if (!KIND_PATTERN.test(kind)) return;
+      const kind = canonicalKind(row.text(data.kind));
+      if (kind === null) return;
       const normalised = normalise(kind, row.text(data.value));
       offsets[rows] = start + row.offset;
       if (normalised === null) starts[rows] = -1;

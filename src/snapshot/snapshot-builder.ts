@@ -5,7 +5,7 @@ import { ByteTable } from './byte-table.js';
 import type { IdentifierValues } from './identifier-values.js';
 import type { AheadValue } from './normalise-ahead.js';
 import { TransactionStatus, type Snapshot, type TableStats } from './snapshot.js';
-import { KIND_PATTERN, STATUS_PATTERN } from './table-schemas.js';
+import { canonicalKind, STATUS_PATTERN } from './table-schemas.js';
 
 /** Kind of a raw kind spelling that is not a valid kind (the row takes the general path). */
 export const INVALID = -1;
@@ -131,8 +131,8 @@ export class SnapshotBuilder {
   kindOfBytes(b: Uint8Array, start: number, end: number): number {
     const raw = this.rawKinds.intern(b, start, end);
     if (this.rawKinds.added) {
-      const kind = this.rawKinds.text(raw).trim().toLowerCase();
-      this.rawKindOf.push(KIND_PATTERN.test(kind) ? this.internalKinds.intern(kind) : INVALID);
+      const kind = canonicalKind(this.rawKinds.text(raw));
+      this.rawKindOf.push(kind !== null ? this.internalKinds.intern(kind) : INVALID);
     }
     return this.rawKindOf[raw]!;
   }

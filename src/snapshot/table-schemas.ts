@@ -68,8 +68,8 @@ export const accountRows: RowContract<AccountRow> = {
 export const identifierRows: RowContract<IdentifierRow> = {
   schema: IdentifierRecordSchema,
   convert: (r) => {
-    const kind = r.kind!.trim().toLowerCase();
-    if (!KIND.test(kind)) throw new RowProblem('kind: kind must be a lowercase token such as device or national_id');
+    const kind = canonicalKind(r.kind!);
+    if (kind === null) throw new RowProblem('kind: kind must be a lowercase token such as device or national_id');
     return {
       account_id: accountId(r.account_id!, 'account_id'),
       kind,
@@ -222,5 +222,10 @@ function byteDigits(b: Uint8Array, at: number, len: number): number {
   return value;
 }
 
-export const KIND_PATTERN = KIND;
+
+/** A kind as spelled in a file (any case, padded) in its canonical form, or null when it is no kind. */
+export function canonicalKind(raw: string): string | null {
+  const kind = raw.trim().toLowerCase();
+  return KIND.test(kind) ? kind : null;
+}
 export const STATUS_PATTERN = STATUS;
