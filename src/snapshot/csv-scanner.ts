@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { InputError } from '../errors.js';
 import { progressSize } from '../io/file-size.js';
@@ -51,21 +51,21 @@ export class CsvRow {
  * rest of the file); a quote that closes early marks the row malformed. Calls onHeader with the
  * header's column names (BOM removed, trimmed); an empty file is an InputError.
  *
- * `source` gives the file's bytes in chunks; by default the file itself, read 16 MB at a time (a
- * decompressing stream fits here too).
+ * The file is read from byte `from` (0: the start; the worker of normalise-ahead.ts starts further
+ * in) straight into the scanner's own buffer, 16 MB at a time: no buffer is made per chunk, so a
+ * large file adds no garbage and no external memory for the collector to chase.
  */
 export async function scanCsv(
   path: string,
   onHeader: (columns: string[]) => void,
   onRow: (row: CsvRow) => void,
   onProgress?: (fraction: number) => void,
-  source?: AsyncIterable<Buffer>,
+  from = 0,
 ): Promise<void> {
   const size = await progressSize(path); // a file that cannot be read fails below, with its reason
-  const chunks = source ?? createReadStream(path, { highWaterMark: CHUNK });
-  let buffer = Buffer.allocUnsafe(CHUNK);
+  let buffer = Buffer.allocUnsafe(2 * CHUNK);
   let filled = 0; // bytes of buffer holding data not yet scanned
-  let consumed = 0; // file bytes handed to onRow so far
+  let consumed = from; // file offset of buffer[0]
   let line = 1;
   let header: string[] | null = null;
   let first = true;
@@ -96,23 +96,30 @@ export async function scanCsv(
     filled -= at;
     consumed += at;
   };
+  let handle: FileHandle | null = null;
   try {
-    for await (const chunk of chunks as AsyncIterable<Buffer>) {
-      if (filled + chunk.length > buffer.length) {
-        // the unscanned tail plus this chunk: grow the buffer, up to a bound on one row
-        if (filled + chunk.length > MAX_ROW_BYTES + CHUNK) throw new InputError(`${path} is broken: the row on line ${line} is longer than ${MAX_ROW_BYTES >> 20} MB (an unclosed quote?)`);
-        const bigger = Buffer.allocUnsafe(Math.max(buffer.length * 2, filled + chunk.length));
+    handle = await open(path, 'r');
+    let position = from;
+    for (;;) {
+      if (buffer.length - filled < CHUNK) {
+        // the unscanned tail leaves less than a chunk free: grow the buffer, up to a bound on one row
+        if (filled > MAX_ROW_BYTES) throw new InputError(`${path} is broken: the row on line ${line} is longer than ${MAX_ROW_BYTES >> 20} MB (an unclosed quote?)`);
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
         buffer.copy(bigger, 0, 0, filled);
         buffer = bigger;
       }
-      chunk.copy(buffer, filled);
-      filled += chunk.length;
+      const { bytesRead } = await handle.read(buffer, filled, CHUNK, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      filled += bytesRead;
       scan(false);
       onProgress?.(Math.min(1, consumed / size));
     }
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
+  } finally {
+    await handle?.close();
   }
   scan(true);
   if (header === null) throw new InputError(`${path} is empty: a header row is required`);

@@ -66,7 +66,7 @@ async function run(data: NormaliseWorkerData): Promise<void> {
       const kind = canonicalKind(row.text(data.kind));
       if (kind === null) return;
       const normalised = normalise(kind, row.text(data.value));
-      offsets[rows] = start + row.offset;
+      offsets[rows] = row.offset;
       if (normalised === null) starts[rows] = -1;
       else {
         starts[rows] = used;
@@ -86,7 +86,7 @@ async function run(data: NormaliseWorkerData): Promise<void> {
       }
     },
     undefined,
-    createReadStream(data.path, { start, highWaterMark: 1 << 22 }),
+    start,
   );
   flush();
 }
