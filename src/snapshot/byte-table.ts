@@ -27,7 +27,8 @@ export class ByteTable {
     this.starts = new Float64Array(entries);
     this.lengths = new Int32Array(entries);
     this.tags = new Int32Array(entries);
-    this.arena = Buffer.allocUnsafe(Math.max(1 << 16, entries * 16));
+    // generous: growing copies the arena into fresh memory; bytes never written are never touched
+    this.arena = Buffer.allocUnsafe(Math.max(1 << 16, entries * 32));
   }
 
   /** The id of bytes[start, end) under tag (a number that splits one table into namespaces), or -1. */

@@ -65,18 +65,20 @@ export class SnapshotBuilder {
     const identifiers = Math.max(1024, expected.identifiers);
     const transactions = Math.max(1024, expected.transactions);
     this.accountTable = new ByteTable(accounts);
-    this.createdAt = new Float64Builder(accounts);
     this.normalisedValues = new ByteTable(identifiers);
-    this.identifierKind = new Int32Builder(identifiers);
-    this.linkAccount = new Int32Builder(identifiers);
-    this.linkIdentifier = new Int32Builder(identifiers);
-    this.firstSeen = new Float64Builder(identifiers);
-    this.lastSeen = new Float64Builder(identifiers);
-    this.txAccount = new Int32Builder(transactions);
-    this.txCounterparty = new Int32Builder(transactions);
-    this.txAmount = new Float64Builder(transactions);
-    this.txStatus = new Int32Builder(transactions);
-    this.txCreatedAt = new Float64Builder(transactions);
+    // The columns get twice the estimate: growing one copies it into fresh memory, while the tail
+    // a column never reaches is never touched and holds no memory.
+    this.createdAt = new Float64Builder(2 * accounts);
+    this.identifierKind = new Int32Builder(2 * identifiers);
+    this.linkAccount = new Int32Builder(2 * identifiers);
+    this.linkIdentifier = new Int32Builder(2 * identifiers);
+    this.firstSeen = new Float64Builder(2 * identifiers);
+    this.lastSeen = new Float64Builder(2 * identifiers);
+    this.txAccount = new Int32Builder(2 * transactions);
+    this.txCounterparty = new Int32Builder(2 * transactions);
+    this.txAmount = new Float64Builder(2 * transactions);
+    this.txStatus = new Int32Builder(2 * transactions);
+    this.txCreatedAt = new Float64Builder(2 * transactions);
   }
 
   get accountCount(): number {
@@ -221,7 +223,7 @@ export class SnapshotBuilder {
         account: this.txAccount.finish(),
         counterparty: this.txCounterparty.finish(),
         amount: this.txAmount.finish(),
-        status: Uint8Array.from(this.txStatus.finish()),
+        status: new Uint8Array(this.txStatus.finish()),
         createdAt: this.txCreatedAt.finish(),
       },
       tables,
