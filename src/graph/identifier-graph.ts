@@ -60,7 +60,8 @@ export function buildIdentifierGraph(snapshot: Snapshot): IdentifierGraph {
     }
   }
   accountOffsets[accountCount] = write;
-  const accountIdentifiers = sortedIdentifier.slice(0, write);
+  // views, not copies: a copy is fresh memory (bench/README.md), and duplicates are few
+  const accountIdentifiers = sortedIdentifier.subarray(0, write);
 
   // reverse direction: accounts per identifier, in account order
   const identifierOffsets = new Int32Array(identifierCount + 1);
@@ -77,8 +78,8 @@ export function buildIdentifierGraph(snapshot: Snapshot): IdentifierGraph {
     identifierCount,
     accountOffsets,
     accountIdentifiers,
-    firstSeen: sortedFirst.slice(0, write),
-    lastSeen: sortedLast.slice(0, write),
+    firstSeen: sortedFirst.subarray(0, write),
+    lastSeen: sortedLast.subarray(0, write),
     identifierOffsets,
     identifierAccounts,
   };
