@@ -40,7 +40,7 @@ import type { RunInfo, Sink } from '../src/sinks/sink.js';
 import { loadSnapshot } from '../src/snapshot/load-snapshot.js';
 import { RejectsFile } from '../src/snapshot/rejects.js';
 import { snapshotCounts } from '../src/snapshot/snapshot-counts.js';
-import type { Snapshot } from '../src/snapshot/snapshot.js';
+import { releaseLinks, type Snapshot } from '../src/snapshot/snapshot.js';
 import { version } from '../src/version.js';
 import { syncReviewFromGraph } from './review-sync.js';
 
@@ -110,6 +110,7 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
       //    weights (hubs never link); components on grouping links (a giant one is carved);
       //    Louvain communities; proximity to known fraud; the risk model fitted and applied
       const graph = await timer.run('build graph', () => buildIdentifierGraph(snapshot));
+      releaseLinks(snapshot); // the graph holds them now
       const kinds = await timer.run('measure kinds', () => measureKindEvidence(snapshot, graph, { hubMinAccounts: config.graph.hubMinAccounts, ...config.kinds, pinned: config.graph.kindWeights }));
       const weights = await timer.run('weigh identifiers', () =>
         weighIdentifiers(snapshot, graph, {

@@ -86,6 +86,15 @@ export class ByteTable {
     return this.arena.toString('utf8', start, start + this.lengths[id]!);
   }
 
+  /**
+   * The keys' text by id, for when interning is done: the reader holds the key bytes and their
+   * offsets only, so the hash slots (a gigabyte at 10M accounts) can go with the table.
+   */
+  texts(): { readonly length: number; at(id: number): string } {
+    const { arena, starts, lengths, size } = this;
+    return { length: size, at: (id) => arena.toString('utf8', starts[id]!, starts[id]! + lengths[id]!) };
+  }
+
   /** Bytes held by the table, for the memory model. */
   get bytes(): number {
     return this.slots.byteLength + this.starts.byteLength + this.lengths.byteLength + this.tags.byteLength + this.arena.length;

@@ -231,10 +231,9 @@ export class SnapshotBuilder {
     };
   }
 
-  /** The normalised values, read from the intern table's bytes when asked for. */
+  /** The normalised values, read from the intern table's bytes when asked for (without its hash slots). */
   private identifierValueTable(): IdentifierValues {
-    const table = this.normalisedValues;
-    return { length: table.size, at: (identifier) => table.text(identifier) };
+    return this.normalisedValues.texts();
   }
 
   /** Writes s as UTF-8 into the scratch buffer; returns its byte length. */

@@ -37,7 +37,10 @@ export interface Snapshot {
     /** normalised values (raw card numbers already hashed) */
     values: IdentifierValues;
   };
-  /** one entry per accepted identifier row that links (placeholders excluded) */
+  /**
+   * One entry per accepted identifier row that links (placeholders excluded). The nightly run
+   * empties them once the identifier graph holds them (releaseLinks).
+   */
   links: {
     account: Int32Array;
     identifier: Int32Array;
@@ -55,4 +58,12 @@ export interface Snapshot {
   tables: TableStats[];
   /** identifier rows accepted but not linked because their value is a placeholder */
   placeholderRows: number;
+}
+
+/**
+ * Lets the link columns go once the identifier graph holds them, merged and sorted (1.4 GB at 10M
+ * accounts): the memory goes back to the stages after, instead of their taking fresh memory.
+ */
+export function releaseLinks(snapshot: Snapshot): void {
+  snapshot.links = { account: new Int32Array(0), identifier: new Int32Array(0), firstSeen: new Float64Array(0), lastSeen: new Float64Array(0) };
 }
