@@ -109,7 +109,7 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
       // 7. find rings: graph; how ordinary sharing each kind is in this snapshot; identifier
       //    weights (hubs never link); components on grouping links (a giant one is carved);
       //    Louvain communities; proximity to known fraud; the risk model fitted and applied
-      const graph = await timer.run('build graph', () => buildIdentifierGraph(snapshot));
+      const graph = await timer.run('build graph', () => buildIdentifierGraph(snapshot, { linkTimes: sinks.some((s) => s.readsLinkTimes) }));
       releaseLinks(snapshot); // the graph holds them now
       const kinds = await timer.run('measure kinds', () => measureKindEvidence(snapshot, graph, { hubMinAccounts: config.graph.hubMinAccounts, ...config.kinds, pinned: config.graph.kindWeights }));
       const weights = await timer.run('weigh identifiers', () =>

@@ -10,7 +10,7 @@ export interface IdentifierGraph {
   /** identifiers of account a: accountIdentifiers[accountOffsets[a] .. accountOffsets[a+1]) */
   accountOffsets: Int32Array;
   accountIdentifiers: Int32Array;
-  /** aligned with accountIdentifiers */
+  /** aligned with accountIdentifiers; empty when the graph was built without link times */
   firstSeen: Float64Array;
   lastSeen: Float64Array;
   /** accounts of identifier i: identifierAccounts[identifierOffsets[i] .. identifierOffsets[i+1]) */
@@ -18,7 +18,11 @@ export interface IdentifierGraph {
   identifierAccounts: Int32Array;
 }
 
-export function buildIdentifierGraph(snapshot: Snapshot): IdentifierGraph {
+/**
+ * `linkTimes: false` leaves firstSeen and lastSeen empty: only a sink that writes USES
+ * relationships reads them, and at 10M accounts they are 0.9 GB.
+ */
+export function buildIdentifierGraph(snapshot: Snapshot, { linkTimes = true }: { linkTimes?: boolean } = {}): IdentifierGraph {
   const accountCount = snapshot.accounts.ids.length;
   const identifierCount = snapshot.identifiers.values.length;
   const { account, identifier, firstSeen, lastSeen } = snapshot.links;
@@ -30,11 +34,13 @@ export function buildIdentifierGraph(snapshot: Snapshot): IdentifierGraph {
   for (let a = 0; a < accountCount; a++) offsets[a + 1]! += offsets[a]!;
   const cursor = offsets.slice(0, accountCount);
   const sortedIdentifier = new Int32Array(linkCount);
-  const sortedFirst = new Float64Array(linkCount);
-  const sortedLast = new Float64Array(linkCount);
+  const times = linkTimes ? linkCount : 0;
+  const sortedFirst = new Float64Array(times);
+  const sortedLast = new Float64Array(times);
   for (let i = 0; i < linkCount; i++) {
     const at = cursor[account[i]!]!++;
     sortedIdentifier[at] = identifier[i]!;
+    if (times === 0) continue;
     sortedFirst[at] = firstSeen[i]!;
     sortedLast[at] = lastSeen[i]!;
   }
@@ -45,17 +51,20 @@ export function buildIdentifierGraph(snapshot: Snapshot): IdentifierGraph {
   for (let a = 0; a < accountCount; a++) {
     const start = offsets[a]!;
     const end = offsets[a + 1]!;
-    insertionSort(sortedIdentifier, sortedFirst, sortedLast, start, end);
+    insertionSort(sortedIdentifier, times === 0 ? null : sortedFirst, sortedLast, start, end);
     accountOffsets[a] = write;
     for (let i = start; i < end; i++) {
       if (write > accountOffsets[a]! && sortedIdentifier[write - 1] === sortedIdentifier[i]) {
+        if (times === 0) continue;
         sortedFirst[write - 1] = minDefined(sortedFirst[write - 1]!, sortedFirst[i]!);
         sortedLast[write - 1] = maxDefined(sortedLast[write - 1]!, sortedLast[i]!);
         continue;
       }
       sortedIdentifier[write] = sortedIdentifier[i]!;
-      sortedFirst[write] = sortedFirst[i]!;
-      sortedLast[write] = sortedLast[i]!;
+      if (times !== 0) {
+        sortedFirst[write] = sortedFirst[i]!;
+        sortedLast[write] = sortedLast[i]!;
+      }
       write++;
     }
   }
@@ -78,8 +87,8 @@ export function buildIdentifierGraph(snapshot: Snapshot): IdentifierGraph {
     identifierCount,
     accountOffsets,
     accountIdentifiers,
-    firstSeen: sortedFirst.subarray(0, write),
-    lastSeen: sortedLast.subarray(0, write),
+    firstSeen: sortedFirst.subarray(0, Math.min(times, write)),
+    lastSeen: sortedLast.subarray(0, Math.min(times, write)),
     identifierOffsets,
     identifierAccounts,
   };
@@ -90,19 +99,23 @@ export function accountsSharing(graph: IdentifierGraph, identifier: number): num
   return graph.identifierOffsets[identifier + 1]! - graph.identifierOffsets[identifier]!;
 }
 
-function insertionSort(keys: Int32Array, a: Float64Array, b: Float64Array, start: number, end: number): void {
+/** Sorts keys[start, end) ascending, moving a and b along (unless a is null: no times). */
+function insertionSort(keys: Int32Array, a: Float64Array | null, b: Float64Array, start: number, end: number): void {
   for (let i = start + 1; i < end; i++) {
     const k = keys[i]!;
-    const va = a[i]!;
-    const vb = b[i]!;
+    const va = a === null ? 0 : a[i]!;
+    const vb = a === null ? 0 : b[i]!;
     let j = i - 1;
     while (j >= start && keys[j]! > k) {
       keys[j + 1] = keys[j]!;
-      a[j + 1] = a[j]!;
-      b[j + 1] = b[j]!;
+      if (a !== null) {
+        a[j + 1] = a[j]!;
+        b[j + 1] = b[j]!;
+      }
       j--;
     }
     keys[j + 1] = k;
+    if (a === null) continue;
     a[j + 1] = va;
     b[j + 1] = vb;
   }

@@ -10,6 +10,7 @@ import type { RunInfo, RunOutput, Sink, SinkReport } from './sink.js';
  */
 export class FilesSink implements Sink {
   readonly name = 'files';
+  readonly readsLinkTimes = false;
   constructor(private readonly dir: string) {}
 
   async open(_run: RunInfo): Promise<void> {}

@@ -42,6 +42,8 @@ export interface SinkReport {
  */
 export interface Sink {
   readonly name: string;
+  /** whether write() reads the identifier graph's link times (graph.firstSeen, graph.lastSeen) */
+  readonly readsLinkTimes: boolean;
   open(run: RunInfo): Promise<void>;
   write(output: RunOutput): Promise<SinkReport>;
   /** Records the run's final status; called for failed runs too, best effort. */

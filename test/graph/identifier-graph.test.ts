@@ -20,4 +20,18 @@ describe('buildIdentifierGraph', () => {
     expect(accountsSharing(graph, 1)).toBe(1);
     expect(Array.from(graph.identifierAccounts.subarray(graph.identifierOffsets[0]!, graph.identifierOffsets[1]!))).toEqual([0, 1, 2]);
   });
+
+  it('builds the same graph without link times when asked, leaving only the times empty', () => {
+    const snapshot = makeSnapshot({
+      accounts: [{ id: 'A' }, { id: 'B' }, { id: 'C' }],
+      links: [['C', 'email', 'e'], ['B', 'device', 'd1'], ['A', 'email', 'e'], ['A', 'device', 'd1'], ['A', 'email', 'e'], ['C', 'device', 'd1']],
+    });
+    const full = buildIdentifierGraph(snapshot);
+    const bare = buildIdentifierGraph(snapshot, { linkTimes: false });
+    expect(bare.firstSeen).toHaveLength(0);
+    expect(bare.lastSeen).toHaveLength(0);
+    expect(full.firstSeen).toHaveLength(full.accountIdentifiers.length);
+    for (const key of ['accountOffsets', 'accountIdentifiers', 'identifierOffsets', 'identifierAccounts'] as const) expect(Array.from(bare[key])).toEqual(Array.from(full[key]));
+    expect(Array.from(bare.accountIdentifiers)).toEqual([0, 1, 1, 0, 1]);
+  });
 });

@@ -84,6 +84,7 @@ describe('a full disk (issue 12)', () => {
     await nightly({ input, stateDir: state, config: parseConfig({}), runId: 'ok', log });
     const full: Sink = {
       name: 'disk',
+      readsLinkTimes: false,
       open: async () => undefined,
       write: async () => {
         throw Object.assign(new Error("ENOSPC: no space left on device, write '/x/evidence.ndjson'"), { code: 'ENOSPC', path: '/x/evidence.ndjson' });

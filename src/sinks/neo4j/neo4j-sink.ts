@@ -66,6 +66,7 @@ const S = {
  */
 export class Neo4jSink implements Sink {
   readonly name = 'neo4j';
+  readonly readsLinkTimes = true;
   private driver: Driver | null = null;
   private queries: QueryFiles | null = null;
   private written: Record<string, number> = {};
