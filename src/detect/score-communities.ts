@@ -32,23 +32,27 @@ export function scoreCommunities(input: DetectionInput, components: Components, 
   const ids = input.snapshot.accounts.ids;
   const available = availability(input.snapshot);
   const { terms: configured, disabled } = modelTerms(config, available);
-  const analyses = found.communities.map((community) => analyser.analyse(Int32Array.from(community).sort((a, b) => compareCodeUnits(ids[a]!, ids[b]!))));
-  const prevalence = measureTermPrevalence(configured, analyses, ids.length, config.model.ordinaryRuleShare);
+  // Each community as numbers only: the analyses themselves (objects for every member of a
+  // million communities at 10M accounts) would stay in the heap for the collector to walk until
+  // the end; the few reported clusters are analysed again below.
+  const communities = found.communities.map((community) => termValues(configured, analyser.analyse(Int32Array.from(community).sort((a, b) => compareCodeUnits(ids[a]!, ids[b]!)))));
+  const prevalence = measureTermPrevalence(configured, communities, ids.length, config.model.ordinaryRuleShare);
   const terms = withMeasuredPriors(configured, prevalence);
-  const training = trainingSet(input, analyses, terms, fold, config);
+  const training = trainingSet(input, communities, terms, fold, config);
   const model = fitRiskModel(terms, training, priorIntercept(config, available), { folds: config.model.folds, priorScale: config.model.priorScale, minFraudLabels: config.model.minFraudLabels });
 
   const { clusterThreshold, memberThreshold } = config.scoring;
   const clusters: Cluster[] = [];
   const candidates: Candidate[] = [];
-  for (const analysis of analyses) {
-    const { members, features } = analysis;
+  for (const community of communities) {
     // the cluster's risk first, from numbers alone: most communities are not reported, and
     // their members need no contributions spelled out
     let withoutLabels = 0;
-    for (const member of analysis.memberFeatures) withoutLabels += memberRisk(terms, model, features, member).riskWithoutLabel;
-    const clusterScore = Math.min(0.999999, round(withoutLabels / members.length, 6));
+    for (let m = 0; m < community.members.length; m++) withoutLabels += memberRisk(terms, model, community.values, m * terms.length).riskWithoutLabel;
+    const clusterScore = Math.min(0.999999, round(withoutLabels / community.members.length, 6));
     if (clusterScore < clusterThreshold) continue;
+    const analysis = analyser.analyse(community.members);
+    const { members, features } = analysis;
     const scored = analysis.memberFeatures.map((member) => scoreMember(terms, model, features, member));
     const clusterId = contentId(members, ids);
     const clusterContributions = meanContributions(scored.map((m) => m.cluster), members.length);
@@ -99,12 +103,26 @@ interface ScoredMember {
   member: Contribution[];
 }
 
-/** A member's risk with and without its own label, as scoreMember gives it, without the contributions. */
-function memberRisk(terms: readonly Term[], model: RiskModel, cluster: ClusterAnalysis['features'], member: MemberFeatures): Pick<ScoredMember, 'risk' | 'riskWithoutLabel'> {
+/** A community as the model reads it: its members and every term's value for each member. */
+interface CommunityTerms {
+  members: Int32Array;
+  /** row-major: member m's value of term t at m × terms + t */
+  values: Float64Array;
+}
+
+function termValues(terms: readonly Term[], analysis: ClusterAnalysis): CommunityTerms {
+  const { members, features, memberFeatures } = analysis;
+  const values = new Float64Array(members.length * terms.length);
+  for (let m = 0; m < members.length; m++) for (let t = 0; t < terms.length; t++) values[m * terms.length + t] = termValue(terms[t]!, features, memberFeatures[m]!);
+  return { members, values };
+}
+
+/** A member's risk with and without its own label, from its term values (values[at + t]), as scoreMember gives it. */
+function memberRisk(terms: readonly Term[], model: RiskModel, values: ArrayLike<number>, at: number): Pick<ScoredMember, 'risk' | 'riskWithoutLabel'> {
   let z = model.intercept;
   let fixed = 0;
   for (let t = 0; t < terms.length; t++) {
-    const x = termValue(terms[t]!, cluster, member);
+    const x = values[at + t]!;
     if (x === 0) continue;
     const points = model.weights[t]! * x;
     z += points;
@@ -117,15 +135,16 @@ function scoreMember(terms: readonly Term[], model: RiskModel, cluster: ClusterA
   let memberPoints = 0;
   const clusterContributions: Contribution[] = [];
   const memberContributions: Contribution[] = [];
+  const values = terms.map((term) => termValue(term, cluster, member));
   terms.forEach((term, t) => {
-    const x = termValue(term, cluster, member);
+    const x = values[t]!;
     if (x === 0) return;
     const points = model.weights[t]! * x;
     if (term.scope === 'member') memberPoints += points;
     const raw = ((term.scope === 'cluster' ? cluster : member) as unknown as Record<string, number>)[term.feature] ?? 0;
     (term.scope === 'cluster' ? clusterContributions : memberContributions).push({ code: term.code, feature: term.feature, value: raw, points: round(points, 3), description: term.description });
   });
-  return { ...memberRisk(terms, model, cluster, member), memberPoints, cluster: clusterContributions, member: memberContributions };
+  return { ...memberRisk(terms, model, values, 0), memberPoints, cluster: clusterContributions, member: memberContributions };
 }
 
 /** A probability to six places that never reads as certainty: 0 < p < 1. */
@@ -151,16 +170,17 @@ function meanContributions(perMember: Contribution[][], size: number): Contribut
  * community with their own features (a deterministic sample of the unlabelled ones when there are
  * more than the configured maximum, each weighted up so the sample stands for all).
  */
-function trainingSet(input: DetectionInput, analyses: ClusterAnalysis[], terms: readonly Term[], fold: Uint8Array, config: Config): TrainingSet {
+function trainingSet(input: DetectionInput, communities: readonly CommunityTerms[], terms: readonly Term[], fold: Uint8Array, config: Config): TrainingSet {
   const { snapshot } = input;
   const label = snapshot.accounts.label;
   const n = snapshot.accounts.ids.length;
-  const free = terms.filter((t) => !t.fixed);
+  const freeIndex = terms.flatMap((t, i) => (t.fixed ? [] : [i]));
+  const free = freeIndex.map((i) => terms[i]!);
   const grouped = new Uint8Array(n);
   let groupedRows = 0;
-  for (const analysis of analyses) {
-    for (const a of analysis.members) grouped[a] = 1;
-    groupedRows += analysis.members.length;
+  for (const community of communities) {
+    for (const a of community.members) grouped[a] = 1;
+    groupedRows += community.members.length;
   }
   let unlabelledSolo = 0;
   for (let a = 0; a < n; a++) if (!grouped[a] && label[a] !== 1) unlabelledSolo++;
@@ -185,11 +205,11 @@ function trainingSet(input: DetectionInput, analyses: ClusterAnalysis[], terms: 
   const x = new Float64Array(rows * d);
   const account = new Int32Array(rows);
   let r = 0;
-  for (const analysis of analyses) {
-    analysis.members.forEach((a, m) => {
-      for (let t = 0; t < d; t++) x[r * d + t] = termValue(free[t]!, analysis.features, analysis.memberFeatures[m]!);
-      account[r++] = a;
-    });
+  for (const { members, values } of communities) {
+    for (let m = 0; m < members.length; m++) {
+      for (let t = 0; t < d; t++) x[r * d + t] = values[m * terms.length + freeIndex[t]!]!;
+      account[r++] = members[m]!;
+    }
   }
   for (const a of soloRows) {
     const own = soloFeatures(input, a);

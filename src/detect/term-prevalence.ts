@@ -1,5 +1,4 @@
-import type { ClusterAnalysis } from './cluster-analysis.js';
-import { termValue, type Term } from './model-terms.js';
+import type { Term } from './model-terms.js';
 import { excessLogOdds, shrunkShare } from './ordinary-share.js';
 import { round } from './round.js';
 
@@ -18,15 +17,14 @@ export interface TermPrevalence {
  * cards" and "created in a burst" describe half the snapshot. Each positive rule's prior is
  * lowered by the log-odds by which its firing share exceeds `ordinaryShare` (never below 0).
  * Continuous terms (identifier evidence, measured per kind already), terms that read labels, and
- * rules that speak for honesty keep their priors.
+ * rules that speak for honesty keep their priors. `communities` hold each member's term values,
+ * row-major (member m's value of term t at m × terms + t).
  */
-export function measureTermPrevalence(terms: readonly Term[], analyses: readonly ClusterAnalysis[], accounts: number, ordinaryShare: number): TermPrevalence[] {
+export function measureTermPrevalence(terms: readonly Term[], communities: readonly { values: Float64Array }[], accounts: number, ordinaryShare: number): TermPrevalence[] {
   const fires = new Float64Array(terms.length);
-  for (const analysis of analyses) {
-    for (const member of analysis.memberFeatures) {
-      terms.forEach((term, t) => {
-        if (term.rule && termValue(term, analysis.features, member) > 0) fires[t]!++;
-      });
+  for (const { values } of communities) {
+    for (let at = 0; at < values.length; at += terms.length) {
+      for (let t = 0; t < terms.length; t++) if (terms[t]!.rule && values[at + t]! > 0) fires[t]!++;
     }
   }
   return terms.map((term, t) => {
