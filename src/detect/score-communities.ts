@@ -53,7 +53,7 @@ export function scoreCommunities(input: DetectionInput, components: Components, 
     if (clusterScore < clusterThreshold) continue;
     const analysis = analyser.analyse(community.members);
     const { members, features } = analysis;
-    const scored = analysis.memberFeatures.map((member) => scoreMember(terms, model, features, member));
+    const scored = analysis.memberFeatures.map((member, m) => scoreMember(terms, model, features, member, community.values, m * terms.length));
     const clusterId = contentId(members, ids);
     const clusterContributions = meanContributions(scored.map((m) => m.cluster), members.length);
     clusters.push({ clusterId, members, score: clusterScore, features, contributions: clusterContributions, shared: analysis.shared, summary: summariseCluster(features) });
@@ -118,7 +118,7 @@ function termValues(terms: readonly Term[], analysis: ClusterAnalysis): Communit
 }
 
 /** A member's risk with and without its own label, from its term values (values[at + t]), as scoreMember gives it. */
-function memberRisk(terms: readonly Term[], model: RiskModel, values: ArrayLike<number>, at: number): Pick<ScoredMember, 'risk' | 'riskWithoutLabel'> {
+function memberRisk(terms: readonly Term[], model: RiskModel, values: Float64Array, at: number): Pick<ScoredMember, 'risk' | 'riskWithoutLabel'> {
   let z = model.intercept;
   let fixed = 0;
   for (let t = 0; t < terms.length; t++) {
@@ -131,20 +131,20 @@ function memberRisk(terms: readonly Term[], model: RiskModel, values: ArrayLike<
   return { risk: probability(z), riskWithoutLabel: logistic(z - fixed) };
 }
 
-function scoreMember(terms: readonly Term[], model: RiskModel, cluster: ClusterAnalysis['features'], member: MemberFeatures): ScoredMember {
+/** A member's risk and the contributions behind it; its term values are values[at + t], its features say what each one read. */
+function scoreMember(terms: readonly Term[], model: RiskModel, cluster: ClusterAnalysis['features'], member: MemberFeatures, values: Float64Array, at: number): ScoredMember {
   let memberPoints = 0;
   const clusterContributions: Contribution[] = [];
   const memberContributions: Contribution[] = [];
-  const values = terms.map((term) => termValue(term, cluster, member));
   terms.forEach((term, t) => {
-    const x = values[t]!;
+    const x = values[at + t]!;
     if (x === 0) return;
     const points = model.weights[t]! * x;
     if (term.scope === 'member') memberPoints += points;
     const raw = ((term.scope === 'cluster' ? cluster : member) as unknown as Record<string, number>)[term.feature] ?? 0;
     (term.scope === 'cluster' ? clusterContributions : memberContributions).push({ code: term.code, feature: term.feature, value: raw, points: round(points, 3), description: term.description });
   });
-  return { ...memberRisk(terms, model, values, 0), memberPoints, cluster: clusterContributions, member: memberContributions };
+  return { ...memberRisk(terms, model, values, at), memberPoints, cluster: clusterContributions, member: memberContributions };
 }
 
 /** A probability to six places that never reads as certainty: 0 < p < 1. */

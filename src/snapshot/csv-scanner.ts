@@ -21,7 +21,7 @@ export class CsvRow {
   count = 0;
   /** physical line where the row starts (the header is line 1) */
   line = 0;
-  /** byte offset in the source where the row starts */
+  /** byte offset in the file where the row starts */
   offset = 0;
   /** true when every byte of the row is ASCII: its fields are their own UTF-16 text */
   ascii = true;

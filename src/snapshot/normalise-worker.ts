@@ -60,7 +60,9 @@ async function run(data: NormaliseWorkerData): Promise<void> {
   if (start === null) return;
   await scanCsv(
     data.path,
-    () => undefined, // the first row read is treated as a header and skipped: the loader does it itself
+    // the first row read is taken as a header and skipped (the loader reads it itself); it is a
+    // whole line, so its field count is what the rows after it are checked against
+    () => undefined,
     (row) => {
       if (row.problem !== null || row.count <= Math.max(data.kind, data.value)) return;
       const kind = canonicalKind(row.text(data.kind));
