@@ -31,10 +31,13 @@ afterAll(async () => {
 });
 
 async function fill(page: Page, testId: string, value: string): Promise<void> {
-  const input = (await page.$(`[data-testid="${testId}"]`))!;
-  await input.click({ count: 3 });
+  const selector = `[data-testid="${testId}"]`;
+  // Browser re-renders its connect form while it starts, so a field found once can be gone a moment
+  // later: wait until it is visible, and look it up again for each action
+  await page.waitForSelector(selector, { visible: true, timeout: 30_000 });
+  await page.click(selector, { count: 3 });
   await page.keyboard.press('Backspace');
-  await input.type(value);
+  await page.type(selector, value);
 }
 
 async function runEditor(page: Page): Promise<void> {
