@@ -32,12 +32,36 @@ afterAll(async () => {
 
 async function fill(page: Page, testId: string, value: string): Promise<void> {
   const selector = `[data-testid="${testId}"]`;
-  // Browser re-renders its connect form while it starts, so a field found once can be gone a moment
-  // later: wait until it is visible, and look it up again for each action
-  await page.waitForSelector(selector, { visible: true, timeout: 30_000 });
-  await page.click(selector, { count: 3 });
-  await page.keyboard.press('Backspace');
-  await page.type(selector, value);
+  // Browser re-renders its connect form while it starts, so a field found once can be detached or
+  // reset a moment later: focus it by selector (no click point needed), replace its text, read it
+  // back, and try again until the value holds
+  let failure: unknown;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    try {
+      await page.waitForSelector(selector, { visible: true, timeout: 30_000 });
+      await page.focus(selector);
+      await page.$eval(selector, (e) => (e as HTMLInputElement).select());
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type(value);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const now = await page.$eval(selector, (e) => (e as HTMLInputElement).value);
+      if (holds(now, value)) return;
+      failure = new Error(`${testId} holds ${JSON.stringify(now)}, not ${JSON.stringify(value)}`);
+    } catch (error) {
+      failure = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw failure;
+}
+
+/** The bolt address field moves a typed scheme into the scheme menu beside it and keeps the rest. */
+function holds(field: string | undefined, value: string): boolean {
+  return field === value || (field !== undefined && field.length > 0 && value.endsWith(`://${field}`));
+}
+
+async function fieldValue(page: Page, testId: string): Promise<string | undefined> {
+  return page.$eval(`[data-testid="${testId}"]`, (e) => (e as HTMLInputElement).value).catch(() => undefined);
 }
 
 async function runEditor(page: Page): Promise<void> {
@@ -65,9 +89,14 @@ describe('Neo4j Browser with the guide', () => {
     await page.setViewport({ width: 1280, height: 800 });
     await page.goto(`http://127.0.0.1:${httpPort}/browser/`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('[data-testid="boltaddress"]', { timeout: 30_000 });
-    await fill(page, 'boltaddress', boltAddress);
-    await fill(page, 'username', settings.user);
-    await fill(page, 'password', settings.password);
+    // a late re-render can reset a field filled before it: fill the form until all three hold
+    const form: [string, string][] = [['boltaddress', boltAddress], ['username', settings.user], ['password', settings.password]];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      for (const [testId, value] of form) await fill(page, testId, value);
+      const held = await Promise.all(form.map(([testId]) => fieldValue(page, testId)));
+      if (held.every((v, i) => holds(v, form[i]![1]))) break;
+    }
+    await page.focus('[data-testid="password"]');
     await page.keyboard.press('Enter');
 
     // on connect, Browser applies queries/browser/style.grass and opens the guide
