@@ -44,7 +44,7 @@ async function fill(page: Page, testId: string, value: string): Promise<void> {
       await page.keyboard.press('Backspace');
       await page.keyboard.type(value);
       await new Promise((resolve) => setTimeout(resolve, 200));
-      const now = await page.$eval(selector, (e) => (e as HTMLInputElement).value);
+      const now = await fieldValue(page, testId);
       if (holds(now, value)) return;
       failure = new Error(`${testId} holds ${JSON.stringify(now)}, not ${JSON.stringify(value)}`);
     } catch (error) {
