@@ -9,7 +9,7 @@ export interface ConfiguredNormaliser {
   /** every card number in a text replaced by its keyed token (`pan:` + HMAC), for every value of every table */
   tokeniseCardNumbers: (text: string) => string;
   /** the same normaliser's options, for a worker thread that normalises identifier values ahead of the loader */
-  normaliseAhead: { options: NormaliseOptions; minBytes: number };
+  normaliseAhead: { options: NormaliseOptions; minBytes: number; tokenisesCardNumbers: boolean };
 }
 
 /** identifiers.csv smaller than this is read on one thread: a worker costs more to start than it saves. */
@@ -33,6 +33,7 @@ export function configuredNormaliser(settings: NormaliserSettings, panKey: PanKe
   return {
     normalise: createNormaliser(options),
     tokeniseCardNumbers: (text) => replaceCardNumbers(text, hashPan),
-    normaliseAhead: { options, minBytes: NORMALISE_AHEAD_MIN_BYTES },
+    // tokeniseCardNumbers above is keyed with options.panHashKey, so the worker can tokenise too
+    normaliseAhead: { options, minBytes: NORMALISE_AHEAD_MIN_BYTES, tokenisesCardNumbers: true },
   };
 }

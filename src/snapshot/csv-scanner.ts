@@ -58,7 +58,8 @@ export class CsvRow {
 export async function scanCsv(
   path: string,
   onHeader: (columns: string[]) => void,
-  onRow: (row: CsvRow) => void,
+  /** returns false to stop reading: the scan ends after this row, without an error */
+  onRow: (row: CsvRow) => unknown,
   onProgress?: (fraction: number) => void,
   from = 0,
 ): Promise<void> {
@@ -70,6 +71,7 @@ export async function scanCsv(
   let header: string[] | null = null;
   let first = true;
   const row = new CsvRow();
+  let stopped = false;
   const scan = (eof: boolean) => {
     let at = 0;
     if (first && filled >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) at = 3;
@@ -89,7 +91,10 @@ export async function scanCsv(
       }
       if (row.count === 1 && row.starts[0] === row.ends[0]) continue; // blank line
       if (row.problem === null && row.count !== header.length) row.problem = `expected ${header.length} fields, found ${row.count}`;
-      onRow(row);
+      if (onRow(row) === false) {
+        stopped = true;
+        break;
+      }
     }
     if (at > 0) first = false;
     buffer.copy(buffer, 0, at, filled);
@@ -114,6 +119,7 @@ export async function scanCsv(
       filled += bytesRead;
       scan(false);
       onProgress?.(Math.min(1, consumed / size));
+      if (stopped) return;
     }
   } catch (err) {
     if (err instanceof InputError) throw err;
@@ -121,6 +127,7 @@ export async function scanCsv(
   } finally {
     await handle?.close();
   }
+  if (stopped) return;
   scan(true);
   if (header === null) throw new InputError(`${path} is empty: a header row is required`);
 }

@@ -40,7 +40,12 @@ export interface LoadOptions {
    * The normaliser's options, to normalise identifier values on a worker thread ahead of the scan
    * (NormaliseAhead) when identifiers.csv has at least `minBytes`; without them the scan does it all.
    */
-  normaliseAhead?: { options: NormaliseOptions; minBytes: number };
+  normaliseAhead?: {
+    options: NormaliseOptions;
+    minBytes: number;
+    /** true when `tokeniseCardNumbers` is keyed with `options.panHashKey`: the worker then tokenises values as the loader does */
+    tokenisesCardNumbers?: boolean;
+  };
 }
 
 const CORE_ACCOUNT_COLUMNS = new Set(['account_id', 'created_at']);
@@ -55,9 +60,19 @@ const CORE_ACCOUNT_COLUMNS = new Set(['account_id', 'created_at']);
 interface TableIntake<T> {
   contract: RowContract<T>;
   accept(row: T, record: Record<string, string>): string | null;
-  fast?: (columns: readonly string[]) => (row: CsvRow) => boolean;
+  fast?: (columns: readonly string[]) => FastPath;
   /** stops what `fast` started (a worker thread), once the table is read or the read failed */
   close?: () => Promise<void>;
+}
+
+/**
+ * A table's fast path on one header: `take` as described above. `scrubs` names the one field
+ * whose card numbers `take` replaces itself, as the general path's scrub would; a card number
+ * in any other field sends the row to the general path before `take` sees it.
+ */
+interface FastPath {
+  take: (row: CsvRow) => boolean;
+  scrubs?: number;
 }
 
 /**
@@ -81,8 +96,11 @@ export async function loadSnapshot(dir: string, options: LoadOptions): Promise<S
   const labelsFile = byTable('labels');
   if (labelsFile) stats.push(await consume(labelsFile, labelIntake(snapshot), options));
   const identifiersFile = byTable('identifiers')!;
-  const ahead = options.normaliseAhead && identifiersFile.bytes >= options.normaliseAhead.minBytes ? { path: identifiersFile.path, bytes: identifiersFile.bytes, options: options.normaliseAhead.options } : null;
-  stats.push(await consume(identifiersFile, identifierIntake(snapshot, ahead), options));
+  const ahead =
+    options.normaliseAhead && identifiersFile.bytes >= options.normaliseAhead.minBytes
+      ? { path: identifiersFile.path, bytes: identifiersFile.bytes, options: options.normaliseAhead.options, tokenisesCardNumbers: options.tokeniseCardNumbers !== undefined && options.normaliseAhead.tokenisesCardNumbers === true }
+      : null;
+  stats.push(await consume(identifiersFile, identifierIntake(snapshot, ahead, options.tokeniseCardNumbers ?? redactCardNumbers), options));
   const transactionsFile = byTable('transactions');
   if (transactionsFile) stats.push(await consume(transactionsFile, transactionIntake(snapshot), options));
 
@@ -116,7 +134,7 @@ function accountIntake(snapshot: SnapshotBuilder): TableIntake<ReturnType<(typeo
       const names = Object.keys(probe).filter((k) => !CORE_ACCOUNT_COLUMNS.has(k));
       const fields = names.map((k) => columns.lastIndexOf(k));
       let keys: number[] | null = null;
-      return (row) => {
+      const take = (row: CsvRow): boolean => {
         const b = row.bytes;
         const s = row.starts[id]!;
         const e = row.ends[id]!;
@@ -133,6 +151,7 @@ function accountIntake(snapshot: SnapshotBuilder): TableIntake<ReturnType<(typeo
         for (let i = 0; i < keys.length; i++) snapshot.setPropertyBytes(keys[i]!, index, b, row.starts[fields[i]!]!, row.ends[fields[i]!]!);
         return true;
       };
+      return { take };
     },
   };
 }
@@ -150,7 +169,14 @@ function labelIntake(snapshot: SnapshotBuilder): TableIntake<ReturnType<(typeof 
   };
 }
 
-function identifierIntake(snapshot: SnapshotBuilder, ahead: { path: string; bytes: number; options: NormaliseOptions } | null): TableIntake<ReturnType<(typeof identifierRows)['convert']>> {
+interface AheadSettings {
+  path: string;
+  bytes: number;
+  options: NormaliseOptions;
+  tokenisesCardNumbers: boolean;
+}
+
+function identifierIntake(snapshot: SnapshotBuilder, ahead: AheadSettings | null, scrub: (text: string) => string): TableIntake<ReturnType<(typeof identifierRows)['convert']>> {
   let worker: NormaliseAhead | null = null;
   return {
     close: async () => worker?.close(),
@@ -167,8 +193,8 @@ function identifierIntake(snapshot: SnapshotBuilder, ahead: { path: string; byte
       const value = columns.lastIndexOf('value');
       const first = columns.lastIndexOf('first_seen');
       const last = columns.lastIndexOf('last_seen');
-      if (ahead) worker = new NormaliseAhead(ahead.path, ahead.bytes, kind, value, ahead.options);
-      return (row) => {
+      if (ahead) worker = new NormaliseAhead(ahead.path, ahead.bytes, kind, value, ahead.options, ahead.tokenisesCardNumbers);
+      const take = (row: CsvRow): boolean => {
         const b = row.bytes;
         const s = row.starts[id]!;
         const e = row.ends[id]!;
@@ -183,9 +209,12 @@ function identifierIntake(snapshot: SnapshotBuilder, ahead: { path: string; byte
         if (lastSeen === undefined) return false;
         const normalised = worker?.take(row.offset);
         if (normalised !== undefined) snapshot.linkNormalised(account, k, normalised, firstSeen, lastSeen);
+        else if (fieldMayHoldCardNumber(row, value)) snapshot.linkValue(account, k, scrub(row.text(value)), firstSeen, lastSeen);
         else snapshot.linkBytes(account, k, b, row.starts[value]!, row.ends[value]!, firstSeen, lastSeen);
         return true;
       };
+      // a card number in the value (a payment instrument) is scrubbed here: those rows stay fast
+      return { take, scrubs: value };
     },
   };
 }
@@ -207,7 +236,7 @@ function transactionIntake(snapshot: SnapshotBuilder): TableIntake<ReturnType<(t
       const amountField = columns.lastIndexOf('amount');
       const created = columns.lastIndexOf('created_at');
       const statusField = columns.lastIndexOf('status');
-      return (row) => {
+      const take = (row: CsvRow): boolean => {
         const b = row.bytes;
         const ts = row.starts[tx]!;
         if (ts === row.ends[tx]! || b[ts]! <= 0x20 || b[ts]! >= 0x80) return false;
@@ -232,6 +261,7 @@ function transactionIntake(snapshot: SnapshotBuilder): TableIntake<ReturnType<(t
         snapshot.addTransaction(account, counterparty, amount, status, createdAt);
         return true;
       };
+      return { take };
     },
   };
 }
@@ -299,7 +329,7 @@ async function consume<T>(file: TableFile, intake: TableIntake<T>, options: Load
   // a gzip file under a plain name goes to the text reader, which refuses it with its reason
   if (file.format === 'csv' && !file.gzip && !(await startsLikeGzip(file.path))) {
     let columns: readonly string[] = [];
-    let fast: ((row: CsvRow) => boolean) | null = null;
+    let fast: FastPath | null = null;
     try {
       await scanCsv(
         file.path,
@@ -324,7 +354,7 @@ async function consume<T>(file: TableFile, intake: TableIntake<T>, options: Load
             return;
           }
           // the fast path never holds a value the card-number scrub would change
-          if (fast !== null && !mayHoldCardNumber(row) && fast(row)) {
+          if (fast !== null && !mayHoldCardNumber(row, fast.scrubs ?? -1) && fast.take(row)) {
             stats.rowsAccepted++;
             return;
           }
@@ -373,30 +403,33 @@ function rowLength(row: CsvRow): number {
   return n;
 }
 
+/** Whether any field but `except` (-1: none) may hold a card number (fieldMayHoldCardNumber). */
+function mayHoldCardNumber(row: CsvRow, except: number): boolean {
+  for (let f = 0; f < row.count; f++) if (f !== except && fieldMayHoldCardNumber(row, f)) return true;
+  return false;
+}
+
 /**
- * Whether a field has 13 or more digits in a run (digits joined by single spaces, dots or
+ * Whether the field has 13 or more digits in a run (digits joined by single spaces, dots or
  * dashes): the only text in which the card-number scrub (normalise/card-numbers-in-text.ts)
  * changes anything. A UTC timestamp breaks its digits with `T` and `:`, so it never counts.
  */
-function mayHoldCardNumber(row: CsvRow): boolean {
+function fieldMayHoldCardNumber(row: CsvRow, f: number): boolean {
   const b = row.bytes;
-  for (let f = 0; f < row.count; f++) {
-    const start = row.starts[f]!;
-    const end = row.ends[f]!;
-    if (end - start < 13) continue;
-    if (!row.ascii) {
-      const text = row.text(f);
-      if (redactCardNumbers(text) !== text || /[\u00a0\u2010-\u2015]/.test(text)) return true;
-      continue;
-    }
-    let digits = 0;
-    for (let i = start; i < end; i++) {
-      const c = b[i]!;
-      if (c >= 0x30 && c <= 0x39) {
-        if (++digits >= 13) return true;
-      } else if (!((c === 0x20 || c === 0x2e || c === 0x2d) && digits > 0 && i + 1 < end && b[i + 1]! >= 0x30 && b[i + 1]! <= 0x39)) {
-        digits = 0;
-      }
+  const start = row.starts[f]!;
+  const end = row.ends[f]!;
+  if (end - start < 13) return false;
+  if (!row.ascii) {
+    const text = row.text(f);
+    return redactCardNumbers(text) !== text || /[\u00a0\u2010-\u2015]/.test(text);
+  }
+  let digits = 0;
+  for (let i = start; i < end; i++) {
+    const c = b[i]!;
+    if (c >= 0x30 && c <= 0x39) {
+      if (++digits >= 13) return true;
+    } else if (!((c === 0x20 || c === 0x2e || c === 0x2d) && digits > 0 && i + 1 < end && b[i + 1]! >= 0x30 && b[i + 1]! <= 0x39)) {
+      digits = 0;
     }
   }
   return false;

@@ -21,11 +21,15 @@ export class NormaliseAhead {
   private row = 0;
   /** batches the loader is done with, shared with the worker so that it never runs far ahead */
   private readonly consumed = new Int32Array(new SharedArrayBuffer(4));
+  /** where the loader is, in KiB of the file, shared with the worker so that it skips rows the loader has done */
+  private readonly loaderAt = new Int32Array(new SharedArrayBuffer(4));
+  private asked = 0;
   /** settles when the worker has posted its last batch or stopped */
   readonly finished: Promise<void>;
 
-  constructor(path: string, bytes: number, kind: number, value: number, options: NormaliseOptions) {
-    const data: NormaliseWorkerData = { path, from: Math.floor(bytes * WORKER_START), kind, value, options, consumed: this.consumed };
+  /** `tokenisesCardNumbers`: see NormaliseWorkerData; without it the loader does values holding a card number */
+  constructor(path: string, bytes: number, kind: number, value: number, options: NormaliseOptions, tokenisesCardNumbers = false) {
+    const data: NormaliseWorkerData = { path, from: Math.floor(bytes * WORKER_START), kind, value, options, tokenisesCardNumbers, consumed: this.consumed, loaderAt: this.loaderAt };
     const url = new URL(`./normalise-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
     // under the test runner the sources are TypeScript: the worker registers tsx before loading them
     const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
@@ -44,6 +48,7 @@ export class NormaliseAhead {
 
   /** The value of the row starting at `offset`, if the worker normalised it; undefined if not. */
   take(offset: number): AheadValue | undefined {
+    if ((++this.asked & 255) === 0) Atomics.store(this.loaderAt, 0, Math.floor(offset / 1024));
     for (;;) {
       const batch = this.queue[0];
       if (!batch) return undefined;

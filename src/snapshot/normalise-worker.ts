@@ -1,7 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createReadStream } from 'node:fs';
+import { createPanHasher } from '../normalise/card-number.js';
+import { containsCardNumber, replaceCardNumbers } from '../normalise/card-numbers-in-text.js';
 import { createNormaliser, type NormaliseOptions } from '../normalise/normalise-identifier.js';
-import { scanCsv } from './csv-scanner.js';
+import { scanCsv, type CsvRow } from './csv-scanner.js';
 import { canonicalKind } from './table-schemas.js';
 
 /** What the loader hands the worker: where to start, which columns, and the normaliser's options. */
@@ -12,8 +14,16 @@ export interface NormaliseWorkerData {
   kind: number;
   value: number;
   options: NormaliseOptions;
+  /**
+   * true: the loader replaces card numbers by their tokens keyed with `options.panHashKey`, so the
+   * worker does the same to a value before normalising it; false: the loader scrubs card numbers
+   * some other way, and the worker leaves every value that holds one to the loader.
+   */
+  tokenisesCardNumbers: boolean;
   /** batches the loader has passed (shared memory): the worker waits while it is MAX_AHEAD batches ahead */
   consumed: Int32Array;
+  /** where the loader's scan is, in KiB of the file (shared memory): rows behind it are of no use */
+  loaderAt: Int32Array;
 }
 
 /**
@@ -28,17 +38,23 @@ export interface NormalisedBatch {
 }
 
 const BATCH_ROWS = 16_384;
+/** How far past the loader the worker starts again once the loader has overtaken it. */
+const LEAD_BYTES = 16 << 20;
+/** Rows between two looks at where the loader is. */
+const CHECK_ROWS = 256;
 /** Batches posted but not yet passed by the loader, at most: about a million rows held in memory. */
 const MAX_AHEAD = 64;
 
 /**
  * The worker thread of NormaliseAhead: reads identifiers.csv from a byte offset and normalises
- * every row's value exactly as the loader's fast path would, posting batches in file order. The
+ * every row's value exactly as the loader's fast path would (card numbers tokenised first, as the
+ * loader scrubs them from every value), posting batches in file order. The
  * first line it reads may begin inside a row; its results are only ever used for a row whose
  * start offset the loader itself found, so a misaligned start costs work, never correctness.
  */
 async function run(data: NormaliseWorkerData): Promise<void> {
   const normalise = createNormaliser(data.options);
+  const hashPan = createPanHasher(data.options.panHashKey);
   let offsets = new Float64Array(BATCH_ROWS);
   let starts = new Int32Array(BATCH_ROWS);
   let ends = new Int32Array(BATCH_ROWS);
@@ -56,41 +72,60 @@ async function run(data: NormaliseWorkerData): Promise<void> {
     rows = 0;
     used = 0;
   };
-  const start = await firstLineAfter(data.path, data.from);
-  if (start === null) return;
-  await scanCsv(
-    data.path,
-    // the first row read is taken as a header and skipped (the loader reads it itself); it is a
-    // whole line, so its field count is what the rows after it are checked against
-    () => undefined,
-    (row) => {
-      if (row.problem !== null || row.count <= Math.max(data.kind, data.value)) return;
-      const kind = canonicalKind(row.text(data.kind));
-      if (kind === null) return;
-      const normalised = normalise(kind, row.text(data.value));
-      offsets[rows] = row.offset;
-      if (normalised === null) starts[rows] = -1;
-      else {
-        starts[rows] = used;
-        if (used + normalised.value.length * 3 > bytes.length) {
-          const bigger = Buffer.allocUnsafe(bytes.length * 2 + normalised.value.length * 3);
-          bytes.copy(bigger, 0, 0, used);
-          bytes = bigger;
+  // Read from `from`; once the loader's scan passes the row the worker is on (the loader then
+  // normalises rows itself), start again a little way past the loader instead of doing rows the
+  // loader has done, so that both threads stay busy on different rows.
+  let from: number | null = data.from;
+  let scanned = 0;
+  while (from !== null) {
+    const start = await firstLineAfter(data.path, from);
+    if (start === null) break;
+    let overtaken = -1;
+    await scanCsv(
+      data.path,
+      // the first row read is taken as a header and skipped (the loader reads it itself); it is a
+      // whole line, so its field count is what the rows after it are checked against
+      () => undefined,
+      (row) => {
+        if (++scanned % CHECK_ROWS === 0) {
+          const loader = Atomics.load(data.loaderAt, 0) * 1024;
+          if (loader > row.offset) {
+            overtaken = loader;
+            return false;
+          }
         }
-        used += bytes.write(normalised.value, used, 'utf8');
-        ends[rows] = used;
+        normaliseRow(row);
+        return true;
+      },
+      undefined,
+      start,
+    );
+    flush();
+    from = overtaken === -1 ? null : overtaken + LEAD_BYTES;
+  }
+
+  function normaliseRow(row: CsvRow): void {
+    if (row.problem !== null || row.count <= Math.max(data.kind, data.value)) return;
+    const kind = canonicalKind(row.text(data.kind));
+    if (kind === null) return;
+    let raw = row.text(data.value);
+    if (data.tokenisesCardNumbers) raw = replaceCardNumbers(raw, hashPan);
+    else if (containsCardNumber(raw)) return;
+    const normalised = normalise(kind, raw);
+    offsets[rows] = row.offset;
+    if (normalised === null) starts[rows] = -1;
+    else {
+      starts[rows] = used;
+      if (used + normalised.value.length * 3 > bytes.length) {
+        const bigger = Buffer.allocUnsafe(bytes.length * 2 + normalised.value.length * 3);
+        bytes.copy(bigger, 0, 0, used);
+        bytes = bigger;
       }
-      if (++rows === BATCH_ROWS) {
-        flush();
-        offsets = new Float64Array(BATCH_ROWS);
-        starts = new Int32Array(BATCH_ROWS);
-        ends = new Int32Array(BATCH_ROWS);
-      }
-    },
-    undefined,
-    start,
-  );
-  flush();
+      used += bytes.write(normalised.value, used, 'utf8');
+      ends[rows] = used;
+    }
+    if (++rows === BATCH_ROWS) flush();
+  }
 }
 
 /** The offset just after the first line feed at or after `from`, or null at end of file. */

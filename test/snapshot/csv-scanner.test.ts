@@ -18,6 +18,21 @@ async function scan(text: string | Buffer) {
 }
 
 describe('scanCsv', () => {
+  it('stops after the row for which onRow returns false, without an error', async () => {
+    const path = join(await tempDir(), 't.csv');
+    await writeFile(path, 'a\n1\n2\n3\n4\n');
+    const seen: string[] = [];
+    await scanCsv(
+      path,
+      () => undefined,
+      (row) => {
+        seen.push(row.text(0));
+        return row.text(0) !== '2';
+      },
+    );
+    expect(seen).toEqual(['1', '2']);
+  });
+
   it('reads quoted fields with commas, doubled quotes and newlines, and counts physical lines', async () => {
     const { header, rows } = await scan('\uFEFF a ,b\r\n"x,1","say ""hi"""\r\n\r\n"two\nlines",z\nlast,"q"');
     expect(header).toEqual(['a', 'b']);

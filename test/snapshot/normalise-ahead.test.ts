@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { configuredNormaliser } from '../../src/normalise/configured-normaliser.js';
 import { createNormaliser, defaultPlaceholders, type NormaliseOptions } from '../../src/normalise/normalise-identifier.js';
 import { loadSnapshot } from '../../src/snapshot/load-snapshot.js';
 import { NormaliseAhead } from '../../src/snapshot/normalise-ahead.js';
@@ -33,6 +34,22 @@ async function load(dir: string, ahead: boolean) {
   const out = await tempDir();
   const rejects = new RejectsFile(join(out, 'rejects.csv'));
   const snapshot = await loadSnapshot(dir, { normalise, rejects, maxRejectShare: 1, ...(ahead ? { normaliseAhead: { options, minBytes: 0 } } : {}) });
+  await rejects.close();
+  return { snapshot, rejected: Papa.parse<string[]>(await readFile(join(out, 'rejects.csv'), 'utf8')).data };
+}
+
+/** The run's normaliser (card numbers become keyed tokens), loaded on one thread or with the worker. */
+async function loadKeyed(dir: string, ahead: boolean) {
+  const run = configuredNormaliser({ placeholders: defaultPlaceholders, defaultCountryCode: '44', panHashKeyEnv: 'UNUSED' }, { key: 'test-key', fingerprint: 'f', development: true });
+  const out = await tempDir();
+  const rejects = new RejectsFile(join(out, 'rejects.csv'));
+  const snapshot = await loadSnapshot(dir, {
+    normalise: run.normalise,
+    tokeniseCardNumbers: run.tokeniseCardNumbers,
+    rejects,
+    maxRejectShare: 1,
+    ...(ahead ? { normaliseAhead: { ...run.normaliseAhead, minBytes: 0 } } : {}),
+  });
   await rejects.close();
   return { snapshot, rejected: Papa.parse<string[]>(await readFile(join(out, 'rejects.csv'), 'utf8')).data };
 }
@@ -74,6 +91,24 @@ describe('NormaliseAhead', () => {
     expect(identifierValues(one.snapshot).join('\n')).not.toContain('4111 1111 1111');
   });
 
+  it('tokenises card numbers in values as the loader does, on the fast path and on the worker: the same snapshot as one thread', async () => {
+    const accounts = `account_id\n${Array.from({ length: 500 }, (_, i) => `A${i}`).join('\n')}\n`;
+    const pans = Array.from({ length: 3000 }, (_, i) => luhn(`41111111${String(i).padStart(7, '0')}`));
+    const cards = pans.map((pan, i) => `A${i % 500},payment_instrument,${pan}`);
+    const text = `${identifierRows(20_000).trimEnd()}\n${cards.join('\n')}\nA7,note,${pans[0]} in a note\n`;
+    const dir = await folderWith({ 'accounts.csv': accounts, 'identifiers.csv': text });
+    const one = await loadKeyed(dir, false);
+    const two = await loadKeyed(dir, true);
+    expect(identifierValues(two.snapshot)).toEqual(identifierValues(one.snapshot));
+    expect(Array.from(two.snapshot.links.identifier)).toEqual(Array.from(one.snapshot.links.identifier));
+    expect(Array.from(two.snapshot.links.account)).toEqual(Array.from(one.snapshot.links.account));
+    expect(two.rejected).toEqual(one.rejected);
+    const values = identifierValues(one.snapshot);
+    expect(values.filter((v) => /^pan:[0-9a-f]{32}$/.test(v)).length).toBeGreaterThanOrEqual(3000);
+    expect(values.filter((v) => pans.some((pan) => v.includes(pan)))).toEqual([]);
+    expect(values.find((v) => v.endsWith(' in a note'))).toMatch(/^pan:[0-9a-f]{32} in a note$/);
+  });
+
   it('never takes a value from a worker that started inside a quoted field holding lines that look like rows', async () => {
     // one huge quoted value across the worker's start, whose lines are "rows" with other values
     const fake = Array.from({ length: 3000 }, (_, i) => `A${i % 500},device,fake-${i}`).join('\n');
@@ -88,3 +123,14 @@ describe('NormaliseAhead', () => {
     expect(identifierValues(two.snapshot).some((v) => v.startsWith('fake-') && !v.includes('\n'))).toBe(false);
   });
 });
+
+/** digits with the Luhn check digit appended */
+function luhn(digits: string): string {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 0) d *= 2;
+    sum += d > 9 ? d - 9 : d;
+  }
+  return `${digits}${(10 - (sum % 10)) % 10}`;
+}
