@@ -16,7 +16,7 @@
  * the bench again measures a rerun (the same `--run-id`) or the next night (another one).
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -77,16 +77,18 @@ if (results.length > 1) {
   );
 }
 
-async function bench(accounts: number): Promise<Result> {
-  const data = resolve(values.data ?? join('bench-data', `snapshot-${accounts}-${seed}`));
-  const state = resolve(join('bench-data', `state-${accounts}-${seed}-${values.sink}`));
+async function bench(requested: number): Promise<Result> {
+  const data = resolve(values.data ?? join('bench-data', `snapshot-${requested}-${seed}`));
+  const state = resolve(join('bench-data', `state-${values.data ? 'data' : `${requested}-${seed}`}-${values.sink}`));
   if (!existsSync(join(data, 'truth.csv'))) {
     const started = performance.now();
     await mkdir(data, { recursive: true });
-    const summary = await generateSnapshot({ accounts, seed, out: data });
-    console.log(`generated ${accounts} accounts (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}`);
+    const summary = await generateSnapshot({ accounts: requested, seed, out: data });
+    console.log(`generated ${requested} accounts (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}`);
   }
 
+  // an existing snapshot (--data) has as many accounts as its accounts.csv holds rows
+  const accounts = values.data ? ((await csvRows(join(data, 'accounts.csv'))) ?? requested) : requested;
   await rm(state, { recursive: true, force: true });
   await mkdir(state, { recursive: true });
   const configArgs: string[] = [];
@@ -174,4 +176,16 @@ function run(command: string, args: string[]): Promise<{ code: number; maxRssKb:
       resolvePromise({ code: code ?? 1, maxRssKb: rss ? Number(rss[1]) : 0, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : 0, statements: statementLogs(stderr) });
     });
   });
+}
+
+/** Data rows of a CSV file (lines after the header; no quoted line breaks), or null when it is not there. */
+async function csvRows(path: string): Promise<number | null> {
+  if (!existsSync(path)) return null;
+  let lines = 0;
+  let last = 0x0a;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    for (let at = chunk.indexOf(0x0a); at !== -1; at = chunk.indexOf(0x0a, at + 1)) lines++;
+    last = chunk[chunk.length - 1]!;
+  }
+  return Math.max(0, lines + (last === 0x0a ? 0 : 1) - 1);
 }

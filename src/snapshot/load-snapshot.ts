@@ -6,6 +6,7 @@ import { NormaliseAhead } from './normalise-ahead.js';
 import { scanCsv, type CsvRow } from './csv-scanner.js';
 import { fileDigest } from './file-digest.js';
 import { inputLimits } from './input-limits.js';
+import { fieldMayHoldCardNumber, mayHoldCardNumber } from './card-number-fields.js';
 import { redactCardNumbers } from './redact.js';
 import { locateTables, type TableFile } from './locate-tables.js';
 import type { RawRow } from './raw-row.js';
@@ -401,38 +402,6 @@ function rowLength(row: CsvRow): number {
   n = row.count;
   for (let f = 0; f < row.count; f++) n += row.text(f).length;
   return n;
-}
-
-/** Whether any field but `except` (-1: none) may hold a card number (fieldMayHoldCardNumber). */
-function mayHoldCardNumber(row: CsvRow, except: number): boolean {
-  for (let f = 0; f < row.count; f++) if (f !== except && fieldMayHoldCardNumber(row, f)) return true;
-  return false;
-}
-
-/**
- * Whether the field has 13 or more digits in a run (digits joined by single spaces, dots or
- * dashes): the only text in which the card-number scrub (normalise/card-numbers-in-text.ts)
- * changes anything. A UTC timestamp breaks its digits with `T` and `:`, so it never counts.
- */
-function fieldMayHoldCardNumber(row: CsvRow, f: number): boolean {
-  const b = row.bytes;
-  const start = row.starts[f]!;
-  const end = row.ends[f]!;
-  if (end - start < 13) return false;
-  if (!row.ascii) {
-    const text = row.text(f);
-    return redactCardNumbers(text) !== text || /[\u00a0\u2010-\u2015]/.test(text);
-  }
-  let digits = 0;
-  for (let i = start; i < end; i++) {
-    const c = b[i]!;
-    if (c >= 0x30 && c <= 0x39) {
-      if (++digits >= 13) return true;
-    } else if (!((c === 0x20 || c === 0x2e || c === 0x2d) && digits > 0 && i + 1 < end && b[i + 1]! >= 0x30 && b[i + 1]! <= 0x39)) {
-      digits = 0;
-    }
-  }
-  return false;
 }
 
 /** Card numbers out of every value and every column name of the row, in place. */

@@ -1,8 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createReadStream } from 'node:fs';
 import { createPanHasher } from '../normalise/card-number.js';
-import { containsCardNumber, replaceCardNumbers } from '../normalise/card-numbers-in-text.js';
+import { replaceCardNumbers } from '../normalise/card-numbers-in-text.js';
 import { createNormaliser, type NormaliseOptions } from '../normalise/normalise-identifier.js';
+import { ByteTable } from './byte-table.js';
+import { fieldMayHoldCardNumber } from './card-number-fields.js';
 import { scanCsv, type CsvRow } from './csv-scanner.js';
 import { canonicalKind } from './table-schemas.js';
 
@@ -55,6 +57,9 @@ const MAX_AHEAD = 64;
 async function run(data: NormaliseWorkerData): Promise<void> {
   const normalise = createNormaliser(data.options);
   const hashPan = createPanHasher(data.options.panHashKey);
+  // raw kind spellings (a handful) → canonical kind, so that a row's kind is decoded once per spelling
+  const rawKinds = new ByteTable(64);
+  const kindOfRaw: (string | null)[] = [];
   let offsets = new Float64Array(BATCH_ROWS);
   let starts = new Int32Array(BATCH_ROWS);
   let ends = new Int32Array(BATCH_ROWS);
@@ -106,12 +111,16 @@ async function run(data: NormaliseWorkerData): Promise<void> {
 
   function normaliseRow(row: CsvRow): void {
     if (row.problem !== null || row.count <= Math.max(data.kind, data.value)) return;
-    const kind = canonicalKind(row.text(data.kind));
+    const raw = rawKinds.intern(row.bytes, row.starts[data.kind]!, row.ends[data.kind]!);
+    if (rawKinds.added) kindOfRaw.push(canonicalKind(rawKinds.text(raw)));
+    const kind = kindOfRaw[raw]!;
     if (kind === null) return;
-    let raw = row.text(data.value);
-    if (data.tokenisesCardNumbers) raw = replaceCardNumbers(raw, hashPan);
-    else if (containsCardNumber(raw)) return;
-    const normalised = normalise(kind, raw);
+    let value = row.text(data.value);
+    if (fieldMayHoldCardNumber(row, data.value)) {
+      if (!data.tokenisesCardNumbers) return;
+      value = replaceCardNumbers(value, hashPan);
+    }
+    const normalised = normalise(kind, value);
     offsets[rows] = row.offset;
     if (normalised === null) starts[rows] = -1;
     else {

@@ -1,7 +1,8 @@
 import { Float64Builder, Int32Builder } from './growable.js';
 import { Interner, ownString } from './interner.js';
 import type { Normalised } from '../normalise/normalise-identifier.js';
-import { ByteTable } from './byte-table.js';
+import { ByteTable, hashBytes } from './byte-table.js';
+import { LinkBatch } from './link-batch.js';
 import type { IdentifierValues } from './identifier-values.js';
 import type { AheadValue } from './normalise-ahead.js';
 import { TransactionStatus, type Snapshot, type TableStats } from './snapshot.js';
@@ -9,8 +10,6 @@ import { canonicalKind, STATUS_PATTERN } from './table-schemas.js';
 
 /** Kind of a raw kind spelling that is not a valid kind (the row takes the general path). */
 export const INVALID = -1;
-/** Identifier of a raw value that normalises to a placeholder. */
-const PLACEHOLDER = -1;
 
 /**
  * The interned state of a snapshot while it loads. Every table reader feeds it, whether it has a
@@ -178,39 +177,45 @@ export class SnapshotBuilder {
    * where most raw values are distinct (bench/README.md).
    */
   linkValue(account: number, kind: number, value: string, firstSeen: number, lastSeen: number): void {
-    this.link(account, this.resolve(kind, value), firstSeen, lastSeen);
+    const normalised = this.normalise(this.internalKinds.values[kind]!, value);
+    if (normalised === null) this.placeholderRows++;
+    else this.queueLink(account, kind, this.scratch, 0, this.encode(normalised.value), firstSeen, lastSeen);
   }
   /** Links an account to a value already normalised (NormaliseAhead): its UTF-8 bytes, or null for a placeholder. */
   linkNormalised(account: number, kind: number, value: AheadValue, firstSeen: number, lastSeen: number): void {
-    this.link(account, value === null ? PLACEHOLDER : this.identifierOf(kind, value.bytes, value.start, value.end), firstSeen, lastSeen);
+    if (value === null) this.placeholderRows++;
+    else this.queueLink(account, kind, value.bytes, value.start, value.end, firstSeen, lastSeen);
   }
-  private link(account: number, identifier: number, firstSeen: number, lastSeen: number): void {
-    if (identifier === PLACEHOLDER) {
-      this.placeholderRows++;
-      return;
+  /** Links are interned a batch at a time (LinkBatch), in file order: the ids are those of one row at a time. */
+  private queueLink(account: number, kind: number, bytes: Uint8Array, start: number, end: number, firstSeen: number, lastSeen: number): void {
+    if (this.pendingLinks.add(account, kind, bytes, start, end, firstSeen, lastSeen)) this.internLinks();
+  }
+  private readonly pendingLinks = new LinkBatch();
+  /** kept only so that the prefetching reads are not optimised away */
+  private prefetched = 0;
+  private internLinks(): void {
+    const batch = this.pendingLinks;
+    const { bytes, start, end, kind, hash } = batch;
+    const values = this.normalisedValues;
+    for (let r = 0; r < batch.size; r++) hash[r] = hashBytes(bytes, start[r]!, end[r]!, kind[r]!);
+    let touched = 0;
+    for (let r = 0; r < batch.size; r++) touched += values.prefetch(hash[r]!);
+    this.prefetched += touched;
+    for (let r = 0; r < batch.size; r++) {
+      const identifier = values.internHashed(bytes, start[r]!, end[r]!, kind[r]!, hash[r]!);
+      if (values.added) this.identifierKind.push(this.publicKind(kind[r]!));
+      this.linkAccount.push(batch.account[r]!);
+      this.linkIdentifier.push(identifier);
+      this.firstSeen.push(batch.firstSeen[r]!);
+      this.lastSeen.push(batch.lastSeen[r]!);
     }
-    this.linkAccount.push(account);
-    this.linkIdentifier.push(identifier);
-    this.firstSeen.push(firstSeen);
-    this.lastSeen.push(lastSeen);
+    batch.clear();
   }
-  /** Normalises one raw value: its identifier, or PLACEHOLDER. */
-  private resolve(kind: number, raw: string): number {
-    const kindName = this.internalKinds.values[kind]!;
-    const normalised = this.normalise(kindName, raw);
-    if (normalised === null) return PLACEHOLDER;
-    return this.identifierOf(kind, this.scratch, 0, this.encode(normalised.value));
-  }
-  /** The identifier of a normalised value held as UTF-8 bytes, added when new. */
-  private identifierOf(kind: number, bytes: Uint8Array, start: number, end: number): number {
-    const identifier = this.normalisedValues.intern(bytes, start, end, kind);
-    if (this.normalisedValues.added) {
-      const kindName = this.internalKinds.values[kind]!;
-      let publicKind = this.publicKindOf[kind] ?? -1;
-      if (publicKind === -1) this.publicKindOf[kind] = publicKind = this.kinds.intern(kindName);
-      this.identifierKind.push(publicKind);
-    }
-    return identifier;
+  /** The public kind id of an internal kind, assigned when the kind first links. */
+  private publicKind(kind: number): number {
+    let publicKind = this.publicKindOf[kind] ?? -1;
+    if (publicKind === -1) this.publicKindOf[kind] = publicKind = this.kinds.intern(this.internalKinds.values[kind]!);
+    return publicKind;
   }
 
   // ── transactions ────────────────────────────────────────────────────────────────────────────
@@ -240,6 +245,7 @@ export class SnapshotBuilder {
   }
 
   finish(tables: TableStats[]): Snapshot {
+    this.internLinks();
     return {
       accounts: { ids: this.accountIds, createdAt: this.createdAt.finish(), properties: this.properties, label: this.label },
       identifiers: { kinds: this.kinds.values, kindOf: this.identifierKind.finish(), values: this.identifierValueTable() },

@@ -192,23 +192,32 @@ export function utcSecondsFromBytes(b: Uint8Array, start: number, end: number): 
   if (end - start !== 20 || b[start + 19] !== 90 || b[start + 10] !== 84) return undefined;
   if (b[start + 4] !== 45 || b[start + 7] !== 45 || b[start + 13] !== 58 || b[start + 16] !== 58) return undefined;
   const year = byteDigits(b, start, 4);
-  const month = byteDigits(b, start + 5, 2);
-  const day = byteDigits(b, start + 8, 2);
-  const hour = byteDigits(b, start + 11, 2);
-  const minute = byteDigits(b, start + 14, 2);
-  const second = byteDigits(b, start + 17, 2);
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59)) return undefined;
+  const month = twoDigits(b, start + 5);
+  const day = twoDigits(b, start + 8);
+  const hour = twoDigits(b, start + 11);
+  const minute = twoDigits(b, start + 14);
+  const second = twoDigits(b, start + 17);
+  // NaN (a byte that is not a digit) fails every comparison
+  if (!(month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59 && year >= 0)) return undefined;
+  if (day > 28 && day > daysInMonth(year, month)) return undefined;
   if (year < 1970) return Date.UTC(year, month - 1, day, hour, minute, second);
   return (daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second) * 1000;
+}
+
+/** The number written by two ASCII digits at b[at], or NaN. */
+function twoDigits(b: Uint8Array, at: number): number {
+  const hi = b[at]! - 48;
+  const lo = b[at + 1]! - 48;
+  return (hi >>> 0) <= 9 && (lo >>> 0) <= 9 ? hi * 10 + lo : Number.NaN;
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm), for year >= 1970. */
 function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
+  const era = (y / 400) | 0; // y >= 1969: truncation is floor
   const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const doy = (((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) | 0) + day - 1;
+  const doe = yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy;
   return era * 146097 + doe - 719468;
 }
 
