@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ByteTable } from '../../src/snapshot/byte-table.js';
+import { ByteTable, hashBytes } from '../../src/snapshot/byte-table.js';
 
 describe('ByteTable', () => {
   it('gives dense ids in first-seen order, per tag, and finds them again after growing', () => {
@@ -32,5 +32,22 @@ describe('ByteTable', () => {
     expect(table.lookup(b, 3, 6)).toBe(0);
     expect(table.lookup(b, 0, 2)).toBe(-1);
     expect(table.text(2)).toBe('');
+  });
+
+  it('interns with a hash computed beforehand (and its probe prefetched) exactly as intern() does', () => {
+    const one = new ByteTable(8);
+    const batched = new ByteTable(8);
+    const b = Buffer.from(Array.from({ length: 5000 }, (_, i) => `k${(i * 31) % 1200}`).join(','));
+    let at = 0;
+    for (const key of b.toString().split(',')) {
+      const end = at + key.length;
+      const hash = hashBytes(b, at, end, key.length % 2);
+      batched.prefetch(hash);
+      expect(batched.internHashed(b, at, end, key.length % 2, hash)).toBe(one.intern(b, at, end, key.length % 2));
+      expect(batched.added).toBe(one.added);
+      at = end + 1;
+    }
+    expect(batched.size).toBe(one.size);
+    expect(batched.size).toBe(1200);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LinkBatch } from '../../src/snapshot/link-batch.js';
 import { SnapshotBuilder } from '../../src/snapshot/snapshot-builder.js';
 
 const bytes = (s: string) => Buffer.from(`..${s}..`);
@@ -18,5 +19,44 @@ describe('SnapshotBuilder.accountOfBytes', () => {
     builder.addAccount('A3', Number.NaN);
     expect(lookup(builder, 'A3')).toBe(3);
     expect(lookup(builder, 'A'.repeat(300))).toBe(-1);
+  });
+});
+
+describe('SnapshotBuilder links', () => {
+  it('interns values a batch at a time with the ids, kinds and link order of one row at a time, across batch boundaries', () => {
+    const builder = new SnapshotBuilder((_kind, raw) => (raw === 'n/a' ? null : { value: raw.toLowerCase(), hashed: false }));
+    for (let a = 0; a < 10; a++) builder.addAccount(`A${a}`, Number.NaN);
+    builder.finishAccounts();
+    const device = builder.kindOf('device');
+    const phone = builder.kindOf('phone');
+    const rows = 3 * LinkBatch.ROWS + 17;
+    const expected: string[] = [];
+    const seen = new Map<string, number>();
+    const ids: number[] = [];
+    const accounts: number[] = [];
+    const kinds: string[] = [];
+    for (let r = 0; r < rows; r++) {
+      // values repeat within a batch and across batches; the same text under two kinds is two identifiers
+      const kind = r % 3 === 0 ? phone : device;
+      const raw = r % 11 === 0 ? 'n/a' : `V${(r * 7919) % 1500}`;
+      builder.linkValue(r % 10, kind, raw, r, r + 1);
+      if (raw === 'n/a') continue;
+      const key = `${kind}:${raw.toLowerCase()}`;
+      if (!seen.has(key)) {
+        seen.set(key, seen.size);
+        expected.push(raw.toLowerCase());
+        kinds.push(kind === phone ? 'phone' : 'device');
+      }
+      ids.push(seen.get(key)!);
+      accounts.push(r % 10);
+    }
+    const snapshot = builder.finish([]);
+    expect(Array.from(snapshot.links.identifier)).toEqual(ids);
+    expect(Array.from({ length: expected.length }, (_, i) => snapshot.identifiers.values.at(i))).toEqual(expected);
+    expect(snapshot.identifiers.values.length).toBe(expected.length);
+    expect(snapshot.placeholderRows).toBe(Math.floor((rows - 1) / 11) + 1);
+    expect(Array.from(snapshot.links.account)).toEqual(accounts);
+    expect(Array.from(snapshot.identifiers.kindOf, (k) => snapshot.identifiers.kinds[k])).toEqual(kinds);
+    expect(snapshot.links.firstSeen[1]).toBe(2); // row 0 was a placeholder
   });
 });
