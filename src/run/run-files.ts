@@ -97,11 +97,11 @@ export function writeHubs(dir: string, rows: readonly HubRow[]): Promise<void> {
   return writeFileAtomic(join(dir, RunFile.hubs), csvText(RunFileColumns.hubs, rows.map((r) => [r.kind, r.value, r.accountCount])));
 }
 
-export function writeClusterDetails(dir: string, details: readonly ClusterDetail[]): Promise<void> {
+export function writeClusterDetails(dir: string, details: Iterable<ClusterDetail>): Promise<void> {
   return writeFileAtomic(join(dir, RunFile.clusterDetails), jsonLines(details));
 }
 
-export function writeEvidence(dir: string, evidence: readonly object[]): Promise<void> {
+export function writeEvidence(dir: string, evidence: Iterable<object>): Promise<void> {
   return writeFileAtomic(join(dir, RunFile.evidence), jsonLines(evidence));
 }
 
@@ -124,8 +124,9 @@ export function lineageCsv(rows: readonly LineageRow[]): string {
   return csvText(RunFileColumns.lineage, sorted);
 }
 
-function jsonLines(items: readonly object[]): string[] {
-  return items.map((item) => `${JSON.stringify(item)}\n`);
+/** One line per item, made as the writer takes them: the lines die young instead of all living until the file is written. */
+function* jsonLines(items: Iterable<object>): Generator<string> {
+  for (const item of items) yield `${JSON.stringify(item)}\n`;
 }
 
 // --- readers: a file that is there but does not hold what it should is an InputError naming it

@@ -30,7 +30,7 @@ export class FilesSink implements Sink {
     }
     hubs.sort((x, y) => y.accountCount - x.accountCount || compareCodeUnits(`${x.kind}\u0000${x.value}`, `${y.kind}\u0000${y.value}`));
 
-    const details = detection.clusters.map((c) => {
+    const detail = (c: (typeof detection.clusters)[number]) => {
       const inCluster = new Set(c.members);
       return {
         cluster_id: c.clusterId,
@@ -49,7 +49,11 @@ export class FilesSink implements Sink {
         known_fraud_members: [...c.members].filter((a) => snapshot.accounts.label[a] === 1).map((a) => ids[a]!),
         hubs: hubsUsedBy(graph, weights.hub, c.members).map((h) => ({ kind: kinds[kindOf[h.identifier]!], value: values.at(h.identifier), accounts: accountsSharing(graph, h.identifier), member_ids: h.members.map((a) => ids[a]!) })),
       };
-    });
+    };
+    // made one at a time as the file is written: 50k nested objects at 10M accounts need not all live at once
+    const details = (function* () {
+      for (const c of detection.clusters) yield detail(c);
+    })();
 
     await Promise.all([
       writeClusters(this.dir, clusters),
