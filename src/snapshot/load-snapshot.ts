@@ -354,7 +354,7 @@ async function consume<T>(file: TableFile, intake: TableIntake<T>, options: Load
             reject(row.line, scrub(row.problem), scrub(row.raw()));
             return;
           }
-          // the fast path never holds a value the card-number scrub would change
+          // the fast path never holds a value the card-number scrub would change, but in the field it scrubs itself
           if (fast !== null && !mayHoldCardNumber(row, fast.scrubs ?? -1) && fast.take(row)) {
             stats.rowsAccepted++;
             return;

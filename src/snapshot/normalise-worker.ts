@@ -50,9 +50,9 @@ const MAX_AHEAD = 64;
 /**
  * The worker thread of NormaliseAhead: reads identifiers.csv from a byte offset and normalises
  * every row's value exactly as the loader's fast path would (card numbers tokenised first, as the
- * loader scrubs them from every value), posting batches in file order. The
- * first line it reads may begin inside a row; its results are only ever used for a row whose
- * start offset the loader itself found, so a misaligned start costs work, never correctness.
+ * loader scrubs them from every value), posting batches in file order. The first line it reads
+ * may begin inside a row; its results are only ever used for a row whose start offset the loader
+ * itself found, so a misaligned start costs work, never correctness.
  */
 async function run(data: NormaliseWorkerData): Promise<void> {
   const normalise = createNormaliser(data.options);
@@ -60,9 +60,10 @@ async function run(data: NormaliseWorkerData): Promise<void> {
   // raw kind spellings (a handful) → canonical kind, so that a row's kind is decoded once per spelling
   const rawKinds = new ByteTable(64);
   const kindOfRaw: (string | null)[] = [];
-  let offsets = new Float64Array(BATCH_ROWS);
-  let starts = new Int32Array(BATCH_ROWS);
-  let ends = new Int32Array(BATCH_ROWS);
+  // reused for every batch: a batch posts copies of them
+  const offsets = new Float64Array(BATCH_ROWS);
+  const starts = new Int32Array(BATCH_ROWS);
+  const ends = new Int32Array(BATCH_ROWS);
   let bytes = Buffer.allocUnsafe(BATCH_ROWS * 48);
   let rows = 0;
   let used = 0;
