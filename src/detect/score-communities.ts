@@ -166,9 +166,9 @@ function meanContributions(perMember: Contribution[][], size: number): Contribut
 }
 
 /**
- * The rows the model is fitted on: every member of every community, and the accounts in no
- * community with their own features (a deterministic sample of the unlabelled ones when there are
- * more than the configured maximum, each weighted up so the sample stands for all).
+ * The rows the model is fitted on: the members of every community, and the accounts in no
+ * community with their own features. Unlabelled accounts beyond the configured maximums are a
+ * deterministic sample, each weighted up so the sample stands for all; labelled ones are all used.
  */
 function trainingSet(input: DetectionInput, communities: readonly CommunityTerms[], terms: readonly Term[], fold: Uint8Array, config: Config): TrainingSet {
   const { snapshot } = input;
@@ -177,10 +177,29 @@ function trainingSet(input: DetectionInput, communities: readonly CommunityTerms
   const freeIndex = terms.flatMap((t, i) => (t.fixed ? [] : [i]));
   const free = freeIndex.map((i) => terms[i]!);
   const grouped = new Uint8Array(n);
-  let groupedRows = 0;
+  let groupedUnlabelled = 0;
   for (const community of communities) {
-    for (const a of community.members) grouped[a] = 1;
-    groupedRows += community.members.length;
+    for (const a of community.members) {
+      grouped[a] = 1;
+      if (label[a] !== 1) groupedUnlabelled++;
+    }
+  }
+  // unlabelled members beyond the cap: a systematic sample in community order, weighted up
+  const groupedRate = groupedUnlabelled <= config.model.maxGroupedTrainingAccounts ? 1 : config.model.maxGroupedTrainingAccounts / groupedUnlabelled;
+  const sampled = new Uint8Array(n);
+  let groupedRows = 0;
+  let groupedOffered = 0;
+  let groupedAccepted = 0;
+  for (const community of communities) {
+    for (const a of community.members) {
+      if (label[a] !== 1) {
+        groupedOffered++;
+        if (Math.floor(groupedOffered * groupedRate) === groupedAccepted) continue;
+        groupedAccepted++;
+      }
+      sampled[a] = 1;
+      groupedRows++;
+    }
   }
   let unlabelledSolo = 0;
   for (let a = 0; a < n; a++) if (!grouped[a] && label[a] !== 1) unlabelledSolo++;
@@ -207,6 +226,7 @@ function trainingSet(input: DetectionInput, communities: readonly CommunityTerms
   let r = 0;
   for (const { members, values } of communities) {
     for (let m = 0; m < members.length; m++) {
+      if (!sampled[members[m]!]) continue;
       for (let t = 0; t < d; t++) x[r * d + t] = values[m * terms.length + freeIndex[t]!]!;
       account[r++] = members[m]!;
     }
@@ -220,7 +240,7 @@ function trainingSet(input: DetectionInput, communities: readonly CommunityTerms
     x,
     y: Uint8Array.from(account, (a) => (label[a] === 1 ? 1 : 0)),
     grouped: Uint8Array.from(account, (a) => grouped[a]!),
-    weight: Float64Array.from(account, (a) => (grouped[a] || label[a] === 1 ? 1 : 1 / rate)),
+    weight: Float64Array.from(account, (a) => (label[a] === 1 ? 1 : grouped[a] ? 1 / groupedRate : 1 / rate)),
     fold: Uint8Array.from(account, (a) => fold[a]!),
     rows,
   };

@@ -94,6 +94,30 @@ describe('scoreCommunities', () => {
   });
 });
 
+describe('scoreCommunities training rows', () => {
+  it('fits on a weighted sample of the unlabelled community members past maxGroupedTrainingAccounts, and finds the same rings', () => {
+    const spec = world({ rings: 600, dated: true });
+    for (let r = 0; r < 600; r += 3) spec.accounts.find((a) => a.id === `R${r}M0`)!.label = 'fraud';
+    const snapshot = makeSnapshot(spec);
+    const all = score(snapshot);
+    const sampled = score(snapshot, { model: { maxGroupedTrainingAccounts: 1000, maxTrainingAccounts: 1000 } });
+    expect(all.model.source).toBe('learned');
+    expect(sampled.model.source).toBe('learned');
+    expect(all.model.fraudLabels).toBe(200);
+    expect(sampled.model.fraudLabels).toBe(200);
+    expect(all.model.otherAccounts).toBeGreaterThan(2400);
+    // 2,240 unlabelled members (2,200 in rings, 40 in honest pairs) sampled to 1,000; no room left for accounts outside communities
+    expect(sampled.model.otherAccounts).toBe(1000);
+    const found = (d: typeof all) => new Set(d.candidates.map((c) => c.account));
+    const a = found(all);
+    const b = found(sampled);
+    const both = [...a].filter((x) => b.has(x)).length;
+    expect(a.size).toBeGreaterThanOrEqual(800);
+    expect(both / a.size).toBeGreaterThan(0.97);
+    expect(both / b.size).toBeGreaterThan(0.97);
+  });
+});
+
 describe('candidateBudget', () => {
   it('takes a whole number as it is, and a share of the accounts, never fewer than 1000', () => {
     expect(candidateBudget(7, 1_000_000)).toBe(7);
