@@ -62,7 +62,7 @@ export class ByteTable {
   }
 
   /**
-   * intern() with the key's hash (`hashKey`) computed beforehand: a caller that hashes a batch of
+   * intern() with the key's hash (`hashBytes`) computed beforehand: a caller that hashes a batch of
    * keys first and then interns them in a tight loop lets the CPU overlap the probes' cache misses.
    */
   internHashed(bytes: Uint8Array, start: number, end: number, tag: number, hash: number): number {
