@@ -154,8 +154,12 @@ export const ConfigSchema = z.object({
        * log-odds it exceeds it: what describes much of a snapshot is not evidence of rare fraud.
        */
       ordinaryRuleShare: z.number().min(0.001).max(0.9).default(0.1),
-      /** Prior log-odds at full place coverage (every member shares an address or IP with another): households share much by nature. */
-      roofPoints: z.number().min(-20).max(0).default(-1.5),
+      /**
+       * Prior log-odds per nat of identifier evidence, at full place coverage (every member shares
+       * an address or IP with another): people under one roof share devices and cards by nature,
+       * so a roof explains most of what their sharing proves, and nothing of bursts or chargebacks.
+       */
+      roofPoints: z.number().min(-20).max(0).default(-1.8),
       /**
        * Prior log-odds per nat of strong identifiers (identity, instrument, contact) a group shares
        * beyond two (STRONG_POOL, ln(shared / 2)): a household shares a device and a card, a ring

@@ -100,6 +100,12 @@ export interface MemberFeatures {
    * discounted (OVERLAP_DISCOUNT), capped at MAX_MEMBER_EVIDENCE.
    */
   evidence: number;
+  /**
+   * The part of `evidence` that living together explains: `evidence` × the cluster's
+   * placeCoverage. People under one roof share devices and cards, so a roof discounts what
+   * sharing proves; it says nothing about sign-up bursts or chargebacks, which keep their weight.
+   */
+  roofedEvidence: number;
   inBurst: number;
   chargebacks: number;
   memberTransfers: number;
@@ -236,6 +242,7 @@ export class ClusterAnalyser {
         sharedIdentifiers: sharedCount,
         strongSharedIdentifiers: strong,
         evidence,
+        roofedEvidence: 0,
         inBurst: burst.count >= 2 && created >= burst.start && created <= burst.end ? 1 : 0,
         chargebacks: money.chargebacksOf[m]!,
         memberTransfers: money.transfersOf[m]!,
@@ -247,6 +254,8 @@ export class ClusterAnalyser {
         hubLinks: memberHubs,
       });
     }
+    const placeCoverage = round(placeMembers / members.length, 3);
+    for (const member of memberFeatures) member.roofedEvidence = round(member.evidence * placeCoverage, 3);
 
     const features: ClusterFeatures = {
       size: members.length,
@@ -255,7 +264,7 @@ export class ClusterAnalyser {
       sharedIdentity,
       groupEvidence: round(evidenceSum / members.length, 3),
       placeShare: round(widestPlace / members.length, 3),
-      placeCoverage: round(placeMembers / members.length, 3),
+      placeCoverage,
       sharedStrong,
       strongPool: round(Math.max(0, Math.log(sharedStrong / 2)), 3),
       coveringMembers: this.coveringMembers(shared, members.length, sharedStrong),

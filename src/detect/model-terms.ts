@@ -66,8 +66,8 @@ export function modelTerms(config: Config, available: Availability): { terms: Te
       description: 'shares identifiers with other members, weighted by how rarely honest accounts share each kind in this snapshot',
     },
     {
-      code: 'SHARED_ROOF', scope: 'cluster', feature: 'placeCoverage', cap: 1, prior: config.model.roofPoints, fixed: false, labelDerived: false,
-      description: 'members share addresses or IPs among themselves, as people living together do (share of members)',
+      code: 'SHARED_ROOF', scope: 'member', feature: 'roofedEvidence', cap: MAX_MEMBER_EVIDENCE, prior: config.model.roofPoints, fixed: false, labelDerived: false,
+      description: 'members share addresses or IPs among themselves, as people living together do: that explains part of what sharing proves (identifier evidence × share of members under a shared roof)',
     },
     {
       code: 'STRONG_POOL', scope: 'cluster', feature: 'strongPool', cap: 3, prior: config.model.poolPoints, fixed: false, labelDerived: false,
@@ -111,6 +111,6 @@ export const clusterFeatureNames: (keyof ClusterFeatures)[] = [
   'cardsSharedWithKnownFraud', 'hubLinks',
 ];
 export const memberFeatureNames: (keyof MemberFeatures)[] = [
-  'sharedIdentifiers', 'strongSharedIdentifiers', 'evidence', 'inBurst', 'chargebacks', 'memberTransfers', 'otherKnownFraud', 'otherLegit',
+  'sharedIdentifiers', 'strongSharedIdentifiers', 'evidence', 'roofedEvidence', 'inBurst', 'chargebacks', 'memberTransfers', 'otherKnownFraud', 'otherLegit',
   'proximity', 'knownFraud', 'legit', 'hubLinks',
 ];

@@ -254,7 +254,7 @@ function soloFeatures(input: DetectionInput, a: number): MemberFeatures {
   for (let p = sentOffsets[a]!; p < sentOffsets[a + 1]!; p++) if (status[sent[p]!] === TransactionStatus.chargeback) chargebacks++;
   const label = input.snapshot.accounts.label[a]!;
   return {
-    sharedIdentifiers: 0, strongSharedIdentifiers: 0, evidence: 0, inBurst: 0, chargebacks, memberTransfers: 0,
+    sharedIdentifiers: 0, strongSharedIdentifiers: 0, evidence: 0, roofedEvidence: 0, inBurst: 0, chargebacks, memberTransfers: 0,
     otherKnownFraud: 0, otherLegit: 0, proximity: input.proximity[a]!, knownFraud: label === 1 ? 1 : 0, legit: label === -1 ? 1 : 0, hubLinks: 0,
   };
 }

@@ -71,6 +71,13 @@ describe('ClusterAnalyser', () => {
     expect(analysis.memberFeatures[3]!.evidence).toBeLessThan(analysis.memberFeatures[0]!.evidence);
   });
 
+  it('marks the share of each member\'s evidence that a shared roof explains', () => {
+    // C and D share the drop address: half the members live under a shared roof
+    expect(analysis.features.placeCoverage).toBe(0.5);
+    for (const member of analysis.memberFeatures) expect(member.roofedEvidence).toBeCloseTo(member.evidence * 0.5, 2);
+    expect(analysis.memberFeatures[0]!.roofedEvidence).toBeGreaterThan(0);
+  });
+
   it('finds no cycle when money only flows one way', () => {
     const oneWay = makeSnapshot({ accounts: [{ id: 'A' }, { id: 'B' }, { id: 'C' }], links: [['A', 'device', 'd'], ['B', 'device', 'd'], ['C', 'device', 'd']], transactions: [['A', 'B', 'settled'], ['B', 'C', 'settled'], ['A', 'C', 'settled']] });
     const result = new ClusterAnalyser(prepare(oneWay).input, options).analyse(Int32Array.from([0, 1, 2]));

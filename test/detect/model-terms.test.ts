@@ -45,7 +45,7 @@ describe('modelTerms', () => {
     const byCode = Object.fromEntries(terms.map((t) => [t.code, t]));
     expect(byCode.BURST).toMatchObject({ scope: 'cluster', feature: 'burstShare', prior: 1, rule: { op: '>=', value: 1 }, fixed: false, labelDerived: false });
     expect(byCode.IDENTIFIER_EVIDENCE).toMatchObject({ scope: 'member', prior: 2, fixed: false });
-    expect(byCode.SHARED_ROOF).toMatchObject({ scope: 'cluster', prior: -1.5, cap: 1 });
+    expect(byCode.SHARED_ROOF).toMatchObject({ scope: 'member', feature: 'roofedEvidence', prior: -1.5, cap: 6 });
     expect(byCode.STRONG_POOL).toMatchObject({ scope: 'cluster', feature: 'strongPool', prior: 1, cap: 3 });
     expect(byCode.NEAR_KNOWN_FRAUD).toMatchObject({ scope: 'member', feature: 'proximity', prior: 0.6, labelDerived: true, fixed: false });
   });
@@ -99,7 +99,8 @@ describe('termValue', () => {
   });
 
   it('gives a continuous term its value, capped', () => {
-    expect(termValue(terms.SHARED_ROOF!, cluster, memberFeatures())).toBe(0.75);
+    expect(termValue(terms.SHARED_ROOF!, cluster, memberFeatures({ roofedEvidence: 1.5 }))).toBe(1.5);
+    expect(termValue(terms.SHARED_ROOF!, cluster, memberFeatures({ roofedEvidence: 1000 }))).toBe(terms.SHARED_ROOF!.cap);
     expect(termValue(terms.STRONG_POOL!, cluster, memberFeatures())).toBe(0.405);
     expect(termValue(terms.IDENTIFIER_EVIDENCE!, cluster, memberFeatures({ evidence: 2.5 }))).toBe(2.5);
     expect(termValue(terms.IDENTIFIER_EVIDENCE!, cluster, memberFeatures({ evidence: 1000 }))).toBe(terms.IDENTIFIER_EVIDENCE!.cap);
@@ -119,7 +120,6 @@ describe('termValue', () => {
 
   it('scores cluster terms 0 for an account in no cluster', () => {
     expect(termValue(terms.STRONG!, null, memberFeatures())).toBe(0);
-    expect(termValue(terms.SHARED_ROOF!, null, memberFeatures())).toBe(0);
     expect(termValue(terms.TWO!, null, memberFeatures({ sharedIdentifiers: 3 }))).toBe(1);
   });
 });

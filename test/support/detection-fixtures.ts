@@ -16,7 +16,7 @@ export const priorModel: Detection['model'] = {
 /** Member features with every field, overridden where a test cares. */
 export function memberFeatures(values: Partial<MemberFeatures> = {}): MemberFeatures {
   return {
-    sharedIdentifiers: 0, strongSharedIdentifiers: 0, evidence: 0, inBurst: 0, chargebacks: 0, memberTransfers: 0,
+    sharedIdentifiers: 0, strongSharedIdentifiers: 0, evidence: 0, roofedEvidence: 0, inBurst: 0, chargebacks: 0, memberTransfers: 0,
     otherKnownFraud: 0, otherLegit: 0, proximity: 0, knownFraud: 0, legit: 0, hubLinks: 0, ...values,
   };
 }
