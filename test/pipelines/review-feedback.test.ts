@@ -51,8 +51,10 @@ describe('review decisions feed the next night', () => {
     const clusterId = members.find((m) => m.account_id === target)!.cluster_id;
     const others = new Set(members.filter((m) => m.cluster_id === clusterId && m.account_id !== target).map((m) => m.account_id));
     const rows = await readCsv(join(snapshot, 'identifiers.csv'));
-    const own = new Set(rows.filter((r) => r.account_id === target).map((r) => `${r.kind}:${r.value}`));
-    const borrowed = rows.find((r) => others.has(r.account_id) && r.kind === 'device' && !own.has(`${r.kind}:${r.value}`))!;
+    // device ids are case-insensitive (the export spells some in upper case): compare them as the loader does
+    const spelling = (r: Record<string, string | undefined>) => `${r.kind}:${r.value!.toLowerCase()}`;
+    const own = new Set(rows.filter((r) => r.account_id === target).map(spelling));
+    const borrowed = rows.find((r) => others.has(r.account_id) && r.kind === 'device' && !own.has(spelling(r)))!;
     const changed = await tempDir('fraud-rings-changed-');
     await copySnapshot(snapshot, changed);
     await writeCsv(join(changed, 'identifiers.csv'), [...rows, { ...borrowed, account_id: target }]);
@@ -93,11 +95,13 @@ describe('review decisions feed the next night', () => {
     // device of a ring-mate it did not use
     const target = reject[0]!;
     const rows = await readCsv(join(input, 'identifiers.csv'));
-    const own = new Set(rows.filter((r) => r.account_id === target).map((r) => `${r.kind}:${r.value}`));
+    // device ids are case-insensitive (the export spells some in upper case): compare them as the loader does
+    const spelling = (r: Record<string, string | undefined>) => `${r.kind}:${r.value!.toLowerCase()}`;
+    const own = new Set(rows.filter((r) => r.account_id === target).map(spelling));
     const members = await readCsv(join(first.runPath, 'members.csv'));
     const clusterOfTarget = members.find((m) => m.account_id === target)!.cluster_id;
     const mates = new Set(members.filter((m) => m.cluster_id === clusterOfTarget && m.account_id !== target).map((m) => m.account_id));
-    const borrowed = rows.find((r) => mates.has(r.account_id) && r.kind === 'device' && !own.has(`${r.kind}:${r.value}`))!;
+    const borrowed = rows.find((r) => mates.has(r.account_id) && r.kind === 'device' && !own.has(spelling(r)))!;
     expect(borrowed, 'a device of a ring-mate the target does not use').toBeDefined();
     const changed = await tempDir('fraud-rings-changed-');
     await copySnapshot(input, changed);
