@@ -109,7 +109,12 @@ export interface MemberFeatures {
   inBurst: number;
   chargebacks: number;
   memberTransfers: number;
-  /** other members of the cluster that are known fraud / cleared as legitimate (the account itself left out) */
+  /**
+   * other members of the cluster that are known fraud / cleared as legitimate (the account itself
+   * left out). Known fraud counts only for a member that shares a strong identifier (identity
+   * document, device, card, contact) with other members: a flatmate tied by nothing but an
+   * address or IP is not implicated by a blacklisted account under the same roof.
+   */
   otherKnownFraud: number;
   otherLegit: number;
   /** proximity to known fraud (log-scaled personalised PageRank that never starts from the account itself) */
@@ -246,7 +251,7 @@ export class ClusterAnalyser {
         inBurst: burst.count >= 2 && created >= burst.start && created <= burst.end ? 1 : 0,
         chargebacks: money.chargebacksOf[m]!,
         memberTransfers: money.transfersOf[m]!,
-        otherKnownFraud: knownFraudMembers - knownFraud,
+        otherKnownFraud: strong > 0 ? knownFraudMembers - knownFraud : 0,
         otherLegit: legitMembers - legit,
         proximity: round(this.input.proximity[a] ?? 0, 3),
         knownFraud,

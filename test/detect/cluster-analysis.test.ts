@@ -57,7 +57,14 @@ describe('ClusterAnalyser', () => {
 
   it('leaves each member\'s own label out of the label counts it sees', () => {
     expect(analysis.memberFeatures[0]).toMatchObject({ otherKnownFraud: 0, otherLegit: 1 });
-    expect(analysis.memberFeatures[3]).toMatchObject({ otherKnownFraud: 1, otherLegit: 0 });
+    expect(analysis.memberFeatures[1]).toMatchObject({ otherKnownFraud: 1, otherLegit: 1 });
+  });
+
+  it('ties a member to the known fraud of its cluster only through more than a shared roof', () => {
+    // D shares nothing but the drop address with C: living beside a blacklisted account's
+    // accomplice is not being one. C shares a device and the card, so it is tied.
+    expect(analysis.memberFeatures[3]).toMatchObject({ strongSharedIdentifiers: 0, otherKnownFraud: 0, otherLegit: 0 });
+    expect(analysis.memberFeatures[2]).toMatchObject({ otherKnownFraud: 1 });
   });
 
   it('weighs an account\'s shared identifiers by kind: the strongest in full, the others discounted', () => {
