@@ -13,6 +13,8 @@ import { copySnapshot, readCsv, writeCsv } from '../support/snapshot-files.js';
 import { suiteDir, tempDir } from '../support/temp-dir.js';
 
 const log = createLogger({ silent: true });
+/** An identifier row as the loader compares it: device ids are case-insensitive, and the export spells some in upper case. */
+const spelling = (r: Record<string, string | undefined>) => `${r.kind}:${r.value!.toLowerCase()}`;
 const config = parseConfig({});
 
 let snapshot: string;
@@ -51,8 +53,6 @@ describe('review decisions feed the next night', () => {
     const clusterId = members.find((m) => m.account_id === target)!.cluster_id;
     const others = new Set(members.filter((m) => m.cluster_id === clusterId && m.account_id !== target).map((m) => m.account_id));
     const rows = await readCsv(join(snapshot, 'identifiers.csv'));
-    // device ids are case-insensitive (the export spells some in upper case): compare them as the loader does
-    const spelling = (r: Record<string, string | undefined>) => `${r.kind}:${r.value!.toLowerCase()}`;
     const own = new Set(rows.filter((r) => r.account_id === target).map(spelling));
     const borrowed = rows.find((r) => others.has(r.account_id) && r.kind === 'device' && !own.has(spelling(r)))!;
     const changed = await tempDir('fraud-rings-changed-');
@@ -95,8 +95,6 @@ describe('review decisions feed the next night', () => {
     // device of a ring-mate it did not use
     const target = reject[0]!;
     const rows = await readCsv(join(input, 'identifiers.csv'));
-    // device ids are case-insensitive (the export spells some in upper case): compare them as the loader does
-    const spelling = (r: Record<string, string | undefined>) => `${r.kind}:${r.value!.toLowerCase()}`;
     const own = new Set(rows.filter((r) => r.account_id === target).map(spelling));
     const members = await readCsv(join(first.runPath, 'members.csv'));
     const clusterOfTarget = members.find((m) => m.account_id === target)!.cluster_id;
