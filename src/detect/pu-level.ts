@@ -16,26 +16,55 @@ export function puLevel(known: readonly number[], others: Float64Array, otherWei
 /** Resamples of the known fraud that baggedPuLevel takes the median level of. */
 const BAG_ROUNDS = 101;
 
+/** baggedPuLevel's level, and how well it does on known fraud it was not chosen on. */
+export interface BaggedLevel {
+  level: number;
+  /**
+   * recall² / flagged share of each resample's level over the known fraud left out of that
+   * resample, averaged: the criterion a level chosen this way can expect on fraud it never saw,
+   * without the optimism of judging a level on the labels that chose it.
+   */
+  outOfBag: number;
+}
+
 /**
  * puLevel made steady: the median of its level over bootstrap resamples of the known fraud
  * (bagging, Breiman 1996). With a few dozen labels the single peak of recall² / flagged share
  * jumps between neighbouring labels, and a night's queue with it; the median over resamples
  * moves only when the labels do. Deterministic: the resamples come from a fixed seed.
  */
-export function baggedPuLevel(known: readonly number[], others: Float64Array, otherWeight: Float64Array): number | null {
+export function baggedPuLevel(known: readonly number[], others: Float64Array, otherWeight: Float64Array): BaggedLevel | null {
   if (known.length === 0) return null;
   const curve = flaggedCurve(others, otherWeight);
   const random = mulberry32(0x5eed);
   const levels: number[] = [];
   const sample = new Array<number>(known.length);
+  const drawn = new Uint8Array(known.length);
+  let outOfBag = 0;
+  let judged = 0;
   for (let round = 0; round < BAG_ROUNDS; round++) {
-    for (let i = 0; i < known.length; i++) sample[i] = known[Math.floor(random() * known.length)]!;
+    drawn.fill(0);
+    for (let i = 0; i < known.length; i++) {
+      const pick = Math.floor(random() * known.length);
+      drawn[pick] = 1;
+      sample[i] = known[pick]!;
+    }
     const level = levelOver(sample, curve);
     if (level === null) return null;
     levels.push(level);
+    let left = 0;
+    let found = 0;
+    for (let i = 0; i < known.length; i++) {
+      if (drawn[i]) continue;
+      left++;
+      if (known[i]! >= level) found++;
+    }
+    if (left === 0) continue;
+    outOfBag += criterionAt(found / left, known.length, curve.cumulative[countAtLeast(curve.scores, level)]!, curve.total);
+    judged++;
   }
   levels.sort((x, y) => x - y);
-  return levels[(levels.length - 1) >> 1]!;
+  return { level: levels[(levels.length - 1) >> 1]!, outOfBag: judged > 0 ? outOfBag / judged : 0 };
 }
 
 /**
@@ -80,15 +109,38 @@ function levelOver(known: readonly number[], curve: FlaggedCurve): number | null
   for (let k = 0; k < thresholds.length; k++) {
     const t = thresholds[k]!;
     if (k + 1 < thresholds.length && thresholds[k + 1] === t) continue;
-    const flagged = curve.cumulative[countAtLeast(curve.scores, t)]!;
-    const recall = (k + 1) / thresholds.length;
-    // the flagged share counts as many extra accounts as there is known fraud: with few labels, a
-    // level that flags almost nothing must not win on one lucky high score
-    const criterion = (recall * recall) / ((flagged + thresholds.length) / curve.total);
+    const criterion = criterionAt((k + 1) / thresholds.length, thresholds.length, curve.cumulative[countAtLeast(curve.scores, t)]!, curve.total);
     if (criterion > best) {
       best = criterion;
       level = t;
     }
   }
   return level;
+}
+
+/**
+ * recall² / flagged share when a `recall` share of the `known` known fraud and `flagged` weight of
+ * the others reach the level. The flagged share counts as many extra accounts as there is known fraud: with
+ * few labels, a level that flags almost nothing must not win on one lucky high score.
+ */
+function criterionAt(recall: number, known: number, flagged: number, total: number): number {
+  return (recall * recall) / ((flagged + known) / total);
+}
+
+/**
+ * The criterion puLevel maximises, at a given level: how well a model and its level separate the
+ * known fraud from everything else. Comparable across models scored on the same accounts; 0 when
+ * nothing is known.
+ */
+export function puCriterion(known: readonly number[], others: Float64Array, otherWeight: Float64Array, level: number): number {
+  if (known.length === 0) return 0;
+  let found = 0;
+  for (const score of known) if (score >= level) found++;
+  let flagged = 0;
+  let total = 0;
+  for (let i = 0; i < others.length; i++) {
+    total += otherWeight[i]!;
+    if (others[i]! >= level) flagged += otherWeight[i]!;
+  }
+  return total === 0 ? 0 : criterionAt(found / known.length, known.length, flagged, total);
 }

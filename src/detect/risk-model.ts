@@ -1,4 +1,4 @@
-import { baggedPuLevel } from './pu-level.js';
+import { baggedPuLevel, puCriterion } from './pu-level.js';
 import type { Term } from './model-terms.js';
 import { round } from './round.js';
 import { uniqueRows } from './unique-rows.js';
@@ -103,15 +103,45 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
     otherScores.push(oof[r]!);
     otherWeights.push(data.weight[r]!);
   }
-  const level = baggedPuLevel(known, Float64Array.from(otherScores), Float64Array.from(otherWeights));
-  const shift = level === null ? 0 : Math.min(MAX_LEVEL_SHIFT, Math.max(-MAX_LEVEL_SHIFT, -level));
+  const others = Float64Array.from(otherScores);
+  const weights = Float64Array.from(otherWeights);
+  const bagged = baggedPuLevel(known, others, weights);
+  const shift = bagged === null ? 0 : Math.min(MAX_LEVEL_SHIFT, Math.max(-MAX_LEVEL_SHIFT, -bagged.level));
+  // The priors at their own level, judged the same way: with a few dozen labels the fit can
+  // separate the known fraud worse than the priors do (it follows the few rings that were caught),
+  // and then the priors are kept.
+  const priorModel = [intercept, ...prior];
+  const priorKnown: number[] = [];
+  const priorOthers: number[] = [];
+  for (let r = 0; r < data.rows; r++) {
+    const z = linear(priorModel, data, r);
+    if (!data.y[r]) priorOthers.push(z);
+    else if (data.grouped[r]) priorKnown.push(z - partial(priorModel, data, r, aided));
+  }
+  const learnedCriterion = bagged?.outOfBag ?? 0;
+  const priorCriterion = puCriterion(priorKnown, Float64Array.from(priorOthers), weights, 0);
+  const judged = `recall² / flagged share over the ${known.length} known fraud in groups: learned ${round(learnedCriterion, 2)}, priors ${round(priorCriterion, 2)}`;
+  if (priorCriterion >= learnedCriterion) {
+    const probability = new Float64Array(data.rows);
+    for (let r = 0; r < data.rows; r++) probability[r] = logistic(linear(priorModel, data, r));
+    return {
+      intercept,
+      weights: withFixed(prior),
+      source: 'prior',
+      reason: `${fraudLabels} fraud labels: the weights learned from them did not separate known fraud out of fold better than the priors (${judged}): prior weights`,
+      ...base,
+      rocAuc: round(rocAuc(probability, data)),
+      prAuc: round(averagePrecision(probability, data)),
+      calibration: calibration(probability, data),
+    };
+  }
   const probability = new Float64Array(data.rows);
   for (let r = 0; r < data.rows; r++) probability[r] = logistic(oof[r]!);
   return {
     intercept: full[0]! + shift,
     weights: withFixed(full.slice(1)),
     source: 'learned',
-    reason: `learned from ${fraudLabels} fraud labels against ${data.rows - fraudLabels} other accounts (positive–unlabelled); level set where recall² / flagged share peaks (median over resamples) over the ${known.length} known fraud in groups, scored out of fold without the help of nearby labels`,
+    reason: `learned from ${fraudLabels} fraud labels against ${data.rows - fraudLabels} other accounts (positive–unlabelled); level set where recall² / flagged share peaks (median over resamples) over the ${known.length} known fraud in groups, scored out of fold without the help of nearby labels (${judged})`,
     ...base,
     rocAuc: round(rocAuc(probability, data)),
     prAuc: round(averagePrecision(probability, data)),

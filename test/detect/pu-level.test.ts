@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baggedPuLevel, puLevel } from '../../src/detect/pu-level.js';
+import { baggedPuLevel, puCriterion, puLevel } from '../../src/detect/pu-level.js';
 
 /** `count` other accounts evenly spread over [low, high], each of weight 1. */
 function spread(count: number, low: number, high: number): { scores: Float64Array; weights: Float64Array } {
@@ -52,7 +52,7 @@ describe('puLevel', () => {
 describe('baggedPuLevel', () => {
   it('agrees with puLevel where the known fraud separates cleanly', () => {
     const { scores, weights } = spread(500, -5, 0);
-    expect(baggedPuLevel([3.5, 4, 3, 3.2, 3.8], scores, weights)).toBe(3);
+    expect(baggedPuLevel([3.5, 4, 3, 3.2, 3.8], scores, weights)!.level).toBe(3);
     expect(baggedPuLevel([], scores, weights)).toBeNull();
   });
 
@@ -62,9 +62,40 @@ describe('baggedPuLevel', () => {
     const others = Float64Array.from([1.5, 1.2, ...Array.from({ length: 2000 }, (_, i) => -i / 200)]);
     const weights = new Float64Array(others.length).fill(1);
     const known = [...Array.from({ length: 30 }, () => 4), 1];
-    const bagged = baggedPuLevel(known, others, weights)!;
+    const bagged = baggedPuLevel(known, others, weights)!.level;
     expect(known).toContain(bagged);
     // the same answer every time: resamples come from a fixed seed
-    expect(baggedPuLevel(known, others, weights)).toBe(bagged);
+    expect(baggedPuLevel(known, others, weights)!.level).toBe(bagged);
+  });
+});
+
+describe('puCriterion', () => {
+  it('is recall² over the flagged share, with as many extra flagged accounts as there is known fraud', () => {
+    // 4 known fraud, 3 of them at or above 2; 10 others, 2 of them at or above 2
+    const others = Float64Array.from([5, 2, 1, 0, 0, 0, 0, 0, 0, 0]);
+    const weights = new Float64Array(others.length).fill(1);
+    expect(puCriterion([3, 2, 4, 1], others, weights, 2)).toBeCloseTo((0.75 * 0.75) / ((2 + 4) / 10), 12);
+    expect(puCriterion([], others, weights, 2)).toBe(0);
+  });
+});
+
+describe('baggedPuLevel: out of bag', () => {
+  it('judges a level on the known fraud that did not choose it: no better than the same level judged on all of it', () => {
+    // known fraud spread among the others: the level that peaks on a resample fits that resample
+    const others = Float64Array.from({ length: 3000 }, (_, i) => (i * 7919) % 3000 / 300 - 5);
+    const weights = new Float64Array(others.length).fill(1);
+    const known = Array.from({ length: 25 }, (_, i) => ((i * 37) % 25) / 5 - 1);
+    const judged = baggedPuLevel(known, others, weights)!;
+    const inSample = puCriterion(known, others, weights, judged.level);
+    expect(judged.outOfBag).toBeGreaterThan(0);
+    expect(judged.outOfBag).toBeLessThan(inSample);
+  });
+
+  it('expects the whole criterion where every known fraud scores the same, above the others', () => {
+    const { scores, weights } = spread(500, -5, 0);
+    const known = Array.from({ length: 20 }, () => 3);
+    const judged = baggedPuLevel(known, scores, weights)!;
+    expect(judged.level).toBe(3);
+    expect(judged.outOfBag).toBeCloseTo(puCriterion(known, scores, weights, 3), 12);
   });
 });

@@ -74,6 +74,20 @@ describe('fitRiskModel', () => {
     expect(calibration.reduce((s, b) => s + b.observed * b.rows, 0)).toBeCloseTo(labels, 0);
   });
 
+  it('keeps the priors when the learned weights separate the known fraud no better out of fold', () => {
+    // fraud only where the signal column is 1, and the prior already flags exactly those rows
+    const exact = synthetic(3000, 2, 0.5, 0, 5);
+    const priors = [term('SIGNAL', 3), term('NOISE', 0)];
+    const model = fitRiskModel(priors, exact, -2, fit);
+    expect(fraudCount(exact)).toBeGreaterThan(fit.minFraudLabels);
+    expect(model).toMatchObject({ source: 'prior', intercept: -2, weights: [3, 0] });
+    expect(model.reason).toContain('did not separate known fraud out of fold better than the priors');
+    // the quality of the ranking in use is still reported
+    expect(model.rocAuc!).toBeGreaterThan(0.9);
+    // priors that flag nothing lose to the fit
+    expect(fitRiskModel([term('SIGNAL', 0.1), term('NOISE', 0)], exact, -2, fit).source).toBe('learned');
+  });
+
   it('keeps every weight on the side of its prior, however the data push it', () => {
     // the first column marks fraud, the second marks honesty (fraud only where it is 0)
     const rows = 3000;
