@@ -26,7 +26,7 @@ export interface FitOptions {
 export interface RiskModel {
   intercept: number;
   weights: number[];
-  /** `learned` from labels (and review decisions), or `prior` when there were too few */
+  /** `learned` from labels (and review decisions), or `prior` when there were too few or the fit did not separate them better */
   source: 'learned' | 'prior';
   reason: string;
   fraudLabels: number;
@@ -111,19 +111,19 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
   // separate the known fraud worse than the priors do (it follows the few rings that were caught),
   // and then the priors are kept.
   const priorModel = [intercept, ...prior];
+  const priorScore = new Float64Array(data.rows);
   const priorKnown: number[] = [];
   const priorOthers: number[] = [];
   for (let r = 0; r < data.rows; r++) {
-    const z = linear(priorModel, data, r);
-    if (!data.y[r]) priorOthers.push(z);
-    else if (data.grouped[r]) priorKnown.push(z - partial(priorModel, data, r, aided));
+    priorScore[r] = linear(priorModel, data, r);
+    if (!data.y[r]) priorOthers.push(priorScore[r]!);
+    else if (data.grouped[r]) priorKnown.push(priorScore[r]! - partial(priorModel, data, r, aided));
   }
   const learnedCriterion = bagged?.outOfBag ?? 0;
   const priorCriterion = puCriterion(priorKnown, Float64Array.from(priorOthers), weights, 0);
   const judged = `recall² / flagged share over the ${known.length} known fraud in groups: learned ${round(learnedCriterion, 2)}, priors ${round(priorCriterion, 2)}`;
   if (priorCriterion >= learnedCriterion) {
-    const probability = new Float64Array(data.rows);
-    for (let r = 0; r < data.rows; r++) probability[r] = logistic(linear(priorModel, data, r));
+    const probability = priorScore.map(logistic);
     return {
       intercept,
       weights: withFixed(prior),
