@@ -107,9 +107,10 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
   const weights = Float64Array.from(otherWeights);
   const bagged = baggedPuLevel(known, others, weights);
   const shift = bagged === null ? 0 : Math.min(MAX_LEVEL_SHIFT, Math.max(-MAX_LEVEL_SHIFT, -bagged.level));
-  // The priors at their own level, judged the same way: with a few dozen labels the fit can
-  // separate the known fraud worse than the priors do (it follows the few rings that were caught),
-  // and then the priors are kept.
+  // The priors, judged by the same criterion at their own fixed level (no level is chosen for
+  // them, so nothing is judged on the labels that chose it): with a few dozen labels the fit can
+  // separate the known fraud worse than the priors do (it follows the few rings that were
+  // caught), and then the priors are kept.
   const priorModel = [intercept, ...prior];
   const priorScore = new Float64Array(data.rows);
   const priorKnown: number[] = [];
@@ -123,31 +124,29 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
   const priorCriterion = puCriterion(priorKnown, Float64Array.from(priorOthers), weights, 0);
   const judged = `recall² / flagged share over the ${known.length} known fraud in groups: learned ${round(learnedCriterion, 2)}, priors ${round(priorCriterion, 2)}`;
   if (priorCriterion >= learnedCriterion) {
-    const probability = priorScore.map(logistic);
     return {
       intercept,
       weights: withFixed(prior),
       source: 'prior',
       reason: `${fraudLabels} fraud labels: the weights learned from them did not separate known fraud out of fold better than the priors (${judged}): prior weights`,
       ...base,
-      rocAuc: round(rocAuc(probability, data)),
-      prAuc: round(averagePrecision(probability, data)),
-      calibration: calibration(probability, data),
+      ...rankingQuality(priorScore.map(logistic), data),
     };
   }
-  const probability = new Float64Array(data.rows);
-  for (let r = 0; r < data.rows; r++) probability[r] = logistic(oof[r]!);
   return {
     intercept: full[0]! + shift,
     weights: withFixed(full.slice(1)),
     source: 'learned',
     reason: `learned from ${fraudLabels} fraud labels against ${data.rows - fraudLabels} other accounts (positive–unlabelled); level set where recall² / flagged share peaks (median over resamples) over the ${known.length} known fraud in groups, scored out of fold without the help of nearby labels (${judged})`,
     ...base,
-    rocAuc: round(rocAuc(probability, data)),
-    prAuc: round(averagePrecision(probability, data)),
+    ...rankingQuality(oof.map(logistic), data),
     levelShift: round(shift, 3),
-    calibration: calibration(probability, data),
   };
+}
+
+/** How well probabilities rank the known fraud: ROC-AUC, PR-AUC and calibration by decile. */
+function rankingQuality(probability: Float64Array, data: TrainingSet): Pick<RiskModel, 'rocAuc' | 'prAuc' | 'calibration'> {
+  return { rocAuc: round(rocAuc(probability, data)), prAuc: round(averagePrecision(probability, data)), calibration: calibration(probability, data) };
 }
 
 export function logistic(z: number): number {
