@@ -144,9 +144,10 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
   };
 }
 
-/** How well probabilities rank the known fraud: ROC-AUC, PR-AUC and calibration by decile. */
+/** How well probabilities rank the known fraud: ROC-AUC, PR-AUC and calibration by decile, over one ordering of the rows. */
 function rankingQuality(probability: Float64Array, data: TrainingSet): Pick<RiskModel, 'rocAuc' | 'prAuc' | 'calibration'> {
-  return { rocAuc: round(rocAuc(probability, data)), prAuc: round(averagePrecision(probability, data)), calibration: calibration(probability, data) };
+  const order = ranked(probability, data.rows);
+  return { rocAuc: round(rocAuc(probability, data, order)), prAuc: round(averagePrecision(probability, data, order)), calibration: calibration(probability, data, order) };
 }
 
 export function logistic(z: number): number {
@@ -275,8 +276,7 @@ function ranked(score: Float64Array, rows: number): number[] {
 }
 
 /** ROC-AUC by the rank-sum (Mann–Whitney) statistic, ties counted half; sample weights respected. */
-export function rocAuc(score: Float64Array, data: Pick<TrainingSet, 'y' | 'weight' | 'rows'>): number {
-  const order = ranked(score, data.rows);
+export function rocAuc(score: Float64Array, data: Pick<TrainingSet, 'y' | 'weight' | 'rows'>, order = ranked(score, data.rows)): number {
   let pos = 0;
   let neg = 0;
   let area = 0;
@@ -300,8 +300,7 @@ export function rocAuc(score: Float64Array, data: Pick<TrainingSet, 'y' | 'weigh
 }
 
 /** Average precision (area under the precision–recall curve, step-wise); sample weights respected. */
-export function averagePrecision(score: Float64Array, data: Pick<TrainingSet, 'y' | 'weight' | 'rows'>): number {
-  const order = ranked(score, data.rows);
+export function averagePrecision(score: Float64Array, data: Pick<TrainingSet, 'y' | 'weight' | 'rows'>, order = ranked(score, data.rows)): number {
   let total = 0;
   for (let r = 0; r < data.rows; r++) if (data.y[r]) total += data.weight[r]!;
   if (total === 0) return Number.NaN;
@@ -317,8 +316,9 @@ export function averagePrecision(score: Float64Array, data: Pick<TrainingSet, 'y
   return ap;
 }
 
-function calibration(score: Float64Array, data: TrainingSet): RiskModel['calibration'] {
-  const order = ranked(score, data.rows).reverse();
+/** `highestFirst` is the rows in ranked order; the deciles run from the lowest scores up. */
+function calibration(score: Float64Array, data: TrainingSet, highestFirst: readonly number[]): RiskModel['calibration'] {
+  const order = [...highestFirst].reverse();
   const bins: RiskModel['calibration'] = [];
   const per = Math.ceil(order.length / 10);
   for (let b = 0; b < order.length; b += per) {
