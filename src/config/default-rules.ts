@@ -15,7 +15,7 @@ export const defaultClusterRules: Rule[] = [
   { code: 'CHARGEBACKS', feature: 'chargebackMembers', op: '>=', value: 2, points: 0.8, description: 'two or more members had chargebacks' },
   { code: 'INTERNAL_TRANSFERS', feature: 'internalTransfers', op: '>=', value: 2, points: 0.1, description: 'money moves between members' },
   { code: 'MONEY_CYCLE', feature: 'transferCycle', op: '>=', value: 1, points: 0.1, description: 'money moves in a cycle inside the cluster' },
-  { code: 'KNOWN_FRAUD', feature: 'knownFraudMembers', op: '>=', value: 1, points: 1.8, description: 'another member is already blacklisted' },
+  { code: 'KNOWN_FRAUD', feature: 'knownFraudMembers', op: '>=', value: 1, points: 1.8, description: 'a member it shares a device, card, contact or identity document with is already blacklisted' },
   { code: 'ONE_SHARED_RESOURCE', feature: 'coveringMembers', op: '>=', value: 10, points: -1.5, description: 'one identifier is used by nearly all of ten or more members and at most one more strong value is shared: a corporate card or office device, not a ring\'s pool' },
   { code: 'LEGIT_MEMBERS', feature: 'legitMembers', op: '>=', value: 1, points: -0.5, description: 'another member was cleared as legitimate' },
 ];

@@ -111,9 +111,11 @@ export interface MemberFeatures {
   memberTransfers: number;
   /**
    * other members of the cluster that are known fraud / cleared as legitimate (the account itself
-   * left out). Known fraud counts only for a member that shares a strong identifier (identity
-   * document, device, card, contact) with other members: a flatmate tied by nothing but an
-   * address or IP is not implicated by a blacklisted account under the same roof.
+   * left out). Known fraud counts only when it shares a strong identifier (identity document,
+   * device, card, contact) with the member itself: a flatmate tied by nothing but an address or
+   * IP is not implicated by a blacklisted account under the same roof, nor is a household that
+   * Louvain put beside a ring because one of them shares a device with one ring member. Known
+   * fraud further away reaches the member through `proximity`.
    */
   otherKnownFraud: number;
   otherLegit: number;
@@ -144,6 +146,8 @@ export interface ClusterAnalysis {
  */
 export class ClusterAnalyser {
   private readonly inCluster: Uint8Array;
+  /** per account: 1 + the member whose strong ties last reached it (a stamp, never cleared) */
+  private readonly seenBy: Int32Array;
   private readonly summaryCount: (SummaryCount | null)[];
   private readonly strongKind: Uint8Array;
   private readonly identityKind: Uint8Array;
@@ -155,6 +159,7 @@ export class ClusterAnalyser {
     private readonly options: AnalysisOptions,
   ) {
     this.inCluster = new Uint8Array(input.graph.accountCount);
+    this.seenBy = new Int32Array(input.graph.accountCount);
     const kinds = input.snapshot.identifiers.kinds;
     const classOf = (k: string): KindClass => options.classes[k] ?? 'other';
     this.summaryCount = kinds.map((k) => summaryCountOf[k] ?? (classOf(k) === 'identity' ? null : 'sharedOther'));
@@ -226,6 +231,7 @@ export class ClusterAnalyser {
       let evidence = 0;
       let strongest = 0;
       let sharesPlace = 0;
+      let tiedKnownFraud = 0;
       for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
         const identifier = graph.accountIdentifiers[p]!;
         if (weights.hub[identifier]) memberHubs++;
@@ -234,7 +240,15 @@ export class ClusterAnalyser {
         if (this.placeKind[kindOf[identifier]!]) sharesPlace = 1;
         evidence += weights.evidence[identifier]!;
         strongest = Math.max(strongest, weights.evidence[identifier]!);
-        if (this.strongKind[kindOf[identifier]!]) strong++;
+        if (this.strongKind[kindOf[identifier]!]) {
+          strong++;
+          for (let q = graph.identifierOffsets[identifier]!; q < graph.identifierOffsets[identifier + 1]!; q++) {
+            const b = graph.identifierAccounts[q]!;
+            if (b === a || !this.inCluster[b] || this.seenBy[b] === a + 1) continue;
+            this.seenBy[b] = a + 1;
+            if (label[b] === 1) tiedKnownFraud++;
+          }
+        }
       }
       // identifiers shared together (people under one roof share several) are not independent proof
       evidence = round(Math.min(MAX_MEMBER_EVIDENCE, strongest + OVERLAP_DISCOUNT * (evidence - strongest)), 3);
@@ -251,7 +265,7 @@ export class ClusterAnalyser {
         inBurst: burst.count >= 2 && created >= burst.start && created <= burst.end ? 1 : 0,
         chargebacks: money.chargebacksOf[m]!,
         memberTransfers: money.transfersOf[m]!,
-        otherKnownFraud: strong > 0 ? knownFraudMembers - knownFraud : 0,
+        otherKnownFraud: tiedKnownFraud,
         otherLegit: legitMembers - legit,
         proximity: round(this.input.proximity[a] ?? 0, 3),
         knownFraud,

@@ -67,6 +67,19 @@ describe('ClusterAnalyser', () => {
     expect(analysis.memberFeatures[2]).toMatchObject({ otherKnownFraud: 1 });
   });
 
+  it('counts each known fraud member once, however many identifiers it shares with the member', () => {
+    // A shares both d1 (device) and the card with the members it is tied to, and is counted once
+    const chain = makeSnapshot({
+      accounts: [{ id: 'A', label: 'fraud' }, { id: 'B' }, { id: 'C' }],
+      links: [['A', 'device', 'd1'], ['B', 'device', 'd1'], ['A', 'payment_instrument', 'card'], ['B', 'payment_instrument', 'card'], ['B', 'device', 'd2'], ['C', 'device', 'd2']],
+    });
+    const members = new ClusterAnalyser(prepare(chain, 3).input, options).analyse(Int32Array.from([0, 1, 2])).memberFeatures;
+    expect(members[1]).toMatchObject({ strongSharedIdentifiers: 3, otherKnownFraud: 1 });
+    // C shares a device with B only: the blacklisted account two steps away does not implicate it
+    // (proximity, not the cluster's label count, carries that)
+    expect(members[2]).toMatchObject({ strongSharedIdentifiers: 1, otherKnownFraud: 0 });
+  });
+
   it('weighs an account\'s shared identifiers by kind: the strongest in full, the others discounted', () => {
     // A shares d1 (device) and the card with other members; D only the drop address
     const { weights } = input;
