@@ -146,8 +146,10 @@ export interface ClusterAnalysis {
  */
 export class ClusterAnalyser {
   private readonly inCluster: Uint8Array;
-  /** per account: 1 + the member whose strong ties last reached it (a stamp, never cleared) */
+  /** per account: the stamp of the member whose strong ties last reached it (never cleared) */
   private readonly seenBy: Int32Array;
+  /** a new stamp for each member of each analysis, so that nothing seen before can match */
+  private stamp = 0;
   private readonly summaryCount: (SummaryCount | null)[];
   private readonly strongKind: Uint8Array;
   private readonly identityKind: Uint8Array;
@@ -232,6 +234,9 @@ export class ClusterAnalyser {
       let strongest = 0;
       let sharesPlace = 0;
       let tiedKnownFraud = 0;
+      // the walk over strong ties is needed only when the cluster holds known fraud besides the member
+      const lookForKnownFraud = knownFraudMembers - (label[a] === 1 ? 1 : 0) > 0;
+      const stamp = ++this.stamp;
       for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
         const identifier = graph.accountIdentifiers[p]!;
         if (weights.hub[identifier]) memberHubs++;
@@ -242,11 +247,13 @@ export class ClusterAnalyser {
         strongest = Math.max(strongest, weights.evidence[identifier]!);
         if (this.strongKind[kindOf[identifier]!]) {
           strong++;
-          for (let q = graph.identifierOffsets[identifier]!; q < graph.identifierOffsets[identifier + 1]!; q++) {
-            const b = graph.identifierAccounts[q]!;
-            if (b === a || !this.inCluster[b] || this.seenBy[b] === a + 1) continue;
-            this.seenBy[b] = a + 1;
-            if (label[b] === 1) tiedKnownFraud++;
+          if (lookForKnownFraud) {
+            for (let q = graph.identifierOffsets[identifier]!; q < graph.identifierOffsets[identifier + 1]!; q++) {
+              const b = graph.identifierAccounts[q]!;
+              if (b === a || !this.inCluster[b] || this.seenBy[b] === stamp) continue;
+              this.seenBy[b] = stamp;
+              if (label[b] === 1) tiedKnownFraud++;
+            }
           }
         }
       }

@@ -73,8 +73,11 @@ describe('ClusterAnalyser', () => {
       accounts: [{ id: 'A', label: 'fraud' }, { id: 'B' }, { id: 'C' }],
       links: [['A', 'device', 'd1'], ['B', 'device', 'd1'], ['A', 'payment_instrument', 'card'], ['B', 'payment_instrument', 'card'], ['B', 'device', 'd2'], ['C', 'device', 'd2']],
     });
-    const members = new ClusterAnalyser(prepare(chain, 3).input, options).analyse(Int32Array.from([0, 1, 2])).memberFeatures;
+    const analyser = new ClusterAnalyser(prepare(chain, 3).input, options);
+    const members = analyser.analyse(Int32Array.from([0, 1, 2])).memberFeatures;
     expect(members[1]).toMatchObject({ strongSharedIdentifiers: 3, otherKnownFraud: 1 });
+    // reported clusters are analysed a second time: the same members, the same counts
+    expect(analyser.analyse(Int32Array.from([0, 1, 2])).memberFeatures).toEqual(members);
     // C shares a device with B only: the blacklisted account two steps away does not implicate it
     // (proximity, not the cluster's label count, carries that)
     expect(members[2]).toMatchObject({ strongSharedIdentifiers: 1, otherKnownFraud: 0 });
