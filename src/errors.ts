@@ -10,6 +10,7 @@ export const ExitCode = {
   lockHeld: 4,
   sinkUnavailable: 5,
   diskFull: 6,
+  damagedState: 7,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -54,6 +55,28 @@ export class DiskFullError extends UserError {
     super(message, ExitCode.diskFull, options);
     this.name = 'DiskFullError';
   }
+}
+
+/**
+ * A file of the state folder the project wrote itself (the decision log) is damaged in a way it
+ * cannot repair alone: the message says which line and how to fix it. Not the snapshot's exit 3.
+ */
+export class DamagedStateError extends UserError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, ExitCode.damagedState, options);
+    this.name = 'DamagedStateError';
+  }
+}
+
+const UNWRITABLE_CODES = new Set(['EROFS', 'EACCES', 'EPERM']);
+
+/** A usage error (exit 2) for a write refused by the file system (read-only, permissions); null for any other error. */
+export function asUnwritable(err: unknown, what: string): UserError | null {
+  if (err instanceof UserError) return null;
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== 'string' || !UNWRITABLE_CODES.has(code)) return null;
+  const path = (err as NodeJS.ErrnoException).path;
+  return new UserError(`${what}: ${path ?? 'the state folder'} is not writable (${code}): make it writable, then rerun`, ExitCode.usage, { cause: err });
 }
 
 const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT']);

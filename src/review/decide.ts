@@ -44,7 +44,7 @@ export async function decide(stateDir: string, request: DecisionRequest, sinks: 
   const by = checkReviewer(request.by);
   request = { ...request, note: checkNote(request.note ?? '') };
   const outcome = await withDecisionLock(stateDir, async () => {
-    const [run, log] = await Promise.all([readLatestRun(stateDir), DecisionLog.read(stateDir)]);
+    const [run, log] = await Promise.all([readLatestRun(stateDir), DecisionLog.read(stateDir, { locked: true })]);
     const items = reviewItems(run, log.current, (d, id) => log.approvedWhen(d, id));
     const panKeyFingerprint = await runFingerprint(stateDir, run.runId);
     const chosen = 'accountId' in request.target ? [accountItem(request.target.accountId, items, run)] : clusterItems(request.target.clusterId, items, run);

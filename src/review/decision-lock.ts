@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
-import { LockHeldError } from '../errors.js';
+import { asUnwritable, LockHeldError } from '../errors.js';
 import { takeFileLock } from '../run/file-lock.js';
 
 interface LockHolder {
@@ -22,9 +22,13 @@ export function decisionLockPath(stateDir: string): string {
  */
 export async function withDecisionLock<T>(stateDir: string, work: () => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
   const path = decisionLockPath(stateDir);
-  await mkdir(dirname(path), { recursive: true });
   const me: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
-  const attempt = await takeFileLock(path, me, { waitMs: options.timeoutMs ?? 15_000 });
+  const attempt = await (async () => {
+    await mkdir(dirname(path), { recursive: true });
+    return takeFileLock(path, me, { waitMs: options.timeoutMs ?? 15_000 });
+  })().catch((err: unknown) => {
+    throw asUnwritable(err, `review decisions in ${stateDir} cannot be locked`) ?? err;
+  });
   if (!attempt.taken) {
     const who = attempt.holder ? `pid ${attempt.holder.pid} on ${attempt.holder.host} since ${attempt.holder.since}` : 'a process that has not written its name yet';
     throw new LockHeldError(`review decisions in ${stateDir} are locked by ${who}; try again, or remove ${path} if that process is gone`);

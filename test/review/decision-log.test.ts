@@ -3,7 +3,7 @@ import { readFile, stat, writeFile, mkdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError, LockHeldError } from '../../src/errors.js';
+import { DamagedStateError, LockHeldError } from '../../src/errors.js';
 import type { Decision } from '../../src/review/decision.js';
 import { appendDecisions, DecisionLog, decisionLogPath } from '../../src/review/decision-log.js';
 import { decisionLockPath, withDecisionLock } from '../../src/review/decision-lock.js';
@@ -44,12 +44,12 @@ describe('decision log', () => {
     expect(log.historyOf('A1').map((d) => `${d.decision} ${d.by}`)).toEqual(['approve alice', 'reject bob']);
   });
 
-  it('a corrupt line is an InputError naming the line', async () => {
+  it('a corrupt whole line is a DamagedStateError (exit 7) naming the line', async () => {
     const state = await tempDir();
     await appendDecisions(state, [decision('A1', 'approve', 'alice', '2026-11-25T09:00:00.000Z')]);
     const path = decisionLogPath(state);
     await writeFile(path, `${await readFile(path, 'utf8')}{"accountId":"A2","decision":"maybe"}\n`);
-    await expect(DecisionLog.read(state)).rejects.toThrow(InputError);
+    await expect(DecisionLog.read(state)).rejects.toThrow(DamagedStateError);
     await expect(DecisionLog.read(state)).rejects.toThrow(/decisions\.ndjson line 2 is not a valid decision: decision/);
     await writeFile(path, 'not json\n');
     await expect(DecisionLog.read(state)).rejects.toThrow(/line 1 is not JSON/);
