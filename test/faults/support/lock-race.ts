@@ -33,8 +33,10 @@ export async function raceForStaleLocks(kind: LockKind, base: string, pairs: num
   }
   // both sides must have loaded the lock modules before the first round
   const startAt = Date.now() + 4_000;
-  const sides = [0, 1].map(() => runRacer([kind, String(startAt), '40', ...dirs]));
-  const outputs = await Promise.all(sides);
+  const sides = [0, 1].map(() => runRacer([kind, String(startAt), '40', ...dirs], pairs));
+  const outputs = await Promise.all(sides.map((s) => s.rounds));
+  for (const side of sides) side.letGo();
+  await Promise.all(sides.map((s) => s.exited));
   const winners = new Array<number>(pairs).fill(0);
   for (const output of outputs) {
     for (const line of output.trim().split('\n')) {
@@ -45,14 +47,22 @@ export async function raceForStaleLocks(kind: LockKind, base: string, pairs: num
   return winners;
 }
 
-function runRacer(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', racer, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+/** One racer: its output once it has tried every round (still holding what it won), and how to let it release. */
+function runRacer(args: string[], rounds: number): { rounds: Promise<string>; letGo: () => void; exited: Promise<void> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', racer, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<void>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`lock racer exited ${code}: ${stderr}`))));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`lock racer exited ${code}: ${stderr}`))));
   });
+  const done = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      if (stdout.split('\n').length > rounds) resolve(stdout);
+    });
+    exited.then(() => resolve(stdout), reject);
+  });
+  return { rounds: done, letGo: () => child.stdin.end(), exited };
 }

@@ -2,8 +2,8 @@
  * One side of the lock race (test/faults/lock-race.test.ts): imports only the lock modules.
  * For each state folder in turn it waits for the round's start instant (the other side waits for
  * the same one), then tries to take the lock once, without waiting. Locks it wins are held until
- * every round is over, so a late loser finds a live holder rather than a free lock. Prints one
- * JSON line per round.
+ * every round is over on both sides (the parent closes this process's stdin then), so a late
+ * loser finds a live holder rather than a free lock. Prints one JSON line per round.
  *
  *   node --import tsx lock-racer.ts <nightly|review> <startAtMs> <intervalMs> <stateDir>…
  */
@@ -48,5 +48,8 @@ for (let round = 0; round < dirs.length; round++) {
   const won = await attempt(dirs[round]!);
   process.stdout.write(`${JSON.stringify({ round, won })}\n`);
 }
+// hold every lock won until the other side is done too
+process.stdin.resume();
+await new Promise((resolve) => process.stdin.on('end', resolve));
 endRounds();
 for (const release of held) await release().catch(() => undefined);
