@@ -16,9 +16,10 @@ export function register(program: Command): void {
     .requiredOption('--out <dir>', 'state folder given to nightly --out')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (opts: { out: string; format: string }) => {
-      const { runs: history, latestRunId } = await readRunHistory(opts.out);
+      const { runs: history, latestRunId, unreadable } = await readRunHistory(opts.out);
       if (opts.format === 'json') {
-        process.stdout.write(`${JSON.stringify(history.map((m) => ({ ...summary(m), latest: m.runId === latestRunId })), null, 2)}\n`);
+        const broken = unreadable.map((u) => ({ runId: u.folder, status: 'unreadable', error: u.reason }));
+        process.stdout.write(`${JSON.stringify([...history.map((m) => ({ ...summary(m), latest: m.runId === latestRunId })), ...broken], null, 2)}\n`);
         return;
       }
       const rows = history.map((m) => {
@@ -27,6 +28,7 @@ export function register(program: Command): void {
       });
       process.stdout.write(formatTable(['run', 'status', 'started', 'took', 'accounts', 'clusters', 'candidates', 'rejected'], rows));
       if (latestRunId) process.stdout.write('* latest\n');
+      for (const u of unreadable) process.stdout.write(`unreadable: runs/${u.folder}: ${u.reason}\n`);
     });
   runs
     .command('show <runId>')
