@@ -20,7 +20,7 @@ import { resolvePanKey } from '../src/normalise/pan-key.js';
 import { cardKeysOf } from '../src/review/card-key-change.js';
 import { checkRunId } from '../src/run/run-id.js';
 import { redactCardNumbers } from '../src/snapshot/redact.js';
-import { asDiskFull } from '../src/errors.js';
+import { asDiskFull, UserError } from '../src/errors.js';
 import { markApprovedAsFraud, screenRejected } from '../src/review/apply-feedback.js';
 import { DecisionLog } from '../src/review/decision-log.js';
 import { knownFraudFromDecisions, rejectedEvidence } from '../src/review/feedback.js';
@@ -30,19 +30,21 @@ import { writeReport } from '../src/report/write-report.js';
 import { noProgress, type Progress } from '../src/run/progress.js';
 import { pruneRuns } from '../src/run/retention.js';
 import { describeFailure } from '../src/run/run-failure.js';
-import { RunFile } from '../src/run/run-files.js';
-import { defaultRunId, RunFolder } from '../src/run/run-folder.js';
+import { readManifest, RunFile } from '../src/run/run-files.js';
+import { crashPoint } from '../src/run/crash-point.js';
+import { repairLatest, type LatestRepair } from '../src/run/latest-link.js';
+import { defaultRunId, RunFolder, sealedStatus } from '../src/run/run-folder.js';
 import { RunRecord } from '../src/run/run-record.js';
 import { StageTimer } from '../src/run/stage-timer.js';
 import { StateLock } from '../src/run/state-lock.js';
 import { FilesSink } from '../src/sinks/files.js';
-import type { RunInfo, Sink } from '../src/sinks/sink.js';
+import type { RunInfo, RunOutput, Sink } from '../src/sinks/sink.js';
 import { loadSnapshot } from '../src/snapshot/load-snapshot.js';
 import { RejectsFile } from '../src/snapshot/rejects.js';
 import { snapshotCounts } from '../src/snapshot/snapshot-counts.js';
 import { releaseLinks, type Snapshot } from '../src/snapshot/snapshot.js';
 import { version } from '../src/version.js';
-import { syncReviewFromGraph } from './review-sync.js';
+import { mirrorDecisions, syncReviewFromGraph } from './review-sync.js';
 
 export interface NightlyOptions {
   input: string;
@@ -63,127 +65,197 @@ export interface NightlyOptions {
 export interface NightlyResult {
   manifest: RunManifest;
   runPath: string;
-  detection: Detection;
+  /** null when the run had been sealed by a killed process and this one only completed it */
+  detection: Detection | null;
+  /** what a rerun of a sealed run id completed (empty for a run made from scratch) */
+  completed: string[];
 }
 
 /**
- * The nightly run, as the runbook reads. Any failure after step 3 seals the folder as failed
- * (latest stays where it was) and rethrows.
+ * The nightly run, as the runbook reads. Steps 10–12 are the commit protocol
+ * (docs/commit-protocol.md): the run folder is sealed, then `latest` moves, then the sinks make
+ * the run current. Any failure before the folder is sealed seals it as failed (latest stays where
+ * it was) and rethrows; after it, the run stays succeeded and a rerun of the same id (or the next
+ * night) completes what is left.
  */
 export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
-  const { config, hash: configHash } = options.config;
+  const { config } = options.config;
   const { log, stateDir } = options;
   // 1. check the config before any work
   checkScoringConfig(config);
   const runId = checkRunId(options.runId ?? defaultRunId());
   const panKey = resolvePanKey({ envName: config.normalise.panHashKeyEnv, allowDevelopmentKey: options.allowDevelopmentPanKey });
   if (panKey.development) log.warn('card numbers are hashed with the public development key: for demos and tests only');
-  const normaliser = configuredNormaliser(config.normalise, panKey);
-  const run: RunInfo = { runId, startedAt: new Date().toISOString(), configHash, version };
 
   // 2. take the state folder's lock; everything below holds it
-  const lock = await StateLock.acquire(stateDir, run.runId, log);
+  const lock = await StateLock.acquire(stateDir, runId, log);
   try {
-    // 3. statuses reviewers set in Neo4j Browser become decisions
-    if (options.openReviewSource) await syncReview(stateDir, options.openReviewSource, log);
+    // 3. `latest` names the newest sealed run before anything reads it (what a kill while
+    //    sealing left behind is repaired, with a warning)
+    const latest = await repairLatest(stateDir, log);
+    const run: RunInfo = { runId, startedAt: new Date().toISOString(), configHash: options.config.hash, version, latestRunId: latest.latest };
 
-    // 4. open the run folder and every sink (an unreachable sink fails before any work)
+    // 4. a run id that is sealed already: complete what a kill left undone, or refuse
+    if ((await sealedStatus(stateDir, runId)) === 'succeeded') return await completeSealedRun(stateDir, run, latest, options.sinks ?? [], log);
+    return await runNight(options, run, panKey, log);
+  } finally {
+    // a lock that cannot be removed (a state folder made read-only mid-run) must not hide how the
+    // run ended; the next run takes it over, as its process is gone
+    await lock.release().catch((e: unknown) => log.warn({ error: (e as Error).message }, 'nightly.lock could not be removed; the next run takes it over'));
+  }
+}
+
+async function runNight(options: NightlyOptions, run: RunInfo, panKey: ReturnType<typeof resolvePanKey>, log: Logger): Promise<NightlyResult> {
+  const { config } = options.config;
+  const { stateDir } = options;
+  const normaliser = configuredNormaliser(config.normalise, panKey);
+  // 5. statuses reviewers set in Neo4j Browser become decisions (the source stays open: the log
+  //    is mirrored back to it once the run is current)
+  const review = options.openReviewSource ? await options.openReviewSource() : null;
+  try {
+    if (review) await syncReviewFromGraph(stateDir, await review.reviewed(), log);
+
+    // 6. open the run folder and every sink (an unreachable sink fails before any work)
     const folder = await RunFolder.create(stateDir, run.runId, config.output);
     const sinks: Sink[] = [new FilesSink(folder.path), ...(options.sinks ?? [])];
     const timer = new StageTimer(log);
     const record = new RunRecord({ ...run, panKey: { fingerprint: panKey.fingerprint, development: panKey.development } }, redactCardNumbers(resolve(options.input)), timer.stages, sinks.map((s) => s.name));
     log.info({ runId: run.runId, input: options.input, sinks: sinks.map((s) => s.name) }, 'nightly run started');
     try {
-      await timer.run('open sinks', () => Promise.all(sinks.map((s) => s.open(run))));
+      let result: { manifest: RunManifest; detection: Detection };
+      try {
+        await timer.run('open sinks', () => Promise.all(sinks.map((s) => s.open(run))));
+        const { detection, output } = await detect(options, run, normaliser, panKey, folder, timer, record);
 
-      // 5. load the snapshot, bad rows to rejects.csv
-      const snapshot = await loadWithRejects(options, normaliser, join(folder.path, RunFile.rejects), timer, record);
-      record.readTables(snapshot.tables.map((t) => ({ ...t, path: redactCardNumbers(t.path) })));
-      record.count(snapshotCounts(snapshot));
-
-      // 6. approved blacklist decisions become known fraud
-      const decisionLog = await DecisionLog.read(stateDir);
-      const decisions = decisionLog.current;
-      record.count({ approvedKnownFraud: markApprovedAsFraud(snapshot, knownFraudFromDecisions(decisions)) });
-
-      // 7. find rings: graph; how ordinary sharing each kind is in this snapshot; identifier
-      //    weights (hubs never link); components on grouping links (a giant one is carved);
-      //    Louvain communities; proximity to known fraud; the risk model fitted and applied
-      const graph = await timer.run('build graph', () => buildIdentifierGraph(snapshot, { linkTimes: sinks.some((s) => s.readsLinkTimes) }));
-      releaseLinks(snapshot); // the graph holds them now
-      const kinds = await timer.run('measure kinds', () => measureKindEvidence(snapshot, graph, { hubMinAccounts: config.graph.hubMinAccounts, ...config.kinds, pinned: config.graph.kindWeights }));
-      const weights = await timer.run('weigh identifiers', () =>
-        weighIdentifiers(snapshot, graph, {
-          hubMinAccounts: config.graph.hubMinAccounts,
-          kindWeights: kindWeightsOf(kinds),
-          linkMinWeight: config.graph.linkMinWeight,
-          undilutedKinds: undilutedKindsOf(kinds),
-        }),
-      );
-      const components = await timer.run('components', () => findComponents(graph, weights));
-      const communities = await timer.run('communities', () =>
-        detectCommunities(graph, weights, components, snapshot.accounts.ids, { seed: config.seed, ...config.communities, maxComponentAccounts: config.graph.maxComponentAccounts, linkMinWeight: config.graph.linkMinWeight }),
-      );
-      const transactions = await timer.run('index transactions', () => indexTransactions(snapshot));
-      const folds = accountFolds(snapshot.accounts.ids, config.model.folds, config.seed);
-      const proximity = await timer.run('proximity', () =>
-        proximityToKnownFraud(snapshot, graph, weights, transactions, folds, config.model.folds, { restart: config.model.proximityRestart, iterations: config.model.proximityIterations }),
-      );
-      const input = { snapshot, graph, weights, transactions, proximity };
-      const scored = await timer.run('score', () => scoreCommunities(input, components, communities, folds, config));
-      record.describeDetection({ kinds, model: scored.model });
-
-      // 8. keep the ids of rings seen in the previous run (lineage)
-      const previous = await readPreviousRun(stateDir);
-      const named = await timer.run('lineage', () => applyLineage(scored, snapshot.accounts.ids, run.runId, previous));
-      const keys = await cardKeysOf(stateDir, decisions, panKey.fingerprint);
-      if (keys.changedSince.length > 0) {
-        log.warn({ runs: keys.changedSince }, 'the card hashing key changed since earlier runs: their card tokens are not compared, so a rejected account is not re-opened for a new card');
+        // 10. write every sink and report.html, then seal the run folder with its manifest and
+        //     move `latest` (commit protocol steps 1–4)
+        for (const sink of sinks) record.countWritten(await timer.run(`write ${sink.name}`, () => sink.write(output)));
+        crashPoint('after-write');
+        // the report describes the run; failing to draw it must not fail the night
+        await timer.run('report', () => writeReport(folder.path, stateDir, record.manifest('succeeded')).catch((e: unknown) => log.error({ error: (e as Error).message }, 'report.html not written')));
+        const sealed = record.manifest('succeeded');
+        await folder.seal(sealed);
+        result = { manifest: sealed, detection };
+      } catch (thrown) {
+        const err = asDiskFull(thrown) ?? thrown;
+        const failure = describeFailure(err, record.counts.rejectedRows ? join(folder.finalPath, RunFile.rejects) : null);
+        for (const sink of sinks) await sink.finish(run, 'failed', record.counts).catch(() => undefined);
+        const failed = record.manifest('failed', failure);
+        await writeReport(folder.path, stateDir, failed).catch((e: unknown) => log.warn({ error: (e as Error).message }, 'report.html not written'));
+        await folder.seal(failed).catch(() => undefined);
+        log.error({ runId: run.runId, exitCode: failure.exitCode, error: failure.message }, 'nightly run failed');
+        throw err;
       }
 
-      // 9. gather each candidate's evidence; leave out rejected accounts whose evidence did not
-      //    change materially (re-open the others)
-      const bundles = await timer.run('evidence', () => collectEvidence(input, named.detection, config.evidence));
-      const { detection, evidence, suppressed, reopened } = screenRejected(named.detection, bundles, snapshot.accounts.ids, rejectedEvidence(decisions), keys.comparable, (d, id) => decisionLog.approvedWhen(d, id));
-      record.count({ ...detectionCounts(detection), suppressedRejected: suppressed, reopened });
+      // 11. the run is sealed and latest: the sinks make it current (commit protocol step 5)
+      crashPoint('after-latest');
+      await makeCurrent(sinks, run, record.counts, log);
+      crashPoint('after-current');
 
-      // 10. write every sink and report.html, seal the run folder with its manifest, move `latest`
-      const output = { run, snapshot, graph, weights, detection, evidence, lineage: named.lineage, firstSeen: named.firstSeen, previousRunId: previous?.runId ?? null };
-      for (const sink of sinks) record.countWritten(await timer.run(`write ${sink.name}`, () => sink.write(output)));
-      for (const sink of sinks) await sink.finish(run, 'succeeded', record.counts);
-      // the report describes the run; failing to draw it must not fail the night
-      await timer.run('report', () => writeReport(folder.path, stateDir, record.manifest('succeeded')).catch((e: unknown) => log.error({ error: (e as Error).message }, 'report.html not written')));
-      const sealed = record.manifest('succeeded');
-      await folder.seal(sealed);
-
-      // 11. prune old runs (the lock is released below)
+      // 12. decisions reach Neo4j even when made without --sink neo4j; prune old runs (the lock is released by the caller)
+      if (review) await mirrorDecisions(stateDir, review, log);
       const pruned = await pruneRuns(stateDir, config.retention.keepRuns, run.runId);
       log.info({ runId: run.runId, pruned, ...record.counts }, 'nightly run succeeded');
-      return { manifest: sealed, runPath: folder.finalPath, detection };
-    } catch (thrown) {
-      const err = asDiskFull(thrown) ?? thrown;
-      const failure = describeFailure(err, record.counts.rejectedRows ? join(folder.finalPath, RunFile.rejects) : null);
-      for (const sink of sinks) await sink.finish(run, 'failed', record.counts).catch(() => undefined);
-      const failed = record.manifest('failed', failure);
-      await writeReport(folder.path, stateDir, failed).catch((e: unknown) => log.warn({ error: (e as Error).message }, 'report.html not written'));
-      await folder.seal(failed).catch(() => undefined);
-      log.error({ runId: run.runId, exitCode: failure.exitCode, error: failure.message }, 'nightly run failed');
-      throw err;
+      return { ...result, runPath: folder.finalPath, completed: [] };
     } finally {
       await Promise.all(sinks.map((s) => s.close().catch(() => undefined)));
     }
   } finally {
-    await lock.release();
+    await review?.close();
   }
 }
 
-async function syncReview(stateDir: string, open: () => Promise<ReviewSource>, log: Logger): Promise<void> {
-  const source = await open();
-  try {
-    await syncReviewFromGraph(stateDir, await source.reviewed(), log);
-  } finally {
-    await source.close();
+/** Steps 7–9: load, detect, lineage and evidence; what the sinks write. */
+async function detect(options: NightlyOptions, run: RunInfo, normaliser: ConfiguredNormaliser, panKey: ReturnType<typeof resolvePanKey>, folder: RunFolder, timer: StageTimer, record: RunRecord): Promise<{ detection: Detection; output: RunOutput }> {
+  const { config } = options.config;
+  const { log, stateDir } = options;
+  const sinksReadLinkTimes = (options.sinks ?? []).some((s) => s.readsLinkTimes);
+
+  // 7. load the snapshot, bad rows to rejects.csv
+  const snapshot = await loadWithRejects(options, normaliser, join(folder.path, RunFile.rejects), timer, record);
+  record.readTables(snapshot.tables.map((t) => ({ ...t, path: redactCardNumbers(t.path) })));
+  record.count(snapshotCounts(snapshot));
+
+  // approved blacklist decisions become known fraud
+  const decisionLog = await DecisionLog.read(stateDir, { warnings: log });
+  const decisions = decisionLog.current;
+  record.count({ approvedKnownFraud: markApprovedAsFraud(snapshot, knownFraudFromDecisions(decisions)) });
+
+  // 8. find rings: graph; how ordinary sharing each kind is in this snapshot; identifier
+  //    weights (hubs never link); components on grouping links (a giant one is carved);
+  //    Louvain communities; proximity to known fraud; the risk model fitted and applied
+  const graph = await timer.run('build graph', () => buildIdentifierGraph(snapshot, { linkTimes: sinksReadLinkTimes }));
+  releaseLinks(snapshot); // the graph holds them now
+  const kinds = await timer.run('measure kinds', () => measureKindEvidence(snapshot, graph, { hubMinAccounts: config.graph.hubMinAccounts, ...config.kinds, pinned: config.graph.kindWeights }));
+  const weights = await timer.run('weigh identifiers', () =>
+    weighIdentifiers(snapshot, graph, {
+      hubMinAccounts: config.graph.hubMinAccounts,
+      kindWeights: kindWeightsOf(kinds),
+      linkMinWeight: config.graph.linkMinWeight,
+      undilutedKinds: undilutedKindsOf(kinds),
+    }),
+  );
+  const components = await timer.run('components', () => findComponents(graph, weights));
+  const communities = await timer.run('communities', () =>
+    detectCommunities(graph, weights, components, snapshot.accounts.ids, { seed: config.seed, ...config.communities, maxComponentAccounts: config.graph.maxComponentAccounts, linkMinWeight: config.graph.linkMinWeight }),
+  );
+  const transactions = await timer.run('index transactions', () => indexTransactions(snapshot));
+  const folds = accountFolds(snapshot.accounts.ids, config.model.folds, config.seed);
+  const proximity = await timer.run('proximity', () =>
+    proximityToKnownFraud(snapshot, graph, weights, transactions, folds, config.model.folds, { restart: config.model.proximityRestart, iterations: config.model.proximityIterations }),
+  );
+  const input = { snapshot, graph, weights, transactions, proximity };
+  const scored = await timer.run('score', () => scoreCommunities(input, components, communities, folds, config));
+  record.describeDetection({ kinds, model: scored.model });
+
+  // 9. keep the ids of rings seen in the previous run (lineage); gather each candidate's
+  //    evidence; leave out rejected accounts whose evidence did not change materially (re-open
+  //    the others)
+  const previous = await readPreviousRun(stateDir);
+  const named = await timer.run('lineage', () => applyLineage(scored, snapshot.accounts.ids, run.runId, previous));
+  const keys = await cardKeysOf(stateDir, decisions, panKey.fingerprint);
+  if (keys.changedSince.length > 0) {
+    log.warn({ runs: keys.changedSince }, 'the card hashing key changed since earlier runs: their card tokens are not compared, so a rejected account is not re-opened for a new card');
   }
+  const bundles = await timer.run('evidence', () => collectEvidence(input, named.detection, config.evidence));
+  const { detection, evidence, suppressed, reopened } = screenRejected(named.detection, bundles, snapshot.accounts.ids, rejectedEvidence(decisions), keys.comparable, (d, id) => decisionLog.approvedWhen(d, id));
+  record.count({ ...detectionCounts(detection), suppressedRejected: suppressed, reopened });
+  const output: RunOutput = { run, snapshot, graph, weights, detection, evidence, lineage: named.lineage, firstSeen: named.firstSeen, previousRunId: previous?.runId ?? null };
+  return { detection, output };
+}
+
+/**
+ * Commit protocol step 5. The run folder is sealed and `latest` already: a sink that fails here
+ * does not undo that; the run stays succeeded on disk, and a rerun of the id (or the next night)
+ * makes it current.
+ */
+async function makeCurrent(sinks: readonly Sink[], run: RunInfo, counts: Record<string, number>, log: Logger): Promise<void> {
+  try {
+    for (const sink of sinks) await sink.finish(run, 'succeeded', counts);
+  } catch (err) {
+    log.error({ runId: run.runId, error: (err as Error).message.split('\n')[0] }, 'the run is sealed and latest, but a sink could not make it current: rerun the same --run-id, or the next night completes it');
+    throw err;
+  }
+}
+
+/**
+ * A rerun of a run id that a killed process had sealed: `latest` has been moved to it (step 3)
+ * when it was not, and each sink makes the written result current. Nothing left to do is the
+ * old refusal: a succeeded run is history.
+ */
+async function completeSealedRun(stateDir: string, run: RunInfo, latest: LatestRepair, sinks: readonly Sink[], log: Logger): Promise<NightlyResult> {
+  const runPath = join(stateDir, 'runs', run.runId);
+  if (latest.latest !== run.runId) throw new UserError(`run ${run.runId} already succeeded in ${join(stateDir, 'runs')}, and a later run is latest; choose another --run-id`);
+  const manifest = await readManifest(runPath);
+  const completed: string[] = latest.movedTo === run.runId ? ['latest'] : [];
+  try {
+    for (const sink of sinks) if (sink.complete && (await sink.complete(run, manifest.counts))) completed.push(sink.name);
+  } finally {
+    await Promise.all(sinks.map((s) => s.close().catch(() => undefined)));
+  }
+  if (completed.length === 0) throw new UserError(`run ${run.runId} already succeeded in ${join(stateDir, 'runs')}; choose another --run-id`);
+  log.warn({ runId: run.runId, completed }, 'the run had been sealed by a process that was killed; what it left undone is done');
+  return { manifest, runPath, detection: null, completed };
 }
 
 /** Loads the snapshot with its rejects file, which is closed and counted however loading ends. */

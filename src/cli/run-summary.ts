@@ -4,7 +4,8 @@ import type { NightlyResult } from '../../pipelines/nightly.js';
 import type { ValidationResult } from '../../pipelines/validate.js';
 
 /** The human summary a scheduler's mail or an operator's terminal shows after a run. */
-export function formatRunSummary({ manifest, runPath, detection }: NightlyResult): string {
+export function formatRunSummary({ manifest, runPath, detection, completed }: NightlyResult): string {
+  if (detection === null) return `run ${manifest.runId} ${manifest.status}: a killed process had sealed it; completed ${completed.join(', ')} → ${runPath}\n`;
   const c = manifest.counts;
   const totalMs = manifest.stages.reduce((n, s) => n + s.ms, 0);
   const peak = Math.max(0, ...manifest.stages.map((s) => s.peakRssMb));
@@ -22,11 +23,11 @@ export function formatRunSummary({ manifest, runPath, detection }: NightlyResult
   return `${lines.join('\n')}\n`;
 }
 
-function overBudget({ stats }: NightlyResult['detection']): string {
+function overBudget({ stats }: NonNullable<NightlyResult['detection']>): string {
   return stats.candidatesOverBudget > 0 ? ` (${stats.candidatesFound} found; ${stats.candidatesOverBudget} beyond the budget of ${stats.candidateBudget} not queued)` : '';
 }
 
-function modelLine(model: NightlyResult['detection']['model']): string {
+function modelLine(model: NonNullable<NightlyResult['detection']>['model']): string {
   const disabled = model.disabledTerms.length > 0 ? `; no data for ${model.disabledTerms.join(', ')}` : '';
   if (model.source === 'prior') return `prior weights (${model.reason})${disabled}`;
   const auc = model.rocAuc === null ? '' : `, out-of-fold ROC-AUC ${model.rocAuc.toFixed(3)}, PR-AUC ${(model.prAuc ?? 0).toFixed(3)}`;

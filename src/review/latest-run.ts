@@ -1,6 +1,7 @@
 import { basename, join } from 'node:path';
 import type { CandidateEvidence } from '../detect/evidence.js';
-import { UserError } from '../errors.js';
+import { DamagedStateError, UserError } from '../errors.js';
+import { exists } from '../io/optional-file.js';
 import { readCandidates, RunFile, type CandidateRow } from '../run/run-files.js';
 import { latestRunPath } from '../run/run-folder.js';
 import { readEvidenceFile } from './evidence-file.js';
@@ -24,6 +25,9 @@ export async function readLatestRun(stateDir: string): Promise<LatestRun> {
   const path = await latestRunPath(stateDir);
   if (path === null) throw new UserError(`no succeeded run in ${stateDir} yet (nightly --out ${stateDir} makes one)`);
   const runId = basename(path);
+  if (!(await exists(path))) {
+    throw new DamagedStateError(`${join(stateDir, 'latest')} points to runs/${runId}, which is missing: the next nightly run points it to the newest sealed run (with a warning), or point it to a run folder yourself`);
+  }
   const rows: CandidateRow[] = [];
   await readCandidates(path, (row) => rows.push(row));
   const evidencePath = join(path, RunFile.evidence);

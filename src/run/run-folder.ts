@@ -1,7 +1,9 @@
-import { chmod, mkdir, readdir, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readlink, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { exists } from '../io/optional-file.js';
+import { crashPoint } from './crash-point.js';
+import { prepareLatest } from './latest-link.js';
 import type { RunManifest } from './manifest.js';
 import { readManifest, RunFile, writeManifest } from './run-files.js';
 import { checkRunId } from './run-id.js';
@@ -54,10 +56,11 @@ export class RunFolder {
   }
 
   /**
-   * Seals the folder with its manifest; a succeeded run also becomes `latest`. A run is
-   * `succeeded` only once `latest` has moved: the new link is made before the manifest (so a
-   * full disk or a lack of inodes fails the run before it claims success), and should the final
-   * rename still fail, the manifest is rewritten in place as failed.
+   * Seals the folder with its manifest; a succeeded run also becomes `latest` (steps 2–4 of
+   * docs/commit-protocol.md). The new link is made before the manifest (so a full disk or a lack
+   * of inodes fails the run before it claims success), and should the final rename still fail,
+   * the manifest is rewritten in place as failed. A kill between the two renames leaves a sealed
+   * run that is not `latest`: the next night, or a rerun of the id, moves `latest` to it.
    */
   async seal(manifest: RunManifest): Promise<void> {
     const succeeded = manifest.status === 'succeeded';
@@ -65,7 +68,9 @@ export class RunFolder {
     try {
       await writeManifest(this.path, manifest);
       await this.applyModes();
+      if (succeeded) crashPoint('after-manifest');
       await rename(this.path, this.finalPath);
+      if (succeeded) crashPoint('after-seal');
     } catch (err) {
       if (newLink) await rm(newLink, { force: true }).catch(() => undefined);
       throw err;
@@ -89,14 +94,6 @@ export class RunFolder {
   }
 }
 
-/** The new `latest` link, made beside the old one; renaming it over `latest` is atomic. */
-async function prepareLatest(stateDir: string, runId: string): Promise<string> {
-  const temp = join(stateDir, `.latest.${process.pid}`);
-  await rm(temp, { force: true });
-  await symlink(join('runs', runId), temp);
-  return temp;
-}
-
 /** The run folder `latest` points at, or null before the first succeeded run. */
 export async function latestRunPath(stateDir: string): Promise<string | null> {
   try {
@@ -104,6 +101,11 @@ export async function latestRunPath(stateDir: string): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+/** The status a run id was sealed with; null when it was not (never run, or killed before sealing). */
+export async function sealedStatus(stateDir: string, runId: string): Promise<RunManifest['status'] | null> {
+  return readStatus(join(stateDir, 'runs', runId));
 }
 
 /** null when the folder holds no readable manifest: a run killed while sealing. */

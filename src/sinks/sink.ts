@@ -11,6 +11,11 @@ export interface RunInfo {
   startedAt: string;
   configHash: string;
   version: string;
+  /**
+   * The run `latest` named when this run started (after the state folder's repair): a sink whose
+   * current result is another run's reconciles with it (docs/commit-protocol.md). Absent: none.
+   */
+  latestRunId?: string | null;
 }
 
 /** Everything a sink may write: the detection result plus the interned snapshot to name things. */
@@ -46,7 +51,16 @@ export interface Sink {
   readonly readsLinkTimes: boolean;
   open(run: RunInfo): Promise<void>;
   write(output: RunOutput): Promise<SinkReport>;
-  /** Records the run's final status; called for failed runs too, best effort. */
+  /**
+   * Records the run's final status; called for failed runs too, best effort. For a succeeded run
+   * it is called only once the run folder is sealed and `latest` points to it.
+   */
   finish(run: RunInfo, status: 'succeeded' | 'failed', counts: Record<string, number>): Promise<void>;
+  /**
+   * For a rerun of a run id that is sealed and `latest` already (a kill stopped it before this
+   * sink made it current): makes the written result current. Resolves false when nothing was left
+   * to do. Sinks without a step after sealing leave it out.
+   */
+  complete?(run: RunInfo, counts: Record<string, number>): Promise<boolean>;
   close(): Promise<void>;
 }

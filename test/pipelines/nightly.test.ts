@@ -39,7 +39,7 @@ describe('nightly on a generated snapshot with planted rings', () => {
     expect(e.pairwise.f1).toBeGreaterThanOrEqual(0.8);
     // hubs are reported and never glue rings into one giant cluster
     expect(result.manifest.counts.hubs).toBeGreaterThan(0);
-    expect(Math.max(...result.detection.clusters.map((c) => c.members.length))).toBeLessThanOrEqual(60);
+    expect(Math.max(...result.detection!.clusters.map((c) => c.members.length))).toBeLessThanOrEqual(60);
   });
 
   it('gives byte-identical clusters, members and candidates for the same snapshot and config', async () => {
@@ -124,6 +124,7 @@ function statuses(reviewed: ReviewedCandidate[]) {
     events.push('open');
     return {
       reviewed: async () => reviewed,
+      apply: async () => void events.push('apply'),
       close: async () => void events.push('close'),
     };
   };
@@ -136,9 +137,10 @@ describe('nightly: review statuses set outside the CLI', () => {
     const state = await tempDir();
     const first = await nightly({ input, stateDir: state, config, runId: 'n1', log });
     expect(first.manifest.counts.candidates).toBe(3);
-    const source = statuses([{ accountId: 'A1', status: 'approved', reviewer: 'alice', note: null }]);
+    const source = statuses([{ accountId: 'A1', status: 'approved', reviewer: 'alice', note: null, reviewedAt: null, mirrored: null }]);
     const second = await nightly({ input, stateDir: state, config, runId: 'n2', log, openReviewSource: source.open });
-    expect(source.events).toEqual(['open', 'close']);
+    // the log is mirrored back once the run is current: decisions made without --sink neo4j reach the graph
+    expect(source.events).toEqual(['open', 'apply', 'close']);
     expect((await DecisionLog.read(state)).current.get('A1')).toMatchObject({ decision: 'approve', by: 'alice', source: 'neo4j' });
     expect(second.manifest.counts.approvedKnownFraud).toBe(1);
   });
@@ -147,7 +149,7 @@ describe('nightly: review statuses set outside the CLI', () => {
     const input = await folderWith({ 'accounts.csv': tinyAccounts, 'identifiers.csv': tinyIdentifiers });
     const state = await tempDir();
     await writeFile(join(state, 'nightly.lock'), JSON.stringify({ runId: 'busy', pid: process.pid, host: hostname(), startedAt: '2026-01-01T00:00:00Z' }));
-    const source = statuses([{ accountId: 'A1', status: 'approved', reviewer: 'alice', note: null }]);
+    const source = statuses([{ accountId: 'A1', status: 'approved', reviewer: 'alice', note: null, reviewedAt: null, mirrored: null }]);
     await expect(nightly({ input, stateDir: state, config, runId: 'n1', log, openReviewSource: source.open })).rejects.toThrow(LockHeldError);
     expect(source.events).toEqual([]);
     expect((await DecisionLog.read(state)).current.size).toBe(0);

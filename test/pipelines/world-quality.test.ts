@@ -46,7 +46,7 @@ describe('quality floor of every generated world', () => {
       expect(e.pairwise.f1).toBeGreaterThanOrEqual(floor.pairwiseF1);
       const { candidates, accounts } = result.manifest.counts;
       expect(candidates / accounts).toBeLessThanOrEqual(floor.maxCandidateShare);
-      expect(result.detection.stats.candidatesOverBudget).toBe(0);
+      expect(result.detection!.stats.candidatesOverBudget).toBe(0);
     }, 60_000);
   }
 });

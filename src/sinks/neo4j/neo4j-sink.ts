@@ -7,6 +7,7 @@ import { openDriver } from './driver.js';
 import { accountRows, candidateRows, clusterRows, countUses, identifierRows, memberRows, usesBatching, usesRows } from './graph-rows.js';
 import { releaseDatabaseLock, RELEASE_LOCK, takeDatabaseLock, TAKE_LOCK } from './database-lock.js';
 import { AWAIT_INDEXES, MIGRATIONS, migrate } from './migrations.js';
+import { COMMIT_REPAIR_QUERIES, abandonRuns, runState } from './commit-repair.js';
 import { describeNeo4jError, type Phase } from './neo4j-errors.js';
 import { QueryFiles } from './query-files.js';
 import { selectScope, type Scope } from './scope.js';
@@ -87,15 +88,8 @@ export class Neo4jSink implements Sink {
   }
 
   async open(run: RunInfo): Promise<void> {
-    const queries = await QueryFiles.load([MIGRATIONS, 'sink'], this.queriesDir);
-    queries.require([...Object.values(S), AWAIT_INDEXES, TAKE_LOCK, RELEASE_LOCK]);
-    this.queries = queries;
-    const driver = await openDriver(this.connection, { retrySeconds: this.options.retrySeconds });
-    this.driver = driver;
+    const { driver, queries } = await this.connect(run);
     await this.guard({ step: 'connect' }, async () => {
-      await migrate(driver, this.connection.database, queries, this.log);
-      await takeDatabaseLock(driver, this.connection.database, queries, run.runId, this.options.lockMinutes);
-      this.lockedRunId = run.runId;
       await this.transaction(async (tx) => {
         await tx.run(queries.get(S.startRun), {
           runId: run.runId,
@@ -107,9 +101,55 @@ export class Neo4jSink implements Sink {
         // a rerun of a failed or killed run id starts its cluster versions again
         await tx.run(queries.get(S.dropPartialClusters), { runId: run.runId });
       });
+      await this.reconcile(run.latestRunId ?? null, run.runId);
     });
     const server = await driver.getServerInfo({ database: this.connection.database }).catch(() => null);
     this.log.info({ sink: 'neo4j', uri: displayUri(this.connection.uri), database: this.connection.database, server: server?.agent, scope: this.options.scope }, 'neo4j sink open');
+  }
+
+  /** Loads the statements, connects, migrates and takes the database's run lock. */
+  private async connect(run: RunInfo): Promise<{ driver: Driver; queries: QueryFiles }> {
+    const queries = await QueryFiles.load([MIGRATIONS, 'sink'], this.queriesDir);
+    queries.require([...Object.values(S), ...COMMIT_REPAIR_QUERIES, AWAIT_INDEXES, TAKE_LOCK, RELEASE_LOCK]);
+    this.queries = queries;
+    const driver = await openDriver(this.connection, { retrySeconds: this.options.retrySeconds });
+    this.driver = driver;
+    await this.guard({ step: 'connect' }, async () => {
+      await migrate(driver, this.connection.database, queries, this.log);
+      await takeDatabaseLock(driver, this.connection.database, queries, run.runId, this.options.lockMinutes);
+      this.lockedRunId = run.runId;
+    });
+    return { driver, queries };
+  }
+
+  /**
+   * The commit protocol's repair (docs/commit-protocol.md): the state folder's `latest` run, when
+   * its written result never became current (a kill after `latest` moved), becomes current now;
+   * runs left `running` by killed processes are marked failed. Each with a warning. Returns
+   * whether `latest` was made current.
+   */
+  private async reconcile(latestRunId: string | null, runId: string): Promise<boolean> {
+    const database = this.connection.database;
+    const queries = this.queries!;
+    let promoted = false;
+    if (latestRunId !== null) {
+      const state = await runState(this.opened(), database, queries, latestRunId);
+      if (!state.current && state.clusters > 0 && state.status !== 'failed') {
+        await this.promote({ runId: latestRunId, status: 'succeeded', finishedAt: new Date().toISOString(), counts: {} });
+        this.log.warn({ sink: 'neo4j', run: latestRunId, wasCurrent: state.currentRunId }, 'neo4j: the latest run was sealed but never made current (killed after sealing); it is current now');
+        promoted = true;
+      } else if (!state.current && latestRunId !== runId && state.currentRunId !== null) {
+        this.log.warn({ sink: 'neo4j', latest: latestRunId, current: state.currentRunId }, 'neo4j: the current run is not the state folder\'s latest (which did not write to Neo4j); this run replaces it');
+      }
+    }
+    const abandoned = await abandonRuns(this.opened(), database, queries, [runId, ...(latestRunId ? [latestRunId] : [])]);
+    if (abandoned.length > 0) this.log.warn({ sink: 'neo4j', runs: abandoned }, 'neo4j: runs left running by killed processes are marked failed');
+    return promoted;
+  }
+
+  async complete(run: RunInfo, _counts: Record<string, number>): Promise<boolean> {
+    await this.connect(run);
+    return this.guard({ step: 'write', what: 'the run result' }, () => this.reconcile(run.runId, run.runId));
   }
 
   async write(output: RunOutput): Promise<SinkReport> {
@@ -177,22 +217,26 @@ export class Neo4jSink implements Sink {
       return;
     }
     const started = performance.now();
-    await this.guard({ step: 'write', what: 'the run result' }, () =>
-      this.transaction(async (tx) => {
-        await tx.run(queries.get(S.finishRun), params);
-        await tx.run(queries.get(S.promoteRun), params);
-        await tx.run(queries.get(S.promoteClusters), params);
-        await tx.run(queries.get(S.promoteCandidates), params);
-        await tx.run(queries.get(S.retireCandidates), params);
-        await tx.run(queries.get(S.dropStaleStaging), params);
-      }),
-    );
+    await this.guard({ step: 'write', what: 'the run result' }, () => this.promote(params));
     this.log.info({ sink: 'neo4j', runId: run.runId, ms: Math.round(performance.now() - started) }, 'neo4j: this run is now the current result');
     try {
       await this.transaction((tx) => tx.run(queries.get(S.pruneClusters), { keepRuns: neo4j.int(this.options.keepRuns) }));
     } catch (err) {
       this.log.warn({ sink: 'neo4j', error: (err as Error).message.split('\n')[0] }, 'neo4j: pruning old cluster versions failed; the next run retries');
     }
+  }
+
+  /** One transaction: the run succeeded and its result is :Current (the commit protocol's last step). */
+  private async promote(params: { runId: string; status: string; finishedAt: string; counts: Record<string, Integer | number> }): Promise<void> {
+    const queries = this.queries!;
+    await this.transaction(async (tx) => {
+      await tx.run(queries.get(S.finishRun), params);
+      await tx.run(queries.get(S.promoteRun), params);
+      await tx.run(queries.get(S.promoteClusters), params);
+      await tx.run(queries.get(S.promoteCandidates), params);
+      await tx.run(queries.get(S.retireCandidates), params);
+      await tx.run(queries.get(S.dropStaleStaging), params);
+    });
   }
 
   async close(): Promise<void> {

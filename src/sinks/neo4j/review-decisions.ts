@@ -58,12 +58,18 @@ export async function readReviewedCandidates(driver: Driver, settings: Connectio
   const session = driver.session({ database: settings.database });
   try {
     const result = await session.executeRead((tx) => tx.run(queries.get(`${REVIEW_QUERIES}/reviewed-candidates`)));
-    return result.records.map((r) => ({
-      accountId: r.get('accountId') as string,
-      status: r.get('status') as ReviewedCandidate['status'],
-      reviewer: (r.get('reviewer') as string | null) ?? null,
-      note: (r.get('note') as string | null) ?? null,
-    }));
+    return result.records.map((r) => {
+      const logStatus = (r.get('logStatus') as ReviewedCandidate['status'] | null) ?? null;
+      const logDecisionAt = (r.get('logDecisionAt') as string | null) ?? null;
+      return {
+        accountId: r.get('accountId') as string,
+        status: r.get('status') as ReviewedCandidate['status'],
+        reviewer: (r.get('reviewer') as string | null) ?? null,
+        note: (r.get('note') as string | null) ?? null,
+        reviewedAt: (r.get('reviewedAt') as string | null) ?? null,
+        mirrored: logStatus && logDecisionAt ? { status: logStatus, at: logDecisionAt } : null,
+      };
+    });
   } catch (err) {
     throw describeNeo4jError(err, settings, { step: 'write', what: 'reading review statuses' }) ?? err;
   } finally {
