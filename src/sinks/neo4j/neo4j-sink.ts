@@ -8,6 +8,7 @@ import { accountRows, candidateRows, clusterRows, countUses, identifierRows, mem
 import { releaseDatabaseLock, RELEASE_LOCK, takeDatabaseLock, TAKE_LOCK } from './database-lock.js';
 import { AWAIT_INDEXES, MIGRATIONS, migrate } from './migrations.js';
 import { COMMIT_REPAIR_QUERIES, abandonRuns, runState } from './commit-repair.js';
+import { accountIdentifierRows } from './unseen-uses.js';
 import { describeNeo4jError, type Phase } from './neo4j-errors.js';
 import { QueryFiles } from './query-files.js';
 import { selectScope, type Scope } from './scope.js';
@@ -45,6 +46,7 @@ const S = {
   clusters: 'sink/clusters',
   candidates: 'sink/candidates',
   uses: 'sink/uses',
+  dropUnseenUses: 'sink/drop-unseen-uses',
   members: 'sink/members',
   candidateFor: 'sink/candidate-for',
   finishRun: 'sink/finish-run',
@@ -189,6 +191,7 @@ export class Neo4jSink implements Sink {
     await statement('clusters', clusterRows(output), { runId });
     await statement('candidates', candidateRows(output), { runId });
     await statement('uses', usesRows(output, selection), {}, { batching: usesBatching });
+    await statement('dropUnseenUses', accountIdentifierRows(output, selection));
     await statement('members', memberRows(output));
     await statement('candidateFor', candidateRows(output));
 

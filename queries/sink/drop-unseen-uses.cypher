@@ -1,0 +1,11 @@
+// Neo4j shows tonight's graph: a USES link of an account written tonight that tonight's snapshot
+// no longer has (its identifier row was dropped) is removed, and so is an identifier no account
+// uses any more. Accounts outside tonight's scope are not touched.
+// row: [accountId, keys of every identifier the account uses in tonight's snapshot]
+UNWIND $rows AS row
+MATCH (a:Account {accountId: row[0]})-[u:USES]->(i:Identifier)
+WHERE NOT i.key IN row[1]
+DELETE u
+WITH DISTINCT i
+WHERE NOT EXISTS { (i)<-[:USES]-() }
+DETACH DELETE i
