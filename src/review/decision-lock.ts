@@ -36,6 +36,8 @@ export async function withDecisionLock<T>(stateDir: string, work: () => Promise<
   try {
     return await work();
   } finally {
-    await attempt.release();
+    // a lock that cannot be removed (the folder turned read-only) must not hide how the work
+    // ended: its holder is gone once this process exits, and the next taker takes it over
+    await attempt.release().catch(() => undefined);
   }
 }

@@ -50,6 +50,8 @@ export async function takeFileLock<H extends LockOwner>(path: string, me: H, opt
     if (found === 'gone') continue;
     if (await isStale(found)) {
       if (await takeOver(path, found)) options.onStale?.(found.holder);
+      // lost: another process is taking it over right now (or died doing so); its lock shows next
+      else await sleep(5 + Math.floor(Math.random() * 20));
       continue;
     }
     if (Date.now() >= deadline) return { taken: false, holder: found.holder };
