@@ -2,11 +2,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireServer, rows, wipe } from '../support/neo4j-test-server.js';
+import { requireServer, rows } from '../support/neo4j-test-server.js';
 import { writeRingSnapshot } from '../support/ring-snapshot.js';
 import { copySnapshot, readCsv } from '../support/snapshot-files.js';
 import { tempDir } from '../support/temp-dir.js';
-import { neo4jNight } from './support/night.js';
+import { clear, neo4jNight } from './support/night.js';
 
 /** Neo4j shows tonight's graph: identifier rows the snapshot dropped leave no USES link behind. */
 let driver: Driver;
@@ -34,7 +34,7 @@ describe('a night on a snapshot with identifier rows dropped', () => {
     const kept = lines.filter((_, i) => i % 25 !== 7); // 4 % of the rows dropped
     await writeFile(join(night2, 'identifiers.csv'), `${[header, ...kept].join('\n')}\n`);
 
-    await wipe(driver);
+    await clear(driver);
     const state = await tempDir();
     await neo4jNight(night1, state, 'd1');
     await neo4jNight(night2, state, 'd2');
@@ -45,7 +45,7 @@ describe('a night on a snapshot with identifier rows dropped', () => {
     const droppedAccounts = lines.filter((_, i) => i % 25 === 7).map((line) => line.split(',')[0]!);
     expect(droppedAccounts.filter((a) => members.has(a)).length).toBeGreaterThan(3);
 
-    await wipe(driver);
+    await clear(driver);
     await neo4jNight(night2, await tempDir(), 'd2');
     const fresh = await memberLinks(driver);
     expect(afterTwoNights.length).toBe(fresh.length);
@@ -54,8 +54,8 @@ describe('a night on a snapshot with identifier rows dropped', () => {
 
   it('removes an identifier no account uses any more', async () => {
     const night1 = await tempDir();
-    await writeRingSnapshot(night1, { accounts: 1500, seed: 8 });
-    await wipe(driver);
+    await writeRingSnapshot(night1, { accounts: 600, seed: 8 });
+    await clear(driver);
     const state = await tempDir();
     await neo4jNight(night1, state, 'e1');
     // a ring member's device row disappears from the snapshot, and with it the only use of the device

@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decide } from '../../src/review/decide.js';
 import { DecisionLog } from '../../src/review/decision-log.js';
 import { Neo4jDecisionSink } from '../../src/sinks/neo4j/review-decisions.js';
-import { requireServer, rows, settings, wipe, write } from '../support/neo4j-test-server.js';
+import { requireServer, rows, settings, write } from '../support/neo4j-test-server.js';
 import { writeRingSnapshot } from '../support/ring-snapshot.js';
 import { readCsv } from '../support/snapshot-files.js';
 import { tempDir } from '../support/temp-dir.js';
-import { neo4jNight } from './support/night.js';
+import { clear, neo4jNight } from './support/night.js';
 
 /** No reviewer decision is changed except by a later reviewer action (issue 29, case 4). */
 let driver: Driver;
@@ -27,7 +27,7 @@ describe('review sync', () => {
   it('does not copy a status the log has superseded back as a new decision, and mirrors the later CLI decision to Neo4j', async () => {
     const input = await tempDir();
     await writeRingSnapshot(input, { accounts: 1500, seed: 44 });
-    await wipe(driver);
+    await clear(driver);
     const state = await tempDir();
     await neo4jNight(input, state, 'v1');
     const [a, b, c] = (await readCsv(join(state, 'runs', 'v1', 'candidates.csv'))).filter((x) => !x.reasons!.includes('IS_KNOWN_FRAUD')).map((x) => x.account_id!);
