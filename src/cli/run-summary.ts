@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { cardLikeIdsNote } from '../run/card-like-ids.js';
 import { REPORT_FILE } from '../report/write-report.js';
 import type { NightlyResult } from '../../pipelines/nightly.js';
 import type { ValidationResult } from '../../pipelines/validate.js';
@@ -11,6 +12,7 @@ export function formatRunSummary({ manifest, runPath, detection }: NightlyResult
   const lines = [
     `run ${manifest.runId} ${manifest.status} in ${(totalMs / 1000).toFixed(1)} s (peak ${peak} MB) → ${runPath}`,
     `  input: ${c.accounts} accounts, ${c.links} identifier links (${c.identifiers} distinct identifiers, ${c.placeholderRows} placeholders ignored), ${c.transactions} transactions; ${c.rejectedRows} rows rejected`,
+    ...(cardLikeIdsNote(c) === null ? [] : [`  ids: ${cardLikeIdsNote(c)}`]),
     `  graph: ${c.hubs} hubs set aside, ${c.components} components (largest ${c.largestComponent}), ${c.communities} communities`,
     `  found: ${c.clusters} suspected rings with ${c.members} accounts; ${c.candidates} blacklist candidates${overBudget(detection)}`,
     `  kinds (weight, share of accounts sharing): ${(manifest.detection?.kinds ?? []).map((k) => `${k.kind} ${k.weight.toFixed(2)}${k.pinned ? ' pinned' : ''} (${(100 * k.sharingShare).toFixed(1)} %)`).join(', ')}`,
