@@ -88,15 +88,19 @@ function identifierRows(mapping: TableMapping, accountColumn: string): RowMaker 
   };
 }
 
-/** A label column: its fraud and legit values become the contract's labels; an empty cell is no label. */
+/**
+ * A label column: its fraud and legit values become the contract's labels. Any other value is no
+ * label: exports flag known fraud (`isFraud = false` means "not known", not "cleared"), and most
+ * accounts are unlabelled rather than legit.
+ */
 function labelRows(mapping: TableMapping, accountColumn: string): RowMaker {
-  const { column, fraud, legit } = mapping.labels!;
+  const { fraud, legit, column } = mapping.labels!;
   const meaning = new Map<string, 'fraud' | 'legit'>([...legit.map((v) => [v.trim().toLowerCase(), 'legit'] as const), ...fraud.map((v) => [v.trim().toLowerCase(), 'fraud'] as const)]);
   return (record, line): RawRow[] => {
     const cell = record[column];
     if (cell === undefined || cell.trim() === '') return [];
     const label = meaning.get(cell.trim().toLowerCase());
-    if (label === undefined) return [{ line, record: null, problem: `${column}: ${preview(cell)} is neither a fraud value (${fraud.join(', ')}) nor a legit value (${legit.join(', ') || 'none given'})` }];
+    if (label === undefined) return [];
     const account = record[accountColumn];
     const out: Record<string, string> = account === undefined ? { label } : { account_id: account, label };
     return [{ line, record: out }];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compileDateFormat } from './date-format.js';
 import { canonicalKind, STATUS_PATTERN, tableNames, type TableName } from '../snapshot/table-schemas.js';
 
 /** The columns of each table of the snapshot contract (README, "Snapshot contract"). */
@@ -29,7 +30,7 @@ export const TableMappingSchema = z
     constants: z.record(ColumnName, z.string().max(256)).default({}),
     /** accounts only, wide form: the file's column → the identifier kind it holds; an empty cell is no identifier */
     identifierColumns: z.record(ColumnName, z.string().max(64)).optional(),
-    /** accounts only: the column that labels accounts, and which of its values mean fraud and legit (case-insensitive); an empty cell is no label */
+    /** accounts only: the column that labels accounts, and which of its values mean fraud and legit (case-insensitive); any other value is no label */
     labels: z
       .object({
         column: ColumnName,
@@ -73,6 +74,10 @@ function mappingProblem(m: Omit<TableMapping, never>): { path: (string | number)
     const earlier = kinds.get(kind);
     if (earlier !== undefined) return { path: ['identifierColumns', column], message: `kind ${kind} is given twice (columns ${earlier} and ${column})` };
     kinds.set(kind, column);
+  }
+  for (const [column, format] of Object.entries(m.dateFormats)) {
+    const reader = compileDateFormat(format);
+    if (typeof reader === 'string') return { path: ['dateFormats', column], message: reader };
   }
   if (m.labels) {
     const fraud = new Set(m.labels.fraud.map((v) => v.trim().toLowerCase()));

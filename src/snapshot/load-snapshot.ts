@@ -379,13 +379,13 @@ async function consume<T>(source: TableSource, intake: TableIntake<T>, options: 
   };
   const general = (row: RawRow) => {
     if (row.record === null) {
-      reject(row.line, scrub(row.problem ?? 'unreadable row'), row.raw !== undefined ? scrub(row.raw) : '');
+      reject(row.line, scrub(row.problem ?? 'unreadable row'), row.raw !== undefined ? scrub(row.raw) : row.original ? scrub(serialise(row.original, file.format)) : '');
       return;
     }
     const cardLike = file.table === 'accounts' && containsCardNumber(row.record.account_id ?? '');
     scrubRecord(row, scrub, keep);
     const refusal = validate(row.record!, intake);
-    if (refusal !== null) reject(row.line, refusal, row.raw !== undefined ? scrub(row.raw) : serialise(row.original ?? row.record, file.format));
+    if (refusal !== null) reject(row.line, refusal, row.raw !== undefined ? scrub(row.raw) : row.original ? scrub(serialise(row.original, file.format)) : serialise(row.record, file.format));
     else {
       stats.rowsAccepted++;
       if (cardLike) ids.cardLike++;
