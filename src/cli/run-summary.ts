@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { cardLikeIdsNote } from '../run/card-like-ids.js';
 import { REPORT_FILE } from '../report/write-report.js';
 import type { NightlyResult } from '../../pipelines/nightly.js';
@@ -37,10 +37,16 @@ function modelLine(model: NightlyResult['detection']['model']): string {
 
 export function formatValidation({ tables, rejectedRows, sampleRejects }: ValidationResult): string {
   const lines = ['dry run: config and snapshot are valid; nothing was written'];
-  for (const t of tables) lines.push(`  ${t.table}: ${t.rowsRead} rows, ${t.rowsAccepted} accepted, ${t.rowsRejected} would be rejected`);
+  for (const t of tables) lines.push(`  ${t.table}${fromFile(t.table, t.path)}: ${t.rowsRead} rows, ${t.rowsAccepted} accepted, ${t.rowsRejected} would be rejected`);
   if (rejectedRows > 0) {
     lines.push(`  first rejected rows:`);
     for (const [table, line, reason] of sampleRejects) lines.push(`    ${table} line ${line}: ${reason}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** ` from <file>` where a mapping fed the table from a file not named for it. */
+function fromFile(table: string, path: string): string {
+  const name = basename(path);
+  return name.startsWith(`${table}.`) ? '' : ` from ${name}`;
 }
