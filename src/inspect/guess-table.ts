@@ -51,8 +51,10 @@ export function kindOfColumn(column: string, values: readonly string[]): string 
 /** The date format that reads every filled sample, `iso` when they are ISO 8601 already, null when none does. */
 export function dateFormatOf(column: string, values: readonly string[]): string | null {
   const filled = values.map((v) => v.trim()).filter((v) => v !== '');
-  if (filled.length === 0 || !DATE_WORDS.test(plain(column))) return null;
-  if (filled.every((v) => ISO.test(v))) return 'iso';
+  if (filled.length === 0) return null;
+  // ISO 8601 with a time says it is a time whatever the column's name; other forms need the name to say so
+  if (filled.every((v) => ISO.test(v)) && (DATE_WORDS.test(plain(column)) || filled.every((v) => v.length > 10))) return 'iso';
+  if (!DATE_WORDS.test(plain(column))) return null;
   const candidates = filled.every((v) => /^\d{13}$/.test(v)) ? ['epoch_millis'] : filled.every((v) => /^\d{9,10}$/.test(v)) ? ['epoch_seconds'] : DATE_FORMATS;
   for (const format of candidates) {
     const read = compileDateFormat(format);
@@ -87,7 +89,8 @@ export function guessTable(name: string, columns: readonly string[], rows: Reado
       const status = columns.find((c) => plain(c) === 'status');
       const mapping = mappingOf(name, 'transactions', {
         columns: { ...(id ? { transaction_id: id } : {}), account_id: from, counterparty_id: to, amount, ...(when ? { created_at: when } : {}), ...(status ? { status } : {}) },
-        ...(status ? {} : { constants: { status: 'settled' } }),
+        // a file without ids of its own names its payments by the file: the contract wants one, nothing reads it as a key
+        constants: { ...(status ? {} : { status: 'settled' }), ...(id ? {} : { transaction_id: stem }) },
         dateFormats: dateFormats(when ? [when] : []),
       });
       return { shape: 'mapped', mapping, role: 'transactions', score: 0 };
@@ -105,7 +108,8 @@ export function guessTable(name: string, columns: readonly string[], rows: Reado
   }
 
   if (id) {
-    const label = columns.find((c) => LABEL_WORDS.includes(plain(c)));
+    // a fraud flag by its usual names, else any column named for fraud that holds a few values (fraudMoneyTransfer)
+    const label = columns.find((c) => LABEL_WORDS.includes(plain(c))) ?? columns.find((c) => plain(c).includes('fraud') && new Set(values(c).map((v) => v.trim().toLowerCase())).size <= 5);
     const created = columns.find((c) => dates.has(c) && /created|signup|registered|joined|opened/.test(plain(c)));
     const identifierColumns: Record<string, string> = {};
     const kinds = new Set<string>();

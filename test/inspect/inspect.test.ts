@@ -85,3 +85,17 @@ describe('inspect', () => {
     expect(text).toMatch(/^rejected rows: 11 \(a run would fail: accounts, identifiers over the allowed 5\.0 %\)$/m);
   });
 });
+
+describe('guessed tables', () => {
+  it('read a flag named for fraud, and payments without ids of their own', async () => {
+    const input = await folderWith({
+      'Person.csv': 'id,fraudMoneyTransfer,mail\nC1,0,a@example.com\nC2,1,b@example.com\n',
+      'SENT.csv': 'from_id,to_id,amount,when\nC1,C2,5.5,2026-01-01T00:00:00Z\n',
+    });
+    const { suggestion } = await inspect({ input, config: parseConfig({}), load: false });
+    expect(suggestion.mapping!.tables).toEqual([
+      { file: 'Person.csv', table: 'accounts', columns: { account_id: 'id' }, identifierColumns: { mail: 'email' }, labels: { column: 'fraudMoneyTransfer', fraud: ['1'] } },
+      { file: 'SENT.csv', table: 'transactions', columns: { account_id: 'from_id', counterparty_id: 'to_id', amount: 'amount', created_at: 'when' }, constants: { status: 'settled', transaction_id: 'SENT' } },
+    ]);
+  });
+});
