@@ -39,7 +39,7 @@ import { StageTimer } from '../src/run/stage-timer.js';
 import { StateLock } from '../src/run/state-lock.js';
 import { FilesSink } from '../src/sinks/files.js';
 import type { RunInfo, RunOutput, Sink } from '../src/sinks/sink.js';
-import { loadSnapshot } from '../src/snapshot/load-snapshot.js';
+import { inputSettings, loadSnapshot } from '../src/snapshot/load-snapshot.js';
 import { RejectsFile } from '../src/snapshot/rejects.js';
 import { snapshotCounts } from '../src/snapshot/snapshot-counts.js';
 import { releaseLinks, type Snapshot } from '../src/snapshot/snapshot.js';
@@ -264,7 +264,7 @@ async function loadWithRejects(options: NightlyOptions, normaliser: ConfiguredNo
   const progress = options.progress ?? noProgress;
   try {
     return await timer.run('load snapshot', () =>
-      loadSnapshot(options.input, { ...normaliser, rejects, maxRejectShare: options.config.config.input.maxRejectShare, onProgress: (table, f) => progress.update(`reading ${table}`, f) }).finally(() => progress.stop()),
+      loadSnapshot(options.input, { ...normaliser, rejects, ...inputSettings(options.config.config), onProgress: (table, f) => progress.update(`reading ${table}`, f) }).finally(() => progress.stop()),
     );
   } finally {
     await rejects.close();

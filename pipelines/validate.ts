@@ -6,7 +6,7 @@ import { checkScoringConfig } from '../src/detect/score-communities.js';
 import { configuredNormaliser } from '../src/normalise/configured-normaliser.js';
 import { resolvePanKey } from '../src/normalise/pan-key.js';
 import { readRejects, RunFile } from '../src/run/run-files.js';
-import { loadSnapshot } from '../src/snapshot/load-snapshot.js';
+import { inputSettings, loadSnapshot } from '../src/snapshot/load-snapshot.js';
 import { RejectsFile } from '../src/snapshot/rejects.js';
 import type { TableStats } from '../src/snapshot/snapshot.js';
 
@@ -30,7 +30,7 @@ export async function validate(input: string, loaded: LoadedConfig, sampleSize =
     const rejects = new RejectsFile(join(scratch, RunFile.rejects));
     let tables: TableStats[];
     try {
-      tables = (await loadSnapshot(input, { normalise, tokeniseCardNumbers, rejects, maxRejectShare: config.input.maxRejectShare })).tables;
+      tables = (await loadSnapshot(input, { normalise, tokeniseCardNumbers, rejects, ...inputSettings(config) })).tables;
     } finally {
       await rejects.close();
     }

@@ -6,6 +6,7 @@ import { register as nightly } from './nightly.js';
 import { register as runs } from './runs.js';
 import { register as generate } from './generate.js';
 import { register as evaluate } from './evaluate.js';
+import { register as inspect } from './inspect.js';
 import { register as review } from './review.js';
 import { register as blacklist } from './blacklist.js';
 import { connectionSettingsFromEnv } from '../sinks/neo4j/connection-settings.js';
@@ -27,6 +28,7 @@ const commands: Array<(program: Command) => void> = [
   blacklist,
   generate,
   evaluate,
+  inspect,
 ];
 
 for (const register of commands) register(program);

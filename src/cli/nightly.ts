@@ -18,16 +18,17 @@ export function register(program: Command): void {
     .requiredOption('--input <dir>', 'snapshot folder (accounts, identifiers, transactions, labels)')
     .requiredOption('--out <dir>', 'state folder: runs/<run-id>/ and latest are written here')
     .option('--config <file>', 'JSON config file (defaults apply to everything left out)')
+    .option('--map <file>', 'JSON mapping of the export\'s files to the snapshot tables (the config\'s input.tables, in a file of its own)')
     .option('--run-id <id>', 'id for this run (default: the UTC start time)')
     .addOption(new Option('--sink <sink>', 'where results go besides the run folder').choices(['files', 'neo4j']).default('files'))
     .option('--dry-run', 'validate the config and the snapshot, write nothing', false)
     .option('--dev-pan-key', 'hash card numbers with the public development key when FRAUD_RINGS_PAN_KEY is not set (demos and tests only)', false)
-    .action(async (opts: { input: string; out: string; config?: string; runId?: string; sink: string; dryRun: boolean; devPanKey: boolean }) => {
+    .action(async (opts: { input: string; out: string; config?: string; map?: string; runId?: string; sink: string; dryRun: boolean; devPanKey: boolean }) => {
       if (opts.runId !== undefined) checkRunId(opts.runId);
       const verbose = program.opts<{ verbose: boolean }>().verbose;
       const terminal = process.stderr.isTTY === true;
       const log = createLogger({ verbose, pretty: terminal });
-      const config = await loadConfig(opts.config);
+      const config = await loadConfig(opts.config, opts.map);
       if (opts.dryRun) {
         process.stdout.write(formatValidation(await validate(opts.input, config, undefined, opts.devPanKey)));
         return;

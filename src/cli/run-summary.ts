@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { cardLikeIdsNote } from '../run/card-like-ids.js';
 import { REPORT_FILE } from '../report/write-report.js';
 import type { NightlyResult } from '../../pipelines/nightly.js';
 import type { ValidationResult } from '../../pipelines/validate.js';
@@ -12,6 +13,7 @@ export function formatRunSummary({ manifest, runPath, detection, completed }: Ni
   const lines = [
     `run ${manifest.runId} ${manifest.status} in ${(totalMs / 1000).toFixed(1)} s (peak ${peak} MB) → ${runPath}`,
     `  input: ${c.accounts} accounts, ${c.links} identifier links (${c.identifiers} distinct identifiers, ${c.placeholderRows} placeholders ignored), ${c.transactions} transactions; ${c.rejectedRows} rows rejected`,
+    ...(cardLikeIdsNote(c) === null ? [] : [`  ids: ${cardLikeIdsNote(c)}`]),
     `  graph: ${c.hubs} hubs set aside, ${c.components} components (largest ${c.largestComponent}), ${c.communities} communities`,
     `  found: ${c.clusters} suspected rings with ${c.members} accounts; ${c.candidates} blacklist candidates${overBudget(detection)}`,
     `  kinds (weight, share of accounts sharing): ${(manifest.detection?.kinds ?? []).map((k) => `${k.kind} ${k.weight.toFixed(2)}${k.pinned ? ' pinned' : ''} (${(100 * k.sharingShare).toFixed(1)} %)`).join(', ')}`,
@@ -36,10 +38,16 @@ function modelLine(model: NonNullable<NightlyResult['detection']>['model']): str
 
 export function formatValidation({ tables, rejectedRows, sampleRejects }: ValidationResult): string {
   const lines = ['dry run: config and snapshot are valid; nothing was written'];
-  for (const t of tables) lines.push(`  ${t.table}: ${t.rowsRead} rows, ${t.rowsAccepted} accepted, ${t.rowsRejected} would be rejected`);
+  for (const t of tables) lines.push(`  ${t.table}${fromFile(t.table, t.path)}: ${t.rowsRead} rows, ${t.rowsAccepted} accepted, ${t.rowsRejected} would be rejected`);
   if (rejectedRows > 0) {
     lines.push(`  first rejected rows:`);
     for (const [table, line, reason] of sampleRejects) lines.push(`    ${table} line ${line}: ${reason}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** ` from <file>` where a mapping fed the table from a file not named for it. */
+function fromFile(table: string, path: string): string {
+  const name = basename(path);
+  return name.startsWith(`${table}.`) ? '' : ` from ${name}`;
 }

@@ -7,6 +7,8 @@ import { defaultPlaceholders } from '../normalise/normalise-identifier.js';
 import { KindClass } from './kind-class.js';
 import { RuleSchema } from './rule.js';
 import { findUnknownKey } from './unknown-keys.js';
+import { TableMappingsSchema } from '../mapping/table-mapping.js';
+import { parseMappingFile, withMapping } from '../mapping/mapping-file.js';
 import { defaultClusterRules, defaultMemberRules } from './default-rules.js';
 
 /** Limits that keep a careless or hostile config from exhausting memory (README, "Limits"). */
@@ -39,6 +41,18 @@ export const ConfigSchema = z.object({
     .object({
       /** A table whose rejected share exceeds this fails the run (after rejects.csv is written). */
       maxRejectShare: z.number().min(0).max(1).default(0.05),
+      /**
+       * How the snapshot's files feed the contract's tables, for exports in other shapes (wide
+       * customer tables, one file per relationship type); README, "Mapping an export". Without it,
+       * the files are the contract's own. `--map <file>` gives the same thing from a file.
+       */
+      tables: TableMappingsSchema.optional(),
+      /**
+       * The account id column holds the team's own keys: they are kept as they are, even where they
+       * look like card numbers (16-digit Luhn-valid ids). Card numbers in every other column are
+       * still tokenised. README, "Your ids stay yours".
+       */
+      accountIdsAreKeys: z.boolean().default(false),
     })
     .prefault({}),
   normalise: z
@@ -260,27 +274,38 @@ export function parseConfig(raw: unknown, source = 'config'): LoadedConfig {
   return { config: parsed.data, hash: hashConfig(parsed.data) };
 }
 
-export async function loadConfig(path?: string): Promise<LoadedConfig> {
-  if (!path) return parseConfig({}, 'default config');
+/**
+ * The config file (defaults for everything left out), with the mapping of `--map <file>` as its
+ * `input.tables` when one is given: a config that maps tables itself and a map file are refused
+ * together rather than one silently winning.
+ */
+export async function loadConfig(path?: string, mapPath?: string): Promise<LoadedConfig> {
+  if (!path && !mapPath) return parseConfig({}, 'default config');
+  const raw = path ? await readJsonFile(path, 'config') : {};
+  if (!mapPath) return parseConfig(raw, path);
+  const mapping = parseMappingFile(await readJsonFile(mapPath, 'mapping'), mapPath);
+  return parseConfig(withMapping(raw, mapping, path ?? 'the config'), path ?? mapPath);
+}
+
+/** A JSON file within the config size limit, or a one-line UserError saying what is wrong with it. */
+export async function readJsonFile(path: string, what: string): Promise<unknown> {
   let text: string;
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new UserError(`config ${path} is not a file`);
-    if (info.size > configLimits.fileBytes) throw new UserError(`config ${path} is ${info.size} bytes, more than the limit of ${configLimits.fileBytes}`);
+    if (!info.isFile()) throw new UserError(`${what} ${path} is not a file`);
+    if (info.size > configLimits.fileBytes) throw new UserError(`${what} ${path} is ${info.size} bytes, more than the limit of ${configLimits.fileBytes}`);
     text = await readFile(path, 'utf8');
   } catch (err) {
     if (err instanceof UserError) throw err;
-    throw new UserError(`cannot read config ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`, undefined, { cause: err });
+    throw new UserError(`cannot read ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`, undefined, { cause: err });
   }
-  let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    return JSON.parse(text);
   } catch (err) {
     // JSON.parse quotes the text around the mistake: say where, not what
     const at = /position (\d+)/.exec((err as Error).message)?.[1];
-    throw new UserError(`config ${path} is not valid JSON${at ? ` (at character ${at})` : ''}`, undefined, { cause: err });
+    throw new UserError(`${what} ${path} is not valid JSON${at ? ` (at character ${at})` : ''}`, undefined, { cause: err });
   }
-  return parseConfig(raw, path);
 }
 
 function hashConfig(config: Config): string {

@@ -1,3 +1,5 @@
+import { basename } from 'node:path';
+import { cardLikeIdsNote } from '../run/card-like-ids.js';
 import { clusterPictureSpec, pictureGraph } from './cluster-picture.js';
 import { clusterScoreChart, clusterSizeChart, stageTimeChart, trendChart } from './charts.js';
 import { html, raw, type Html } from './html.js';
@@ -47,6 +49,7 @@ export async function reportPage(files: RunFiles): Promise<string> {
   ]
     .filter(([, n]) => n !== undefined)
     .map(([label, n]) => html`<div class="card"><b>${n}</b>${label}</div>`)}</div>
+  ${cardLikeIdsNote(c) === null ? '' : html`<p class="error">${cardLikeIdsNote(c)}</p>`}
   <div class="row">
     <div>
       <h3>Stages</h3>
@@ -57,8 +60,8 @@ export async function reportPage(files: RunFiles): Promise<string> {
     ${stageSvg ? html`<figure class="chart">${raw(stageSvg)}</figure>` : ''}
   </div>
   <h3>Rows per table</h3>
-  <table><thead><tr><th>table</th><th>format</th><th>read</th><th>accepted</th><th>rejected</th><th>sha256</th></tr></thead><tbody>${m.input.tables.map(
-    (t) => html`<tr><td>${t.table}</td><td>${t.format}</td><td class="n">${t.rowsRead}</td><td class="n">${t.rowsAccepted}</td><td class="n">${t.rowsRejected}</td><td class="muted">${t.sha256.slice(0, 12)}</td></tr>`,
+  <table><thead><tr><th>table</th><th>file</th><th>format</th><th>read</th><th>accepted</th><th>rejected</th><th>sha256</th></tr></thead><tbody>${m.input.tables.map(
+    (t) => html`<tr><td>${t.table}</td><td>${basename(t.path)}</td><td>${t.format}</td><td class="n">${t.rowsRead}</td><td class="n">${t.rowsAccepted}</td><td class="n">${t.rowsRejected}</td><td class="muted">${t.sha256.slice(0, 12)}</td></tr>`,
   )}</tbody></table>
   <h3>Rejected rows by reason</h3>
   ${

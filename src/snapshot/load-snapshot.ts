@@ -1,5 +1,7 @@
 import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
 import Papa from 'papaparse';
+import type { Config } from '../config/config.js';
 import { InputError } from '../errors.js';
 import type { NormaliseOptions, Normalised } from '../normalise/normalise-identifier.js';
 import { NormaliseAhead } from './normalise-ahead.js';
@@ -8,9 +10,13 @@ import { fileDigest } from './file-digest.js';
 import { inputLimits } from './input-limits.js';
 import { fieldMayHoldCardNumber, mayHoldCardNumber } from './card-number-fields.js';
 import { redactCardNumbers } from './redact.js';
-import { locateTables, type TableFile } from './locate-tables.js';
+import type { TableFile } from './locate-tables.js';
 import type { RawRow } from './raw-row.js';
-import { checkRequiredColumns, readTable } from './read-table.js';
+import { checkRequiredColumns, openTable, readTable } from './read-table.js';
+import { locateSources } from '../mapping/locate-sources.js';
+import type { TableMapping } from '../mapping/table-mapping.js';
+import { containsCardNumber } from '../normalise/card-numbers-in-text.js';
+import type { TableSource } from './table-source.js';
 import type { RejectsFile } from './rejects.js';
 import type { Snapshot, TableStats } from './snapshot.js';
 import { INVALID, SnapshotBuilder, statusCode } from './snapshot-builder.js';
@@ -47,6 +53,19 @@ export interface LoadOptions {
     /** true when `tokeniseCardNumbers` is keyed with `options.panHashKey`: the worker then tokenises values as the loader does */
     tokenisesCardNumbers?: boolean;
   };
+  /** how the snapshot's files feed the contract's tables (`input.tables`); without it, the contract's own file names */
+  tables?: readonly TableMapping[] | undefined;
+  /**
+   * `input.accountIdsAreKeys`: account ids are the team's own keys and are kept as they are, even
+   * where they look like card numbers. An id column elsewhere keeps its value only when it is an
+   * account's id; any other card number in it is still tokenised.
+   */
+  accountIdsAreKeys?: boolean;
+}
+
+/** The config's input section as the load reads it. */
+export function inputSettings(config: Pick<Config, 'input'>): Pick<LoadOptions, 'maxRejectShare' | 'tables' | 'accountIdsAreKeys'> {
+  return { maxRejectShare: config.input.maxRejectShare, tables: config.input.tables, accountIdsAreKeys: config.input.accountIdsAreKeys };
 }
 
 const CORE_ACCOUNT_COLUMNS = new Set(['account_id', 'created_at']);
@@ -81,38 +100,76 @@ interface FastPath {
  * a broken file or a missing table or column stops the run with an InputError.
  */
 export async function loadSnapshot(dir: string, options: LoadOptions): Promise<Snapshot> {
-  const files = await locateTables(dir);
-  const digests = new Map(files.map((f) => [f.table, fileDigest(f.path)]));
+  const sources = await locateSources(dir, options.tables);
+  const digests = new Map(sources.map((s) => [s.file.path, fileDigest(s.file.path)]));
   for (const digest of digests.values()) digest.catch(() => undefined);
-  const byTable = (t: TableName) => files.find((f) => f.table === t);
+  const ofTable = (t: TableName) => sources.filter((s) => s.file.table === t);
   const stats: TableStats[] = [];
   // typical row sizes in bytes (CSV; the other formats are larger, so this errs on the big side)
-  const rowsIn = (t: TableName, rowBytes: number) => Math.ceil((byTable(t)?.bytes ?? 0) / rowBytes);
+  const rowsIn = (t: TableName, rowBytes: number) => Math.ceil(ofTable(t).reduce((n, s) => n + s.file.bytes, 0) / rowBytes);
   const snapshot = new SnapshotBuilder(options.normalise, { accounts: rowsIn('accounts', 40), identifiers: rowsIn('identifiers', 90), transactions: rowsIn('transactions', 62) });
+  const ids = accountIdTally(snapshot, options.accountIdsAreKeys === true);
 
   // accounts first: every other table refers to them
-  stats.push(await consume(byTable('accounts')!, accountIntake(snapshot), options));
+  for (const source of ofTable('accounts')) stats.push(await consume(source, accountIntake(snapshot), options, ids));
   snapshot.finishAccounts();
 
-  const labelsFile = byTable('labels');
-  if (labelsFile) stats.push(await consume(labelsFile, labelIntake(snapshot), options));
-  const identifiersFile = byTable('identifiers')!;
-  const ahead =
-    options.normaliseAhead && identifiersFile.bytes >= options.normaliseAhead.minBytes
-      ? { path: identifiersFile.path, bytes: identifiersFile.bytes, options: options.normaliseAhead.options, tokenisesCardNumbers: options.tokeniseCardNumbers !== undefined && options.normaliseAhead.tokenisesCardNumbers === true }
-      : null;
-  stats.push(await consume(identifiersFile, identifierIntake(snapshot, ahead, options.tokeniseCardNumbers ?? redactCardNumbers), options));
-  const transactionsFile = byTable('transactions');
-  if (transactionsFile) stats.push(await consume(transactionsFile, transactionIntake(snapshot), options));
+  for (const source of ofTable('labels')) stats.push(await consume(source, labelIntake(snapshot), options, ids));
+  for (const source of ofTable('identifiers')) {
+    const file = source.file;
+    const ahead =
+      options.normaliseAhead && !source.mapRows && file.bytes >= options.normaliseAhead.minBytes
+        ? { path: file.path, bytes: file.bytes, options: options.normaliseAhead.options, tokenisesCardNumbers: options.tokeniseCardNumbers !== undefined && options.normaliseAhead.tokenisesCardNumbers === true }
+        : null;
+    stats.push(await consume(source, identifierIntake(snapshot, ahead, options.tokeniseCardNumbers ?? redactCardNumbers), options, ids));
+  }
+  for (const source of ofTable('transactions')) stats.push(await consume(source, transactionIntake(snapshot), options, ids));
 
-  for (const s of stats) s.sha256 = await digests.get(s.table)!;
+  for (const s of stats) s.sha256 = await digests.get(s.path)!;
 
   const failing = stats.filter((s) => s.rowsRead > 0 && s.rowsRejected / s.rowsRead > options.maxRejectShare);
   if (failing.length > 0) {
     const detail = failing.map((s) => `${s.table} ${s.rowsRejected}/${s.rowsRead} (${((100 * s.rowsRejected) / s.rowsRead).toFixed(1)} %)`).join(', ');
     throw new InputError(`too many rejected rows: ${detail} exceed the allowed ${(100 * options.maxRejectShare).toFixed(1)} %`);
   }
-  return snapshot.finish(stats);
+  const loaded = snapshot.finish(stats);
+  loaded.cardLikeAccountIds = ids.cardLike;
+  loaded.accountIdsAreKeys = ids.keepsIds;
+  return loaded;
+}
+
+/** Id columns of each table: their values name accounts. */
+const ACCOUNT_ID_COLUMNS: Record<TableName, readonly string[]> = {
+  accounts: ['account_id'],
+  identifiers: ['account_id'],
+  labels: ['account_id'],
+  transactions: ['account_id', 'counterparty_id'],
+};
+
+/**
+ * What the load learns about account ids that hold card numbers, and which id values it keeps
+ * as they are when they are the team's keys (`accountIdsAreKeys`): every accounts id, and in the
+ * other tables an id column's value only when it names an account, so a card number written in
+ * an id column of a transaction still becomes a token.
+ */
+interface AccountIdTally {
+  keepsIds: boolean;
+  /** accepted accounts whose id holds a card number */
+  cardLike: number;
+  keep(table: TableName): ((key: string, value: string) => boolean) | undefined;
+}
+
+function accountIdTally(snapshot: SnapshotBuilder, keepsIds: boolean): AccountIdTally {
+  return {
+    keepsIds,
+    cardLike: 0,
+    keep(table) {
+      if (!keepsIds) return undefined;
+      const columns = ACCOUNT_ID_COLUMNS[table];
+      if (table === 'accounts') return (key) => columns.includes(key);
+      return (key, value) => columns.includes(key) && snapshot.accountOf(value.trim()) !== -1;
+    },
+  };
 }
 
 const unknownAccount = (id: string) => `account_id ${JSON.stringify(id.slice(0, 64))} is not in accounts`;
@@ -309,26 +366,34 @@ function decimalFromBytes(b: Uint8Array, start: number, end: number): number | u
  * refuse it with a reason. Refused rows go to rejects. CSV is read from bytes, with the table's
  * fast path; other formats arrive as records.
  */
-async function consume<T>(file: TableFile, intake: TableIntake<T>, options: LoadOptions): Promise<TableStats> {
+async function consume<T>(source: TableSource, intake: TableIntake<T>, options: LoadOptions, ids: AccountIdTally): Promise<TableStats> {
+  const file = source.file;
+  const keep = ids.keep(file.table);
+  // a mapped file's rejects name it: the table alone would not say which of its files the line is in
+  const origin = source.mapRows ? `${basename(file.path)}: ` : '';
   const stats: TableStats = { table: file.table, path: file.path, format: file.format, bytes: file.bytes, sha256: '', rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
   const scrub = options.tokeniseCardNumbers ?? redactCardNumbers;
   const reject = (line: number, reason: string, raw: string) => {
     stats.rowsRejected++;
-    options.rejects.add(file.table, line, reason, raw);
+    options.rejects.add(file.table, line, origin + reason, raw);
   };
   const general = (row: RawRow) => {
     if (row.record === null) {
-      reject(row.line, scrub(row.problem ?? 'unreadable row'), row.raw !== undefined ? scrub(row.raw) : '');
+      reject(row.line, scrub(row.problem ?? 'unreadable row'), row.raw !== undefined ? scrub(row.raw) : row.original ? scrub(serialise(row.original, file.format)) : '');
       return;
     }
-    scrubRecord(row, scrub);
+    const cardLike = file.table === 'accounts' && containsCardNumber(row.record.account_id ?? '');
+    scrubRecord(row, scrub, keep);
     const refusal = validate(row.record!, intake);
-    if (refusal !== null) reject(row.line, refusal, row.raw !== undefined ? scrub(row.raw) : serialise(row.record, file.format));
-    else stats.rowsAccepted++;
+    if (refusal !== null) reject(row.line, refusal, row.raw !== undefined ? scrub(row.raw) : row.original ? scrub(serialise(row.original, file.format)) : serialise(row.record, file.format));
+    else {
+      stats.rowsAccepted++;
+      if (cardLike) ids.cardLike++;
+    }
   };
 
   // a gzip file under a plain name goes to the text reader, which refuses it with its reason
-  if (file.format === 'csv' && !file.gzip && !(await startsLikeGzip(file.path))) {
+  if (file.format === 'csv' && !file.gzip && !source.mapRows && !(await startsLikeGzip(file.path))) {
     let columns: readonly string[] = [];
     let fast: FastPath | null = null;
     try {
@@ -369,7 +434,7 @@ async function consume<T>(file: TableFile, intake: TableIntake<T>, options: Load
       await intake.close?.();
     }
   } else {
-    const rows = await readTable(file);
+    const rows = source.mapRows ? source.mapRows(await openTable(file)) : await readTable(file);
     for await (const batch of rows.batches) {
       if (rows.progress) options.onProgress?.(file.table, rows.progress());
       for (const row of batch) {
@@ -404,12 +469,12 @@ function rowLength(row: CsvRow): number {
   return n;
 }
 
-/** Card numbers out of every value and every column name of the row, in place. */
-function scrubRecord(row: RawRow, scrub: (text: string) => string): void {
+/** Card numbers out of every value and every column name of the row, in place; `keep` spares a value it names. */
+function scrubRecord(row: RawRow, scrub: (text: string) => string, keep?: (key: string, value: string) => boolean): void {
   const record = row.record!;
   let renamed = false;
   for (const key in record) {
-    record[key] = scrub(record[key]!);
+    if (keep?.(key, record[key]!) !== true) record[key] = scrub(record[key]!);
     if (scrub(key) !== key) renamed = true;
   }
   if (!renamed) return;

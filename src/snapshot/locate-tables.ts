@@ -25,6 +25,15 @@ const formats: Record<string, { format: TableFormat; gzip: boolean }> = {
   '.jsonl.gz': { format: 'ndjson', gzip: true },
 };
 
+/** The format of a file named with one of the known extensions (`.csv.gz` before `.gz`), or null. */
+export function formatOf(name: string): { format: TableFormat; gzip: boolean } | null {
+  // the longest extension wins: `x.csv.gz` is gzip csv
+  const ext = Object.keys(formats)
+    .filter((e) => name.length > e.length && name.endsWith(e))
+    .sort((a, b) => b.length - a.length)[0];
+  return ext === undefined ? null : formats[ext]!;
+}
+
 /** The table file's extension among the known ones (`.csv.gz` before `.gz`), or null. */
 function extensionOf(name: string, table: string): string | null {
   if (!name.startsWith(`${table}.`)) return null;
@@ -32,8 +41,12 @@ function extensionOf(name: string, table: string): string | null {
   return Object.hasOwn(formats, ext) ? ext : null;
 }
 
-/** Finds exactly one file per table in the snapshot folder; a missing required table stops the run. */
-export async function locateTables(dir: string): Promise<TableFile[]> {
+/**
+ * Finds exactly one file per table in the snapshot folder; a missing required table stops the
+ * run. `options.skip` leaves out files a mapping reads, and `options.optional` finds what there
+ * is without requiring any table (the mapping may feed the others).
+ */
+export async function locateTables(dir: string, options: { skip?: (name: string) => boolean; optional?: boolean } = {}): Promise<TableFile[]> {
   let entries: string[];
   try {
     entries = await readdir(dir);
@@ -43,10 +56,10 @@ export async function locateTables(dir: string): Promise<TableFile[]> {
   }
   const found: TableFile[] = [];
   for (const table of tableNames) {
-    const matches = entries.filter((name) => extensionOf(name, table) !== null);
+    const matches = entries.filter((name) => extensionOf(name, table) !== null && !options.skip?.(name));
     if (matches.length > 1) throw new InputError(`snapshot has more than one file for table ${table}: ${matches.sort().join(', ')}`);
     if (matches.length === 0) {
-      if (tableSpecs[table].required) throw new InputError(`snapshot ${dir} has no ${table} table (expected ${table}.csv, ${table}.ndjson, ${table}.arrow or ${table}.parquet, or .csv.gz or .ndjson.gz)`);
+      if (tableSpecs[table].required && !options.optional) throw new InputError(`snapshot ${dir} has no ${table} table (expected ${table}.csv, ${table}.ndjson, ${table}.arrow or ${table}.parquet, or .csv.gz or .ndjson.gz)`);
       continue;
     }
     const name = matches[0]!;

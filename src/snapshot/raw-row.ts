@@ -8,6 +8,8 @@ export interface RawRow {
   problem?: string;
   /** The row as it stood in the file, when the reader has it cheaply at hand. */
   raw?: string;
+  /** the file's own record, when a mapping made `record` from it: what a reject shows */
+  original?: Record<string, string>;
 }
 
 /** A table file opened for reading: its columns (when the format declares them) and its rows in batches. */

@@ -10,16 +10,20 @@ import { tableSpecs } from './table-schemas.js';
 
 /** Opens a table file in its format and checks that the required columns are declared. */
 export async function readTable(file: TableFile): Promise<TableRows> {
-  const rows =
-    file.format === 'csv'
+  const rows = await openTable(file);
+  if (rows.columns) checkRequiredColumns(file, rows.columns);
+  return rows;
+}
+
+/** Opens a file in its format, whatever its columns (a mapping says which is which). */
+export async function openTable(file: Pick<TableFile, 'path' | 'format' | 'gzip'>): Promise<TableRows> {
+  return file.format === 'csv'
       ? await readCsv(file.path, file.gzip)
       : file.format === 'arrow'
         ? await readArrow(file.path)
         : file.format === 'parquet'
           ? await readParquet(file.path)
           : await readNdjson(file.path, file.gzip);
-  if (rows.columns) checkRequiredColumns(file, rows.columns);
-  return rows;
 }
 
 /** A header within the column limit that has every column its table requires. */

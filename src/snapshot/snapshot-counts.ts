@@ -8,5 +8,8 @@ export function snapshotCounts(snapshot: Snapshot): Record<string, number> {
     links: snapshot.links.account.length,
     placeholderRows: snapshot.placeholderRows,
     transactions: snapshot.transactions.account.length,
+    // the run says when the ids a team works with came out as tokens, and how many
+    cardLikeAccountIds: snapshot.cardLikeAccountIds ?? 0,
+    tokenisedAccountIds: snapshot.accountIdsAreKeys ? 0 : (snapshot.cardLikeAccountIds ?? 0),
   };
 }

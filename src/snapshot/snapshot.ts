@@ -58,6 +58,10 @@ export interface Snapshot {
   tables: TableStats[];
   /** identifier rows accepted but not linked because their value is a placeholder */
   placeholderRows: number;
+  /** accounts whose id holds a card number: tokenised like any card number, unless they are kept as keys */
+  cardLikeAccountIds?: number;
+  /** `input.accountIdsAreKeys`: account ids were kept as they are */
+  accountIdsAreKeys?: boolean;
 }
 
 /**
