@@ -1,5 +1,5 @@
 import type { CsvRow } from './csv-scanner.js';
-import { redactCardNumbers } from './redact.js';
+import { redactCardNumbers } from '../normalise/redact.js';
 
 /** Whether any field but `except` (-1: none) may hold a card number (fieldMayHoldCardNumber). */
 export function mayHoldCardNumber(row: CsvRow, except: number): boolean {

@@ -7,7 +7,7 @@ import { scanCsv, type CsvRow } from './csv-scanner.js';
 import { fileDigest } from './file-digest.js';
 import { inputLimits } from './input-limits.js';
 import { fieldMayHoldCardNumber, mayHoldCardNumber } from './card-number-fields.js';
-import { redactCardNumbers } from './redact.js';
+import { redactCardNumbers } from '../normalise/redact.js';
 import { locateTables, type TableFile } from './locate-tables.js';
 import type { RawRow } from './raw-row.js';
 import { checkRequiredColumns, readTable } from './read-table.js';
