@@ -2,6 +2,7 @@
  * npm run bench [-- --accounts 1000000 --seed 1 --sink files|neo4j]
  * npm run bench -- --growth 1000000,4000000,10000000 [--seed 13]
  * npm run bench -- --sink neo4j [--scope clusters|full] [--config file.json] [--run-id bench]
+ * npm run bench -- --formats [--styles iso,iso-ms,offset+messy] [--accounts 1000000]
  *
  * Generates a snapshot with planted rings (once, cached under bench-data/), runs the built
  * `fraud-rings nightly` on it in a child process, and prints wall time, CPU time and peak RSS
@@ -14,10 +15,15 @@
  * overrides `neo4j.scope` of the config (default: the config's, `clusters`). The Neo4j database is
  * left as the run leaves it: a first write needs an empty one (`npm run neo4j:reset`), and running
  * the bench again measures a rerun (the same `--run-id`) or the next night (another one).
+ *
+ * With `--formats` it runs the format matrix: the same world written in each timestamp and value
+ * style of `generate` (cached under bench-data/ per style), and for each, in the same bench run,
+ * the naive pass (bench/naive-pass.ts: readline, split, Maps, union-find) over the same files,
+ * then the nightly run. It ends with a table of both, and each style's load against the fastest.
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +31,7 @@ import { formatTable } from '../src/cli/format-table.js';
 import { evaluateRun, formatEvaluation } from '../src/evaluate/evaluate-run.js';
 import { generateSnapshot } from '../src/generate/generate-snapshot.js';
 import { readManifest } from '../src/run/run-files.js';
+import { defaultStyle, isDefaultStyle, styleName, timestampStyles, type SnapshotStyle, type TimestampStyle } from '../src/generate/style/snapshot-style.js';
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +43,8 @@ const { values } = parseArgs({
     scope: { type: 'string' },
     config: { type: 'string' },
     'run-id': { type: 'string', default: 'bench' },
+    formats: { type: 'boolean', default: false },
+    styles: { type: 'string' },
   },
 });
 if (values.scope !== undefined && values.scope !== 'full' && values.scope !== 'clusters') {
@@ -54,6 +63,28 @@ if (values.data && sizes.length > 1) {
   process.exit(2);
 }
 
+/** The format matrix: every timestamp style, then the value style and the CSV layout on ISO timestamps. */
+const MATRIX = [...timestampStyles.map((t) => t as string), 'iso+messy', 'iso+quoted+crlf'];
+const styles = values.formats || values.styles !== undefined ? (values.styles?.split(',') ?? MATRIX).map(parseStyle) : [defaultStyle];
+if (styles.length > 1 && sizes.length > 1) {
+  console.error('--formats measures one size; it cannot be combined with --growth');
+  process.exit(2);
+}
+if (values.data && styles.some((style) => !isDefaultStyle(style))) {
+  console.error('--data names one snapshot; --formats writes its own');
+  process.exit(2);
+}
+
+/** `iso`, `offset+messy`, `iso+quoted+crlf` (styleName's spelling) back to a style. */
+function parseStyle(name: string): SnapshotStyle {
+  const [timestamps, ...rest] = name.split('+');
+  if (!(timestampStyles as readonly string[]).includes(timestamps!) || rest.some((part) => !['messy', 'quoted', 'crlf'].includes(part))) {
+    console.error(`--styles: ${name} is not a style (a timestamp style, ${timestampStyles.join(', ')}, then optionally +messy, +quoted, +crlf)`);
+    process.exit(2);
+  }
+  return { timestamps: timestamps as TimestampStyle, values: rest.includes('messy') ? 'messy' : 'plain', quoteAll: rest.includes('quoted'), crlf: rest.includes('crlf') };
+}
+
 interface Result {
   accounts: number;
   identifierRows: number;
@@ -61,12 +92,43 @@ interface Result {
   cpu: number;
   peakMb: number;
   loadMs: number;
+  loadCpuMs: number;
   loadAvg: string;
+  style: string;
+  identifiersMb: number;
+  naive: { wall: number; cpu: number; peakMb: number } | null;
 }
 const results: Result[] = [];
-for (const accounts of sizes) results.push(await bench(accounts));
+for (const accounts of sizes) for (const style of styles) results.push(await bench(accounts, style));
 
-if (results.length > 1) {
+if (styles.length > 1) {
+  const fastest = Math.min(...results.map((r) => r.loadMs));
+  const fastestCpu = Math.min(...results.map((r) => r.loadCpuMs));
+  console.log(`\nformat matrix (${results[0]!.accounts} accounts, seed ${seed}, sink ${values.sink}); each row: the naive pass, then the nightly run, on the same files`);
+  console.log(
+    formatTable(
+      ['style', 'identifiers.csv MB', 'load snapshot s', 'load ÷ fastest', 'load CPU s', 'load CPU ÷ fastest', 'nightly wall s', 'nightly CPU s', 'peak RSS MB', 'naive wall s', 'naive CPU s', 'naive peak MB', 'nightly ÷ naive (wall)', 'load avg at start'],
+      results.map((r) => [
+        r.style,
+        r.identifiersMb,
+        (r.loadMs / 1000).toFixed(1),
+        (r.loadMs / fastest).toFixed(2),
+        (r.loadCpuMs / 1000).toFixed(1),
+        (r.loadCpuMs / fastestCpu).toFixed(2),
+        r.wall.toFixed(1),
+        r.cpu.toFixed(1),
+        r.peakMb,
+        r.naive ? r.naive.wall.toFixed(1) : '',
+        r.naive ? r.naive.cpu.toFixed(1) : '',
+        r.naive ? r.naive.peakMb : '',
+        r.naive ? (r.wall / r.naive.wall).toFixed(2) : '',
+        r.loadAvg,
+      ]),
+    ),
+  );
+}
+
+if (sizes.length > 1) {
   const base = results[0]!;
   console.log(`\ngrowth (seed ${seed}, sink ${values.sink})`);
   console.log(
@@ -77,14 +139,27 @@ if (results.length > 1) {
   );
 }
 
-async function bench(requested: number): Promise<Result> {
-  const data = resolve(values.data ?? join('bench-data', `snapshot-${requested}-${seed}`));
+async function bench(requested: number, style: SnapshotStyle): Promise<Result> {
+  // the default style keeps the folder name it always had, so that its cached snapshot is reused
+  const styled = isDefaultStyle(style) ? '' : `-${styleName(style)}`;
+  const data = resolve(values.data ?? join('bench-data', `snapshot-${requested}-${seed}${styled}`));
   const state = resolve(join('bench-data', `state-${values.data ? 'data' : `${requested}-${seed}`}-${values.sink}`));
   if (!existsSync(join(data, 'truth.csv'))) {
     const started = performance.now();
     await mkdir(data, { recursive: true });
-    const summary = await generateSnapshot({ accounts: requested, seed, out: data });
-    console.log(`generated ${requested} accounts (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}`);
+    const summary = await generateSnapshot({ accounts: requested, seed, out: data, style });
+    console.log(`generated ${requested} accounts (seed ${seed}, ${styleName(style)}) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}`);
+  }
+  let naive: Result['naive'] = null;
+  if (styles.length > 1) {
+    const naiveStarted = performance.now();
+    const pass = await run(process.execPath, [resolve('dist/bench/naive-pass.js'), data]);
+    if (pass.code !== 0) {
+      console.error(`the naive pass exited ${pass.code}`);
+      process.exit(1);
+    }
+    naive = { wall: (performance.now() - naiveStarted) / 1000, cpu: pass.cpuSeconds, peakMb: Math.round(pass.maxRssKb / 1024) };
+    console.log(`\nnaive pass on ${styleName(style)}: ${naive.wall.toFixed(1)} s wall, ${naive.cpu.toFixed(1)} s CPU, peak RSS ${naive.peakMb} MB`);
   }
 
   // an existing snapshot (--data) has as many accounts as its accounts.csv holds rows
@@ -112,7 +187,7 @@ async function bench(requested: number): Promise<Result> {
     process.exit(1);
   }
   const manifest = await readManifest(join(state, 'runs', runId));
-  console.log(`\nnightly on ${accounts} accounts: ${wall.toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU (process), peak RSS ${Math.round(maxRssKb / 1024)} MB; load average at start ${loadAvg}, at end ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
+  console.log(`\nnightly on ${accounts} accounts (${styleName(style)}): ${wall.toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU (process), peak RSS ${Math.round(maxRssKb / 1024)} MB; load average at start ${loadAvg}, at end ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
   console.log(formatTable(['stage', 'wall ms', 'CPU ms', 'RSS MB at end', 'peak RSS MB (so far)'], manifest.stages.map((s) => [s.stage, s.ms, s.cpuMs ?? '', s.rssMb ?? '', s.peakRssMb])));
   const neo4jStage = manifest.stages.find((s) => s.stage === 'write neo4j');
   if (neo4jStage) {
@@ -131,7 +206,11 @@ async function bench(requested: number): Promise<Result> {
     cpu: cpuSeconds,
     peakMb: Math.round(maxRssKb / 1024),
     loadMs: manifest.stages.find((s) => s.stage === 'load snapshot')?.ms ?? 0,
+    loadCpuMs: manifest.stages.find((s) => s.stage === 'load snapshot')?.cpuMs ?? 0,
     loadAvg,
+    style: styleName(style),
+    identifiersMb: Math.round((await stat(join(data, 'identifiers.csv')).then((s) => s.size).catch(() => 0)) / 2 ** 20),
+    naive,
   };
 }
 

@@ -19,7 +19,7 @@ import { configuredNormaliser, type ConfiguredNormaliser } from '../src/normalis
 import { resolvePanKey } from '../src/normalise/pan-key.js';
 import { cardKeysOf } from '../src/review/card-key-change.js';
 import { checkRunId } from '../src/run/run-id.js';
-import { redactCardNumbers } from '../src/snapshot/redact.js';
+import { redactCardNumbers } from '../src/normalise/redact.js';
 import { asDiskFull, UserError } from '../src/errors.js';
 import { markApprovedAsFraud, screenRejected } from '../src/review/apply-feedback.js';
 import { DecisionLog } from '../src/review/decision-log.js';

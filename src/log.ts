@@ -1,6 +1,6 @@
 import { pino, type Logger } from 'pino';
 import pretty from 'pino-pretty';
-import { redactCardNumbers } from './snapshot/redact.js';
+import { redactCardNumbers } from './normalise/redact.js';
 
 export type { Logger };
 

@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { generateSnapshot, type GenerateSummary } from '../generate/generate-snapshot.js';
 import { worlds } from '../generate/worlds/world-catalog.js';
 import { worldNames, type WorldName } from '../generate/worlds/world-spec.js';
+import { timestampStyles, valueStyles, type TimestampStyle, type ValueStyle } from '../generate/style/snapshot-style.js';
 
 export function register(program: Command): void {
   program
@@ -13,9 +14,21 @@ export function register(program: Command): void {
     .requiredOption('--out <dir>', 'snapshot folder to write (created if missing)')
     .addOption(new Option('--format <format>', 'table file format (truth.csv is always CSV)').choices(['csv', 'ndjson', 'arrow']).default('csv'))
     .addOption(new Option('--world <name>', `which world to plant: ${worldNames.map((name) => `${name} (${worlds[name].summary})`).join('; ')}`).choices(worldNames).default('current'))
-    .action(async (opts: { accounts: number; seed: number; out: string; format: 'csv' | 'ndjson' | 'arrow'; world: WorldName }) => {
+    .addOption(
+      new Option(
+        '--timestamp-style <style>',
+        'how timestamps are written: iso 2024-03-05T12:34:56Z; iso-ms 2024-03-05T12:34:56.000Z; offset 2024-03-05T14:34:56+02:00 (also -05:00, +0530, fractions); space 2024-03-05 12:34:56 (UTC); date 2024-03-05 (the day only); epoch-s 1709642096; epoch-ms 1709642096000',
+      )
+        .choices(timestampStyles)
+        .default('iso'),
+    )
+    .addOption(new Option('--value-style <style>', 'plain: values as the world spells them; messy: phones as (123) 456 78-90, e-mails and addresses in upper case, unit numbers as Apt #4 (the same identifiers once normalised)').choices(valueStyles).default('plain'))
+    .option('--quote-all', 'CSV: put every field in double quotes', false)
+    .option('--crlf', 'CSV: end lines with CRLF instead of LF', false)
+    .action(async (opts: { accounts: number; seed: number; out: string; format: 'csv' | 'ndjson' | 'arrow'; world: WorldName; timestampStyle: TimestampStyle; valueStyle: ValueStyle; quoteAll: boolean; crlf: boolean }) => {
       const started = Date.now();
-      const summary = await generateSnapshot(opts);
+      const style = { timestamps: opts.timestampStyle, values: opts.valueStyle, quoteAll: opts.quoteAll, crlf: opts.crlf };
+      const summary = await generateSnapshot({ accounts: opts.accounts, seed: opts.seed, out: opts.out, format: opts.format, world: opts.world, style });
       process.stdout.write(formatSummary(summary, Date.now() - started));
     });
 }

@@ -1,6 +1,6 @@
 import { CommanderError, type Command } from 'commander';
 import { asDiskFull, ExitCode, UserError } from '../errors.js';
-import { redactCardNumbers } from '../snapshot/redact.js';
+import { redactCardNumbers } from '../normalise/redact.js';
 
 /**
  * Parses argv and runs the chosen command. User errors become one line on stderr and their

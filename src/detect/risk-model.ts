@@ -1,19 +1,10 @@
 import { baggedPuLevel, puCriterion } from './pu-level.js';
 import type { Term } from './model-terms.js';
 import { round } from './round.js';
+import type { TrainingSet } from './training-set.js';
 import { uniqueRows } from './unique-rows.js';
 
-/** Training rows: term values (row-major, fixed terms left out), labels, and sample weights. */
-export interface TrainingSet {
-  x: Float64Array;
-  /** 1 known fraud, 0 anything else (unlabelled or cleared) */
-  y: Uint8Array;
-  /** 1 for accounts in a community (only they can become candidates) */
-  grouped: Uint8Array;
-  weight: Float64Array;
-  fold: Uint8Array;
-  rows: number;
-}
+export type { TrainingSet } from './training-set.js';
 
 export interface FitOptions {
   folds: number;

@@ -1,4 +1,4 @@
-import type { Evaluation } from './evaluate-run.js';
+import type { Evaluation } from './evaluation.js';
 
 const metric = (x: number): string => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
 

@@ -8,7 +8,9 @@ import { planWorld } from './plan/plan-world.js';
 import { snapshotTables } from './snapshot-tables.js';
 import { openTableWriter } from './write/open-table-writer.js';
 import { ProjectedTableWriter } from './write/projected-table-writer.js';
-import type { TableFormat, TableWriter } from './write/table-writer.js';
+import type { Column, TableFormat, TableWriter } from './write/table-writer.js';
+import { defaultStyle, timestampStyles, valueStyles, type SnapshotStyle } from './style/snapshot-style.js';
+import { StyledTableWriter } from './style/styled-table-writer.js';
 import type { HubCounts } from './world.js';
 import { worldSpec } from './worlds/world-catalog.js';
 import type { WorldName, WorldSpec } from './worlds/world-spec.js';
@@ -20,6 +22,8 @@ export interface GenerateOptions {
   format?: 'csv' | 'ndjson' | 'arrow';
   /** Which world to plant (default `current`). */
   world?: WorldName;
+  /** How timestamps, values and CSV fields are spelled (default: defaultStyle). */
+  style?: SnapshotStyle;
 }
 
 export interface GenerateSummary {
@@ -54,11 +58,12 @@ const DRAIN_EVERY = 2048;
 export async function generateSnapshot(opts: GenerateOptions): Promise<GenerateSummary> {
   const format = opts.format ?? 'csv';
   const spec = worldSpec(opts.world ?? 'current');
-  validate(opts, format);
+  const style = opts.style ?? defaultStyle;
+  validate(opts, format, style);
   await prepareFolder(opts.out, format, spec);
 
   const world = planWorld(opts.accounts, opts.seed, spec);
-  const writers = await openWriters(opts.out, format, spec);
+  const writers = await openWriters(opts.out, format, spec, style);
   const ctx: EmitContext = {
     world,
     values: new IdentifierValues(world),
@@ -103,13 +108,16 @@ export async function generateSnapshot(opts: GenerateOptions): Promise<GenerateS
   };
 }
 
-function validate(opts: GenerateOptions, format: TableFormat): void {
+function validate(opts: GenerateOptions, format: TableFormat, style: SnapshotStyle): void {
   if (!Number.isInteger(opts.accounts) || opts.accounts < MIN_ACCOUNTS || opts.accounts > MAX_ACCOUNTS) {
     throw new UserError(`generate: accounts must be a whole number from ${MIN_ACCOUNTS} to ${MAX_ACCOUNTS}, got ${opts.accounts}`);
   }
   if (!Number.isSafeInteger(opts.seed)) throw new UserError(`generate: seed must be an integer, got ${opts.seed}`);
   if (!FORMATS.includes(format)) throw new UserError(`generate: format must be one of ${FORMATS.join(', ')}, got ${String(format)}`);
   if (typeof opts.out !== 'string' || opts.out.length === 0) throw new UserError('generate: an output folder is required');
+  if (!timestampStyles.includes(style.timestamps)) throw new UserError(`generate: timestamp style must be one of ${timestampStyles.join(', ')}, got ${String(style.timestamps)}`);
+  if (!valueStyles.includes(style.values)) throw new UserError(`generate: value style must be one of ${valueStyles.join(', ')}, got ${String(style.values)}`);
+  if ((style.quoteAll || style.crlf) && format !== 'csv') throw new UserError(`generate: --quote-all and --crlf are for CSV, not ${format}`);
 }
 
 /**
@@ -139,14 +147,16 @@ async function prepareFolder(out: string, format: TableFormat, spec: WorldSpec):
   }
 }
 
-async function openWriters(out: string, format: TableFormat, spec: WorldSpec): Promise<SnapshotWriters> {
+async function openWriters(out: string, format: TableFormat, spec: WorldSpec, style: SnapshotStyle): Promise<SnapshotWriters> {
   const accounts = ProjectedTableWriter.columns(snapshotTables.accounts, spec.columns.accounts);
   const identifiers = ProjectedTableWriter.columns(snapshotTables.identifiers, spec.columns.identifiers);
+  // the snapshot's tables in the chosen style; truth.csv is not part of the snapshot and stays plain
+  const open = async (table: string, columns: readonly Column[]) => StyledTableWriter.wrap(await openTableWriter(out, table, columns, format, style), columns, style);
   return {
-    accounts: accounts.wrap(await openTableWriter(out, 'accounts', accounts.columns, format)),
-    identifiers: identifiers.wrap(await openTableWriter(out, 'identifiers', identifiers.columns, format)),
-    transactions: spec.tables.transactions ? await openTableWriter(out, 'transactions', snapshotTables.transactions, format) : null,
-    labels: spec.tables.labels ? await openTableWriter(out, 'labels', snapshotTables.labels, format) : null,
+    accounts: accounts.wrap(await open('accounts', accounts.columns)),
+    identifiers: identifiers.wrap(await open('identifiers', identifiers.columns)),
+    transactions: spec.tables.transactions ? await open('transactions', snapshotTables.transactions) : null,
+    labels: spec.tables.labels ? await open('labels', snapshotTables.labels) : null,
     truth: await openTableWriter(out, 'truth', snapshotTables.truth, 'csv'),
   };
 }

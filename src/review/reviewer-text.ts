@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { redactCardNumbers } from '../snapshot/redact.js';
+import { redactCardNumbers } from '../normalise/redact.js';
 
 /** Longest reviewer name and note a decision takes (README, "Limits"). */
 export const MAX_REVIEWER_LENGTH = 100;

@@ -1,5 +1,5 @@
 import { ExitCode, UserError } from '../errors.js';
-import { redactCardNumbers } from '../snapshot/redact.js';
+import { redactCardNumbers } from '../normalise/redact.js';
 
 /**
  * How a failed run is reported: the first line of the error (plus where the rejected rows are,

@@ -1,9 +1,18 @@
 import type { CsvRow } from './csv-scanner.js';
-import { redactCardNumbers } from './redact.js';
+import { redactCardNumbers } from '../normalise/redact.js';
+import { isEpochMillis } from './timestamp.js';
 
-/** Whether any field but `except` (-1: none) may hold a card number (fieldMayHoldCardNumber). */
-export function mayHoldCardNumber(row: CsvRow, except: number): boolean {
-  for (let f = 0; f < row.count; f++) if (f !== except && fieldMayHoldCardNumber(row, f)) return true;
+/**
+ * Whether any field but `except` (-1: none) may hold a card number (fieldMayHoldCardNumber). A
+ * field marked in `timestamps` that holds an epoch in milliseconds is a time, not a card number
+ * (isEpochMillis), as the general path's scrub also has it (load-snapshot.ts).
+ */
+export function mayHoldCardNumber(row: CsvRow, except: number, timestamps?: Uint8Array): boolean {
+  for (let f = 0; f < row.count; f++) {
+    if (f === except || !fieldMayHoldCardNumber(row, f)) continue;
+    if (timestamps !== undefined && timestamps[f] === 1 && isEpochMillis(row.bytes, row.starts[f]!, row.ends[f]!)) continue;
+    return true;
+  }
   return false;
 }
 

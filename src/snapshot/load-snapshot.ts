@@ -9,7 +9,7 @@ import { scanCsv, type CsvRow } from './csv-scanner.js';
 import { fileDigest } from './file-digest.js';
 import { inputLimits } from './input-limits.js';
 import { fieldMayHoldCardNumber, mayHoldCardNumber } from './card-number-fields.js';
-import { redactCardNumbers } from './redact.js';
+import { redactCardNumbers } from '../normalise/redact.js';
 import type { TableFile } from './locate-tables.js';
 import type { RawRow } from './raw-row.js';
 import { checkRequiredColumns, openTable, readTable } from './read-table.js';
@@ -26,10 +26,10 @@ import {
   labelRows,
   RowProblem,
   transactionRows,
-  utcSecondsFromBytes,
   type RowContract,
   type TableName,
 } from './table-schemas.js';
+import { isEpochMillis, timestampFromBytes } from './timestamp.js';
 
 export interface LoadOptions {
   normalise: (kind: string, raw: string) => Normalised;
@@ -199,7 +199,7 @@ function accountIntake(snapshot: SnapshotBuilder): TableIntake<ReturnType<(typeo
         if (!isPlainId(b, s, e, row.ascii)) return false;
         let createdAt = Number.NaN;
         if (created !== -1) {
-          const t = utcSecondsFromBytes(b, row.starts[created]!, row.ends[created]!);
+          const t = timestampFromBytes(b, row.starts[created]!, row.ends[created]!);
           if (t === undefined) return false;
           createdAt = t;
         }
@@ -261,9 +261,9 @@ function identifierIntake(snapshot: SnapshotBuilder, ahead: AheadSettings | null
         if (account === -1) return false;
         const k = snapshot.kindOfBytes(b, row.starts[kind]!, row.ends[kind]!);
         if (k === INVALID) return false;
-        const firstSeen = first === -1 ? Number.NaN : utcSecondsFromBytes(b, row.starts[first]!, row.ends[first]!);
+        const firstSeen = first === -1 ? Number.NaN : timestampFromBytes(b, row.starts[first]!, row.ends[first]!);
         if (firstSeen === undefined) return false;
-        const lastSeen = last === -1 ? Number.NaN : utcSecondsFromBytes(b, row.starts[last]!, row.ends[last]!);
+        const lastSeen = last === -1 ? Number.NaN : timestampFromBytes(b, row.starts[last]!, row.ends[last]!);
         if (lastSeen === undefined) return false;
         const normalised = worker?.take(row.offset);
         if (normalised !== undefined) snapshot.linkNormalised(account, k, normalised, firstSeen, lastSeen);
@@ -312,7 +312,7 @@ function transactionIntake(snapshot: SnapshotBuilder): TableIntake<ReturnType<(t
         }
         const amount = decimalFromBytes(b, row.starts[amountField]!, row.ends[amountField]!);
         if (amount === undefined) return false;
-        const createdAt = created === -1 ? Number.NaN : utcSecondsFromBytes(b, row.starts[created]!, row.ends[created]!);
+        const createdAt = created === -1 ? Number.NaN : timestampFromBytes(b, row.starts[created]!, row.ends[created]!);
         if (createdAt === undefined) return false;
         const status = statusField === -1 ? statusCode('') : snapshot.statusOfBytes(b, row.starts[statusField]!, row.ends[statusField]!);
         if (status === INVALID) return false;
@@ -383,7 +383,7 @@ async function consume<T>(source: TableSource, intake: TableIntake<T>, options: 
       return;
     }
     const cardLike = file.table === 'accounts' && containsCardNumber(row.record.account_id ?? '');
-    scrubRecord(row, scrub, keep);
+    scrubRecord(row, scrub, intake.contract.timestamps, keep);
     const refusal = validate(row.record!, intake);
     if (refusal !== null) reject(row.line, refusal, row.raw !== undefined ? scrub(row.raw) : row.original ? scrub(serialise(row.original, file.format)) : serialise(row.record, file.format));
     else {
@@ -396,12 +396,14 @@ async function consume<T>(source: TableSource, intake: TableIntake<T>, options: 
   if (file.format === 'csv' && !file.gzip && !source.mapRows && !(await startsLikeGzip(file.path))) {
     let columns: readonly string[] = [];
     let fast: FastPath | null = null;
+    let timestampFields = new Uint8Array(0);
     try {
       await scanCsv(
         file.path,
         (header) => {
           checkRequiredColumns(file, header);
           columns = header;
+          timestampFields = Uint8Array.from(header, (c) => (intake.contract.timestamps.includes(c) ? 1 : 0));
           // a column name holding a card number is renamed by the scrub: every row takes the general path
           fast = header.every((c) => scrub(c) === c) ? (intake.fast?.(header) ?? null) : null;
         },
@@ -420,7 +422,7 @@ async function consume<T>(source: TableSource, intake: TableIntake<T>, options: 
             return;
           }
           // the fast path never holds a value the card-number scrub would change, but in the field it scrubs itself
-          if (fast !== null && !mayHoldCardNumber(row, fast.scrubs ?? -1) && fast.take(row)) {
+          if (fast !== null && !mayHoldCardNumber(row, fast.scrubs ?? -1, timestampFields) && fast.take(row)) {
             stats.rowsAccepted++;
             return;
           }
@@ -459,6 +461,12 @@ async function startsLikeGzip(path: string): Promise<boolean> {
   }
 }
 
+function isEpochMillisText(value: string): boolean {
+  const bytes = new Uint8Array(value.length);
+  for (let i = 0; i < value.length; i++) bytes[i] = Math.min(value.charCodeAt(i), 0xff);
+  return isEpochMillis(bytes, 0, bytes.length);
+}
+
 /** The row's length in characters as the line-length limit counts it: its fields plus their separators. */
 function rowLength(row: CsvRow): number {
   let n = row.count;
@@ -469,12 +477,18 @@ function rowLength(row: CsvRow): number {
   return n;
 }
 
-/** Card numbers out of every value and every column name of the row, in place; `keep` spares a value it names. */
-function scrubRecord(row: RawRow, scrub: (text: string) => string, keep?: (key: string, value: string) => boolean): void {
+/**
+ * Card numbers out of every value and every column name of the row, in place; `keep` spares a
+ * value it names, and an epoch in milliseconds in one of the table's timestamp columns is a
+ * time, and is left as it is.
+ */
+function scrubRecord(row: RawRow, scrub: (text: string) => string, timestamps: readonly string[], keep?: (key: string, value: string) => boolean): void {
   const record = row.record!;
   let renamed = false;
   for (const key in record) {
-    if (keep?.(key, record[key]!) !== true) record[key] = scrub(record[key]!);
+    const value = record[key]!;
+    if (value.length <= 13 && timestamps.includes(key) && isEpochMillisText(value)) continue;
+    if (keep?.(key, value) !== true) record[key] = scrub(value);
     if (scrub(key) !== key) renamed = true;
   }
   if (!renamed) return;

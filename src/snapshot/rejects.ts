@@ -2,7 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import Papa from 'papaparse';
 import { escapeFormula } from '../io/csv-cell.js';
 import { RunFileColumns } from '../run/run-files.js';
-import { redactCardNumbers } from './redact.js';
+import { redactCardNumbers } from '../normalise/redact.js';
 import type { TableName } from './table-schemas.js';
 
 export const REJECTS_HEADER = RunFileColumns.rejects.join(',');

@@ -1,4 +1,4 @@
-import type { AccountLinks, SharedStyle } from '../world.js';
+import type { AccountLinks, SharedStyle } from '../world-parts.js';
 
 /**
  * Collects (account, shared identifier) links in any order during planning, then packs them

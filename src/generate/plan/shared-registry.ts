@@ -1,4 +1,4 @@
-import { SHARED_STYLE_COUNT, type SharedIdentifiers, type SharedStyle } from '../world.js';
+import { SHARED_STYLE_COUNT, type SharedIdentifiers, type SharedStyle } from '../world-parts.js';
 
 /** Allocates shared identifiers (style, id) during planning and remembers each one's country. */
 export class SharedRegistry implements SharedIdentifiers {

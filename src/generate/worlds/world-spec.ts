@@ -1,5 +1,5 @@
 import type { PlanContext } from '../plan/plan-context.js';
-import type { HubCounts, IdentifierKind, Ring } from '../world.js';
+import type { HubCounts, IdentifierKind, Ring } from '../world-parts.js';
 
 export const worldNames = ['current', 'identity-only', 'household-p2p', 'slow-quiet', 'look-alikes', 'noisy-labels', 'giant-component'] as const;
 export type WorldName = (typeof worldNames)[number];

@@ -1,4 +1,4 @@
-import { replaceCardNumbers } from '../normalise/card-numbers-in-text.js';
+import { replaceCardNumbers } from './card-numbers-in-text.js';
 
 /**
  * Replaces every card number (see card-numbers-in-text.ts) with a marker: the last line of
