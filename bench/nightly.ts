@@ -132,7 +132,7 @@ async function bench(requested: number): Promise<Result> {
     }
     if (statements.length > 0) {
       // rows are graph rows: `accounts` writes each account with its USES relationships
-      console.log(formatTable(['statement', 'rows', 'ms', 'rows/s', 'batches', 'retries'], statements.map((s) => [s.statement, s.rows, s.ms, s.rowsPerSecond, s.batches ?? '', s.retries ?? ''])));
+      console.log(formatTable(['statement', 'rows', 'ms', 'rows/s', 'batches', 'retries'], statements.map((s) => [s.statement, s.rows, s.ms, s.rowsPerSecond, s.batches, s.retries])));
     }
   }
   console.log(formatEvaluation(await evaluateRun(join(state, 'runs', runId), join(data, 'truth.csv'))));
@@ -152,22 +152,18 @@ interface StatementLog {
   rows: number;
   ms: number;
   rowsPerSecond: number;
-  batches?: number;
-  retries?: number;
+  batches: number;
+  retries: number;
 }
 
-/**
- * The Neo4j sink's per-statement log records (JSON lines on stderr), and the lookup indexes a
- * first write builds after its rows (as a line of its own: the write is not done without them).
- */
+/** The Neo4j sink's per-statement log records (JSON lines on stderr). */
 function statementLogs(stderr: string): StatementLog[] {
   const out: StatementLog[] = [];
   for (const line of stderr.split('\n')) {
     if (!line.startsWith('{') || !line.includes('"sink":"neo4j"')) continue;
     try {
-      const record = JSON.parse(line) as Partial<StatementLog> & { sink?: string; indexes?: string[] };
+      const record = JSON.parse(line) as Partial<StatementLog>;
       if (typeof record.statement === 'string' && typeof record.rowsPerSecond === 'number') out.push(record as StatementLog);
-      else if (Array.isArray(record.indexes) && typeof record.ms === 'number') out.push({ statement: `build ${record.indexes.join(', ')}`, rows: 0, ms: record.ms, rowsPerSecond: 0 });
     } catch {
       // not a log record
     }

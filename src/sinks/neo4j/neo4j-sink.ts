@@ -7,7 +7,6 @@ import { openDriver } from './driver.js';
 import { accountBatching, accountRows, candidateRows, clusterRows, countUses, identifierRows, memberRows } from './graph-rows.js';
 import { releaseDatabaseLock, RELEASE_LOCK, takeDatabaseLock, TAKE_LOCK } from './database-lock.js';
 import { AWAIT_INDEXES, MIGRATIONS, migrate } from './migrations.js';
-import { DROP_INDEX, dropLookupIndexes, LOOKUP_INDEXES, rebuildLookupIndexes } from './deferred-indexes.js';
 import { describeNeo4jError, type Phase } from './neo4j-errors.js';
 import { QueryFiles } from './query-files.js';
 import { selectScope, type Scope } from './scope.js';
@@ -88,7 +87,7 @@ export class Neo4jSink implements Sink {
 
   async open(run: RunInfo): Promise<void> {
     const queries = await QueryFiles.load([MIGRATIONS, 'sink'], this.queriesDir);
-    queries.require([...Object.values(S), AWAIT_INDEXES, TAKE_LOCK, RELEASE_LOCK, LOOKUP_INDEXES, DROP_INDEX]);
+    queries.require([...Object.values(S), AWAIT_INDEXES, TAKE_LOCK, RELEASE_LOCK]);
     this.queries = queries;
     const driver = await openDriver(this.connection, { retrySeconds: this.options.retrySeconds });
     this.driver = driver;
@@ -143,18 +142,12 @@ export class Neo4jSink implements Sink {
     const held = await this.guard({ step: 'write', what: 'accounts' }, () => this.graphCounts());
     this.log.info({ sink: 'neo4j', ...held }, 'neo4j graph before the write');
 
-    const deferred = held.accounts === 0 && held.identifiers === 0 ? await this.guard({ step: 'write', what: 'identifiers' }, () => dropLookupIndexes(driver, this.connection.database, queries)) : [];
     // identifiers first, then accounts with their USES (see accountBatching)
     await statement('identifiers', identifierRows(output, selection), {}, { query: held.identifiers === 0 ? 'identifiersCreate' : 'identifiers' });
     await this.guard({ step: 'write', what: 'identifiers' }, () => this.transaction((tx) => tx.run(queries.get(S.unmarkHubs))));
     const accounts = await statement('accounts', accountRows(output, selection), {}, { query: held.accounts === 0 ? 'accountsCreate' : 'accounts', batching: accountBatching });
     this.written.accounts = selection.accountCount;
     this.written.uses = accounts.rows - selection.accountCount;
-    if (deferred.length > 0) {
-      const indexed = performance.now();
-      await this.guard({ step: 'write', what: 'accounts' }, () => rebuildLookupIndexes(driver, this.connection.database, queries, this.log));
-      this.log.info({ sink: 'neo4j', indexes: deferred, ms: Math.round(performance.now() - indexed) }, 'neo4j: lookup indexes built after the first write');
-    }
     await statement('clusters', clusterRows(output), { runId });
     await statement('candidates', candidateRows(output), { runId });
     await statement('members', memberRows(output));
