@@ -11,7 +11,9 @@
  * The machine's load average is printed with every run: numbers from a busy machine are not
  * comparable with those from an idle one.
  *
- * With `--sink neo4j` it also prints each Neo4j statement's rows, time and rows/s. `--scope`
+ * With `--sink neo4j` it also prints each Neo4j statement's rows, time and rows/s, and, when the
+ * server is the local one (`.neo4j/neo4j.pid`, or under `$NEO4J_LOCAL_HOME`), the server's CPU
+ * seconds over the run and rows per server CPU second. `--scope`
  * overrides `neo4j.scope` of the config (default: the config's, `clusters`). The Neo4j database is
  * left as the run leaves it: a first write needs an empty one (`npm run neo4j:reset`), and running
  * the bench again measures a rerun (the same `--run-id`) or the next night (another one).
@@ -51,6 +53,9 @@ if (values.scope !== undefined && values.scope !== 'full' && values.scope !== 'c
   console.error(`--scope must be full or clusters, not ${values.scope}`);
   process.exit(2);
 }
+/** The local server's pid file (`npm run neo4j:start`); a server elsewhere is not measured. */
+const localServerPidFile = join(process.env.NEO4J_LOCAL_HOME ?? '.neo4j', 'neo4j.pid');
+
 const runId = values['run-id']!;
 const seed = Number(values.seed);
 const sizes = (values.growth ?? values.accounts!).split(',').map((s) => Number(s.replace(/_/g, '')));
@@ -176,12 +181,14 @@ async function bench(requested: number, style: SnapshotStyle): Promise<Result> {
   }
   const cli = resolve('dist/src/cli/main.js');
   const loadAvg = loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const serverCpuBefore = await serverCpuSeconds();
   const started = performance.now();
   // V8's default heap (about 4 GB here) holds the interned strings of about 5M accounts; past
   // that the run needs a larger one, as README.md says for production runs
   const heapMb = Math.max(4096, Math.ceil(accounts / 1e6) * 1024 + 2048);
   const { code, maxRssKb, cpuSeconds, statements } = await run(process.execPath, ['--max-semi-space-size=64', `--max-old-space-size=${heapMb}`, cli, 'nightly', '--input', data, '--out', state, '--run-id', runId, '--dev-pan-key', '--sink', values.sink!, ...configArgs]);
   const wall = (performance.now() - started) / 1000;
+  const serverCpuAfter = await serverCpuSeconds();
   if (code !== 0) {
     console.error(`nightly exited ${code}`);
     process.exit(1);
@@ -194,7 +201,12 @@ async function bench(requested: number, style: SnapshotStyle): Promise<Result> {
     const rows = Object.entries(manifest.counts).filter(([k]) => k.startsWith('neo4j.'));
     const total = rows.reduce((n, [, v]) => n + v, 0);
     console.log(`neo4j: ${total} rows in ${(neo4jStage.ms / 1000).toFixed(1)} s = ${Math.round(total / (neo4jStage.ms / 1000))} rows/s (${rows.map(([k, v]) => `${k.slice(6)} ${v}`).join(', ')})`);
+    if (serverCpuBefore !== null && serverCpuAfter !== null) {
+      const cpu = serverCpuAfter - serverCpuBefore;
+      console.log(`neo4j server CPU over the whole run: ${cpu.toFixed(1)} s = ${Math.round(total / cpu)} rows per server CPU second (the local server, ${localServerPidFile})`);
+    }
     if (statements.length > 0) {
+      // rows are graph rows: `accounts` writes each account with its USES relationships
       console.log(formatTable(['statement', 'rows', 'ms', 'rows/s', 'batches', 'retries'], statements.map((s) => [s.statement, s.rows, s.ms, s.rowsPerSecond, s.batches, s.retries])));
     }
   }
@@ -227,10 +239,10 @@ interface StatementLog {
 function statementLogs(stderr: string): StatementLog[] {
   const out: StatementLog[] = [];
   for (const line of stderr.split('\n')) {
-    if (!line.startsWith('{') || !line.includes('"rowsPerSecond"')) continue;
+    if (!line.startsWith('{') || !line.includes('"sink":"neo4j"')) continue;
     try {
-      const record = JSON.parse(line) as Partial<StatementLog> & { sink?: string };
-      if (record.sink === 'neo4j' && typeof record.statement === 'string') out.push(record as StatementLog);
+      const record = JSON.parse(line) as Partial<StatementLog>;
+      if (typeof record.statement === 'string' && typeof record.rowsPerSecond === 'number') out.push(record as StatementLog);
     } catch {
       // not a log record
     }
@@ -255,6 +267,23 @@ function run(command: string, args: string[]): Promise<{ code: number; maxRssKb:
       resolvePromise({ code: code ?? 1, maxRssKb: rss ? Number(rss[1]) : 0, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : 0, statements: statementLogs(stderr) });
     });
   });
+}
+
+/**
+ * CPU seconds (user + system) the local Neo4j process has used so far, or null when it is not
+ * running here. On a shared machine wall time swings with the load; the server's CPU does not.
+ */
+async function serverCpuSeconds(): Promise<number | null> {
+  if (values.sink !== 'neo4j' || !existsSync(localServerPidFile)) return null;
+  try {
+    const pid = (await readFile(localServerPidFile, 'utf8')).trim();
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // fields after the parenthesised command name: utime and stime are the 12th and 13th
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /** Data rows of a CSV file (lines after the header; no quoted line breaks), or null when it is not there. */

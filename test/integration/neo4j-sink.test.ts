@@ -194,7 +194,7 @@ describe('Neo4j sink', () => {
       (err: unknown) => err,
     );
     expect(error).toBeInstanceOf(SinkUnavailableError);
-    expect((error as Error).message).toBe(`lost the connection to Neo4j at ${proxy.uri} while writing identifiers: connection refused`);
+    expect((error as Error).message).toBe(`lost the connection to Neo4j at ${proxy.uri} while writing clusters: connection refused`);
     expect((await rows(driver, 'MATCH (r:PipelineRun:Current) RETURN r.runId AS runId'))[0]).toEqual({ runId: 'r4' });
     expect(await count(driver, 'MATCH (c:FraudCluster {runId: $runId}) RETURN count(c) AS n', { runId: 'r5' })).toBe(0);
   });

@@ -10,16 +10,17 @@ export interface BatchOptions {
   concurrency: number;
 }
 
-/** How one statement's rows are cut into batches and ordered within a batch. */
+/** How one statement's rows are cut into batches and sent. */
 export interface Batching<Row> {
-  /** rows of one group always go in the same batch (a batch may grow past batchSize to finish a group) */
-  groupOf?: (row: Row) => unknown;
-  /** sorts each batch before it is sent */
-  order?: (a: Row, b: Row) => number;
+  /** graph rows (nodes and relationships) a row writes, for batchSize and rows/s (default 1) */
+  weightOf?: (row: Row) => number;
+  /** the statement's parameters for one batch (default `{rows: batch}`) */
+  params?: (batch: Row[]) => Record<string, unknown>;
 }
 
 export interface StatementStats {
   statement: string;
+  /** graph rows written: nodes and relationships the rows stand for */
   rows: number;
   batches: number;
   ms: number;
@@ -52,40 +53,42 @@ export class BatchWriter {
     params: Record<string, unknown> = {},
     batching: Batching<Row> = {},
   ): Promise<StatementStats> {
-    const { groupOf, order } = batching;
+    const { weightOf, params: paramsOf = (batch: Row[]) => ({ rows: batch }) } = batching;
     const started = performance.now();
     const queue = new PQueue({ concurrency: this.options.concurrency });
     const stats: StatementStats = { statement, rows: 0, batches: 0, ms: 0, rowsPerSecond: 0, nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, retries: 0 };
     let failure: { error: unknown } | null = null;
 
-    const run = async (batch: Row[]): Promise<void> => {
+    const run = async (batch: Row[], weight: number): Promise<void> => {
+      const batchParams = { ...params, ...paramsOf(batch) };
       const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
       try {
         let attempts = 0;
         const result = await session.executeWrite((tx) => {
           attempts++;
-          return tx.run(text, { ...params, rows: batch });
+          return tx.run(text, batchParams);
         });
         stats.retries += attempts - 1;
         const updates = result.summary.counters.updates();
         stats.nodesCreated += updates.nodesCreated;
         stats.relationshipsCreated += updates.relationshipsCreated;
         stats.propertiesSet += updates.propertiesSet;
-        stats.rows += batch.length;
+        stats.rows += weight;
         stats.batches++;
       } finally {
         await session.close();
       }
     };
     const enqueue = (batch: Row[]): void => {
-      if (order) batch.sort(order);
-      queue.add(() => run(batch)).catch((error: unknown) => {
+      let weight = batch.length;
+      if (weightOf) for (const row of batch) weight += weightOf(row) - 1;
+      queue.add(() => run(batch, weight)).catch((error: unknown) => {
         failure ??= { error };
         queue.clear();
       });
     };
 
-    for (const batch of batches(rows, this.options.batchSize, groupOf)) {
+    for (const batch of batches(rows, this.options.batchSize, weightOf)) {
       if (failure) break;
       enqueue(batch);
       await queue.onSizeLessThan(1);

@@ -1,22 +1,18 @@
 /**
- * Cuts rows into batches of `size` rows, pulling rows only as batches are taken. With `groupOf`,
- * rows of one group (consecutive rows with the same group value) never span two batches: a batch
- * grows past `size` to finish its last group.
+ * Cuts rows into batches of about `size` graph rows, pulling rows only as batches are taken. A
+ * row may stand for several graph rows (`weightOf`: an account with its USES relationships is
+ * 1 + its USES); a row is never split, so a batch ends at the first row that brings it to `size`.
  */
-export function* batches<Row>(rows: Iterable<Row>, size: number, groupOf?: (row: Row) => unknown): Generator<Row[]> {
+export function* batches<Row>(rows: Iterable<Row>, size: number, weightOf?: (row: Row) => number): Generator<Row[]> {
   let batch: Row[] = [];
-  let full = false;
-  let group: unknown;
+  let weight = 0;
   for (const row of rows) {
-    if (full && (!groupOf || groupOf(row) !== group)) {
+    batch.push(row);
+    weight += weightOf ? weightOf(row) : 1;
+    if (weight >= size) {
       yield batch;
       batch = [];
-      full = false;
-    }
-    batch.push(row);
-    if (batch.length >= size) {
-      full = true;
-      if (groupOf) group = groupOf(row);
+      weight = 0;
     }
   }
   if (batch.length > 0) yield batch;

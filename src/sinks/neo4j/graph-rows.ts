@@ -22,7 +22,12 @@ export type AccountRow = [
   label: 'fraud' | 'legit' | null,
   /** extra account columns; empty values are null */
   props: Record<string, string | null>,
+  /** the account's USES relationships to the identifiers written */
+  uses: UseRow[],
 ];
+
+/** One USES relationship of an account: the identifier's key, first and last seen. */
+export type UseRow = [key: string, firstSeen: Integer | null, lastSeen: Integer | null];
 
 export type IdentifierRow = [
   key: string,
@@ -33,8 +38,6 @@ export type IdentifierRow = [
   hub: boolean,
   accountCount: Integer,
 ];
-
-export type UsesRow = [accountId: string, key: string, firstSeen: Integer | null, lastSeen: Integer | null];
 
 export interface ClusterRow {
   key: string;
@@ -86,16 +89,54 @@ export function clusterKey(clusterId: string, runId: string): string {
   return `${clusterId}@${runId}`;
 }
 
-export function* accountRows(output: Pick<RunOutput, 'snapshot'>, selection: Selection): Generator<AccountRow> {
+/**
+ * Accounts, each with its USES relationships to the selected identifiers: the relationships are
+ * written with their start node, in the same statement (see accountBatching).
+ */
+export function* accountRows(output: Pick<RunOutput, 'snapshot' | 'graph'>, selection: Selection): Generator<AccountRow> {
   const { ids, createdAt, label, properties } = output.snapshot.accounts;
+  const { graph } = output;
+  const { kinds, kindOf, values } = output.snapshot.identifiers;
   const columns = [...properties.entries()].filter(([name]) => !accountOwnProperties.has(name));
   for (let a = 0; a < ids.length; a++) {
     if (!selection.accounts[a]) continue;
     const props: Record<string, string | null> = {};
     for (const [name, values] of columns) props[name] = values[a] ? values[a]! : null;
-    yield [ids[a]!, epochMs(createdAt[a]!), label[a] === 1 ? 'fraud' : label[a] === -1 ? 'legit' : null, props];
+    const uses: UseRow[] = [];
+    for (let k = graph.accountOffsets[a]!; k < graph.accountOffsets[a + 1]!; k++) {
+      const i = graph.accountIdentifiers[k]!;
+      if (!selection.identifiers[i]) continue;
+      uses.push([identifierKey(kinds[kindOf[i]!]!, values.at(i)), epochMs(graph.firstSeen[k]!), epochMs(graph.lastSeen[k]!)]);
+    }
+    yield [ids[a]!, epochMs(createdAt[a]!), label[a] === 1 ? 'fraud' : label[a] === -1 ? 'legit' : null, props, uses];
   }
 }
+
+/**
+ * How account batches are sent. A batch writes its accounts and their USES in one transaction:
+ * the account is in hand (no index lookup to find it again), and a first write's CREATE of a
+ * relationship is guarded by the CREATE of its account (a batch retried after a commit that did
+ * happen fails on the account's uniqueness constraint instead of doubling relationships).
+ *
+ * `$rows` are the accounts; `$uses` are all the batch's USES as [account's position in $rows,
+ * key, firstSeen, lastSeen], sorted by identifier key. Creating a relationship locks both its
+ * nodes: no two batches share an account, and the identifiers they do share (an IP, an address)
+ * are locked in one global order, so batches in flight wait for each other instead of
+ * deadlocking. A batch is about batchSize graph rows (accounts plus USES).
+ */
+export const accountBatching = {
+  weightOf: (row: AccountRow): number => 1 + row[4].length,
+  params: (batch: AccountRow[]): { rows: AccountRow[0 | 1 | 2 | 3][][]; uses: [Integer, ...UseRow][] } => {
+    const uses: [Integer, ...UseRow][] = [];
+    const rows = batch.map((row, n) => {
+      const at = neo4j.int(n);
+      for (const use of row[4]) uses.push([at, ...use]);
+      return row.slice(0, 4) as AccountRow[0 | 1 | 2 | 3][];
+    });
+    uses.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    return { rows, uses };
+  },
+};
 
 export function* identifierRows(output: Pick<RunOutput, 'snapshot' | 'graph' | 'weights'>, selection: Selection): Generator<IdentifierRow> {
   const { kinds, kindOf, values } = output.snapshot.identifiers;
@@ -110,33 +151,7 @@ export function* identifierRows(output: Pick<RunOutput, 'snapshot' | 'graph' | '
   }
 }
 
-/** USES relationships between selected accounts and selected identifiers, account by account. */
-export function* usesRows(output: Pick<RunOutput, 'snapshot' | 'graph'>, selection: Selection): Generator<UsesRow> {
-  const { graph } = output;
-  const ids = output.snapshot.accounts.ids;
-  const { kinds, kindOf, values } = output.snapshot.identifiers;
-  for (let a = 0; a < graph.accountCount; a++) {
-    if (!selection.accounts[a]) continue;
-    for (let k = graph.accountOffsets[a]!; k < graph.accountOffsets[a + 1]!; k++) {
-      const i = graph.accountIdentifiers[k]!;
-      if (!selection.identifiers[i]) continue;
-      yield [ids[a]!, identifierKey(kinds[kindOf[i]!]!, values.at(i)), epochMs(graph.firstSeen[k]!), epochMs(graph.lastSeen[k]!)];
-    }
-  }
-}
-
-/** Number of USES rows usesRows will yield, without building them. */
-/**
- * How USES batches are cut and ordered. Creating a relationship locks both its nodes. A batch
- * holds whole accounts (no two batches share one), and sorts its rows by identifier key, so the
- * identifiers concurrent batches do share (an IP, an address) are locked in one global order:
- * batches in flight wait for each other instead of deadlocking.
- */
-export const usesBatching = {
-  groupOf: (row: UsesRow): string => row[0],
-  order: (a: UsesRow, b: UsesRow): number => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0),
-};
-
+/** Number of USES relationships accountRows will yield, without building them. */
 export function countUses(output: Pick<RunOutput, 'graph'>, selection: Selection): number {
   const { graph } = output;
   let n = 0;

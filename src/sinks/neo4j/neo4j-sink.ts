@@ -1,10 +1,10 @@
 import neo4j, { type Driver, type Integer, type ManagedTransaction } from 'neo4j-driver';
 import type { Logger } from '../../log.js';
 import type { RunInfo, RunOutput, Sink, SinkReport } from '../sink.js';
-import { BatchWriter, type BatchOptions, type Batching } from './batch-writer.js';
+import { BatchWriter, type BatchOptions, type Batching, type StatementStats } from './batch-writer.js';
 import { displayUri, type ConnectionSettings } from './connection-settings.js';
 import { openDriver } from './driver.js';
-import { accountRows, candidateRows, clusterRows, countUses, identifierRows, memberRows, usesBatching, usesRows } from './graph-rows.js';
+import { accountBatching, accountRows, candidateRows, clusterRows, countUses, identifierRows, memberRows } from './graph-rows.js';
 import { releaseDatabaseLock, RELEASE_LOCK, takeDatabaseLock, TAKE_LOCK } from './database-lock.js';
 import { AWAIT_INDEXES, MIGRATIONS, migrate } from './migrations.js';
 import { COMMIT_REPAIR_QUERIES, abandonRuns, runState } from './commit-repair.js';
@@ -45,7 +45,6 @@ const S = {
   unmarkHubs: 'sink/unmark-hubs',
   clusters: 'sink/clusters',
   candidates: 'sink/candidates',
-  uses: 'sink/uses',
   dropUnseenUses: 'sink/drop-unseen-uses',
   members: 'sink/members',
   candidateFor: 'sink/candidate-for',
@@ -171,11 +170,12 @@ export class Neo4jSink implements Sink {
       rows: Iterable<Row>,
       params: Record<string, unknown> = {},
       options: { query?: keyof typeof S; batching?: Batching<Row> } = {},
-    ): Promise<void> => {
+    ): Promise<StatementStats> => {
       const text = queries.get(S[options.query ?? name]);
       const stats = await this.guard({ step: 'write', what: name }, () => writer.write(name, text, rows, params, options.batching));
       this.written[name] = stats.rows;
       await this.hooks.afterStatement?.(name);
+      return stats;
     };
 
     // A kind of node the database holds none of yet (a first write) is CREATEd, not MERGEd: no
@@ -184,14 +184,16 @@ export class Neo4jSink implements Sink {
     const held = await this.guard({ step: 'write', what: 'accounts' }, () => this.graphCounts());
     this.log.info({ sink: 'neo4j', ...held }, 'neo4j graph before the write');
 
-    // nodes first, then the relationships between them
-    await statement('accounts', accountRows(output, selection), {}, { query: held.accounts === 0 ? 'accountsCreate' : 'accounts' });
+    // identifiers first, then accounts with their USES (see accountBatching)
     await statement('identifiers', identifierRows(output, selection), {}, { query: held.identifiers === 0 ? 'identifiersCreate' : 'identifiers' });
     await this.guard({ step: 'write', what: 'identifiers' }, () => this.transaction((tx) => tx.run(queries.get(S.unmarkHubs))));
+    const accounts = await statement('accounts', accountRows(output, selection), {}, { query: held.accounts === 0 ? 'accountsCreate' : 'accounts', batching: accountBatching });
+    this.written.accounts = selection.accountCount;
+    this.written.uses = accounts.rows - selection.accountCount;
     await statement('clusters', clusterRows(output), { runId });
     await statement('candidates', candidateRows(output), { runId });
-    await statement('uses', usesRows(output, selection), {}, { batching: usesBatching });
-    await statement('dropUnseenUses', accountIdentifierRows(output, selection));
+    // a first write into an empty database has no links from earlier nights to drop
+    if (held.accounts > 0) await statement('dropUnseenUses', accountIdentifierRows(output, selection));
     await statement('members', memberRows(output));
     await statement('candidateFor', candidateRows(output));
 

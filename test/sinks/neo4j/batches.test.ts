@@ -7,11 +7,12 @@ describe('batches', () => {
     expect([...batches([], 2)]).toEqual([]);
   });
 
-  it('never splits a group: a batch grows to finish the group it ends in', () => {
-    const rows = ['a1', 'a2', 'b1', 'b2', 'b3', 'c1', 'd1', 'd2'];
-    const account = (row: string) => row[0];
-    expect([...batches(rows, 3, account)]).toEqual([['a1', 'a2', 'b1', 'b2', 'b3'], ['c1', 'd1', 'd2']]);
-    expect([...batches(rows, 1, account)]).toEqual([['a1', 'a2'], ['b1', 'b2', 'b3'], ['c1'], ['d1', 'd2']]);
+  it('counts a row as the graph rows it stands for, and never splits a row', () => {
+    // an account with its USES: weight 1 + uses
+    const rows = [{ uses: 1 }, { uses: 3 }, { uses: 0 }, { uses: 0 }, { uses: 5 }, { uses: 0 }];
+    const weight = (row: { uses: number }) => 1 + row.uses;
+    expect([...batches(rows, 4, weight)].map((b) => b.map((r) => r.uses))).toEqual([[1, 3], [0, 0, 5], [0]]);
+    expect([...batches(rows, 1, weight)].map((b) => b.length)).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
   it('pulls rows only as batches are taken', () => {
@@ -24,6 +25,6 @@ describe('batches', () => {
     }
     const it = batches(rows(), 4);
     it.next();
-    expect(pulled).toBe(5);
+    expect(pulled).toBe(4);
   });
 });

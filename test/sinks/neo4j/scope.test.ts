@@ -2,7 +2,7 @@ import { oneCommunityStats, priorModel } from '../../support/detection-fixtures.
 import { isInt } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import type { Cluster, Detection } from '../../../src/detect/detection.js';
-import { accountRows, candidateRows, clusterRows, countUses, featureProperties, identifierRows, memberRows, usesRows } from '../../../src/sinks/neo4j/graph-rows.js';
+import { accountBatching, accountRows, candidateRows, clusterRows, countUses, featureProperties, identifierRows, memberRows } from '../../../src/sinks/neo4j/graph-rows.js';
 import { selectScope } from '../../../src/sinks/neo4j/scope.js';
 import type { RunOutput } from '../../../src/sinks/sink.js';
 import { prepare } from '../../support/detection-input.js';
@@ -91,7 +91,7 @@ describe('selectScope', () => {
     const keys = [...identifierRows(o, s)].map(([key]) => key);
     expect(keys.sort()).toEqual(['address:h', 'device:d1', 'phone:p']);
     // H1's e-mail and N1's e-mail are not written, nor are their USES
-    const uses = [...usesRows(o, s)].map(([accountId, key]) => `${accountId}>${key}`);
+    const uses = [...accountRows(o, s)].flatMap(([accountId, , , , used]) => used.map(([key]) => `${accountId}>${key}`));
     expect(uses).toEqual(['R1>device:d1', 'R1>address:h', 'R2>device:d1', 'R3>device:d1', 'H1>address:h', 'H2>address:h', 'H3>address:h', 'F1>phone:p', 'N1>phone:p']);
     expect(countUses(o, s)).toBe(uses.length);
   });
@@ -110,6 +110,22 @@ describe('rows', () => {
     expect(rows[6]![2]).toBe('fraud');
     expect(rows[7]![2]).toBe('legit');
     expect(rows[8]![2]).toBeNull();
+  });
+
+  it('accounts carry their USES; a batch sends them sorted by identifier key, each pointing at its account', () => {
+    const o = output();
+    const rows = [...accountRows(o, selectScope(o, 'full'))];
+    expect(rows.reduce((n, row) => n + accountBatching.weightOf(row), 0)).toBe(rows.length + countUses(o, selectScope(o, 'full')));
+    const { rows: accounts, uses } = accountBatching.params(rows);
+    expect(accounts.map((row) => row.length)).toEqual(rows.map(() => 4));
+    expect(accounts.map((row) => row[0])).toEqual(rows.map((row) => row[0]));
+    const keys = uses.map((use) => use[1]);
+    expect(keys).toEqual([...keys].sort());
+    // the same relationships as the rows hold, with their times
+    const sent = uses.map(([at, key, first, last]) => `${rows[at.toNumber()]![0]}>${key} ${first} ${last}`).sort();
+    const held = rows.flatMap(([accountId, , , , used]) => used.map(([key, first, last]) => `${accountId}>${key} ${first} ${last}`)).sort();
+    expect(sent).toEqual(held);
+    expect(uses.every(([at]) => isInt(at))).toBe(true);
   });
 
   it('identifiers: key, kind label, hub flag and account count', () => {
