@@ -47,13 +47,12 @@ export async function evaluateRun(runDir: string, truthPath: string, options: Ev
   for (let i = 0; i < accounts; i++) {
     if (flagged[i] === 0) continue;
     candidates++;
+    if (truth.fraud[i] === 1) truePositives++;
     const ring = truth.ringOf[i]!;
-    if (ring >= 0) {
-      truePositives++;
-      foundInRing[ring]! += 1;
-    }
+    if (ring >= 0) foundInRing[ring]! += 1;
   }
   const trueRingAccounts = truth.ringSizes.reduce((a, b) => a + b, 0);
+  const trueFraudAccounts = truth.fraudAccounts;
 
   // Clusters: each account counts in the first cluster it is listed in.
   const clusterIds = new Map<string, number>();
@@ -107,7 +106,7 @@ export async function evaluateRun(runDir: string, truthPath: string, options: Ev
       hubMinAccounts: found.hubMinAccounts,
       hubs: found.hubs,
       reachableMembers: found.count,
-      ceiling: trueRingAccounts > 0 ? found.count / trueRingAccounts : Number.NaN,
+      ceiling: trueFraudAccounts > 0 ? found.count / trueFraudAccounts : Number.NaN,
       truePositives: reachedFlagged,
       recall: found.count > 0 ? reachedFlagged / found.count : Number.NaN,
     };
@@ -118,12 +117,13 @@ export async function evaluateRun(runDir: string, truthPath: string, options: Ev
     truthPath,
     accounts,
     candidates: {
-      ...precisionRecall(truePositives, candidates, trueRingAccounts),
+      ...precisionRecall(truePositives, candidates, trueFraudAccounts),
       candidates,
       trueRingAccounts,
+      trueFraudAccounts,
       truePositives,
       falsePositives: candidates - truePositives,
-      falseNegatives: trueRingAccounts - truePositives,
+      falseNegatives: trueFraudAccounts - truePositives,
       unknownAccounts: unknownCandidates,
     },
     pairwise: {

@@ -9,10 +9,13 @@ export interface Evaluation {
   truthPath: string;
   /** Accounts in truth.csv. */
   accounts: number;
-  /** Blacklist candidates against the accounts that belong to a ring. */
+  /** Blacklist candidates against the fraud accounts: ring members and fraudsters alone. */
   candidates: PrecisionRecall & {
     candidates: number;
+    /** Accounts in a ring of truth.csv. */
     trueRingAccounts: number;
+    /** Fraud accounts of truth.csv: the ring members and the fraudsters working alone. */
+    trueFraudAccounts: number;
     truePositives: number;
     falsePositives: number;
     falseNegatives: number;
@@ -43,7 +46,7 @@ export interface Evaluation {
     hubs: number;
     /** Ring members linked to another member of their ring by a non-hub identifier. */
     reachableMembers: number;
-    /** reachableMembers / all ring members: the recall ceiling. */
+    /** reachableMembers / all fraud accounts: the recall ceiling (a fraudster alone shares nothing with a fellow). */
     ceiling: number;
     /** Reachable members that are candidates. */
     truePositives: number;

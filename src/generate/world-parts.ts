@@ -6,7 +6,8 @@
 export const identifierKinds = ['device', 'address', 'payment_instrument', 'phone', 'email', 'ip', 'national_id'] as const;
 export type IdentifierKind = (typeof identifierKinds)[number];
 
-export const Role = { honest: 0, ring: 1, businessFamily: 2 } as const;
+/** `loneFraud`: a fraudster in no ring (alone, or the one fraudster of an otherwise honest group). */
+export const Role = { honest: 0, ring: 1, businessFamily: 2, loneFraud: 3 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 
 /**
@@ -100,6 +101,6 @@ export interface AccountArrays {
   createdAt: Uint32Array;
   ringOf: Int32Array;
   householdOf: Int32Array;
-  /** 1 for ring members carrying a seed fraud label. */
+  /** 1 for fraudsters (ring members or lone) carrying a seed fraud label. */
   fraudLabel: Uint8Array;
 }

@@ -15,6 +15,8 @@ export interface World extends AccountArrays {
   /** Household members, CSR by household id. */
   householdStart: Int32Array;
   householdMembers: Int32Array;
+  /** Every fraudster (ring member or lone), ascending: whom money mules pass money to. */
+  fraudsters: Int32Array;
   rings: Ring[];
   families: number;
   hubs: HubCounts;

@@ -8,9 +8,18 @@ import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 
 const PAN_HASH_HEX_LENGTH = 32;
 
-/** 13–19 ASCII digits passing the Luhn check: the shape of a payment card number. */
+/**
+ * 13–19 ASCII digits passing the Luhn check, not all zeros: the shape of a payment card number.
+ * Zeros pass the Luhn check trivially, but no issuer numbers a card 0000…: they are filler (the
+ * all-zero UUID, `0000 0000 0000 0000`), which must stay recognisable as a placeholder.
+ */
 export function isPanShaped(digits: string): boolean {
-  return digits.length >= 13 && digits.length <= 19 && isLuhnValid(digits);
+  return digits.length >= 13 && digits.length <= 19 && !allZeros(digits) && isLuhnValid(digits);
+}
+
+function allZeros(digits: string): boolean {
+  for (let i = 0; i < digits.length; i++) if (digits.charCodeAt(i) !== 0x30) return false;
+  return true;
 }
 
 /** Luhn (mod 10) check over ASCII digits; false for anything that is not all digits. */

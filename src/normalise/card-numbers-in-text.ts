@@ -1,7 +1,8 @@
-import { isLuhnValid } from './card-number.js';
+import { isPanShaped } from './card-number.js';
 
 /**
- * Finds card numbers (PANs) anywhere in a text: 13–19 digits passing the Luhn check, written
+ * Finds card numbers (PANs) anywhere in a text: 13–19 digits passing the Luhn check (never all
+ * zeros: see isPanShaped), written
  * together or grouped with single spaces, dots or dashes (`4111.1111.1111.1111`,
  * `5105 1051 0510 5100`, `4111-1111-1111-1111`), inside any value of any column. Each one found
  * is replaced by what `replace` makes of its digits; the rest of the text is kept.
@@ -68,7 +69,7 @@ function hasLongDigitRun(text: string): boolean {
 function replaceInRun(run: string, replace: (digits: string) => string): string | null {
   const digits = run.replace(/\D/g, '');
   if (digits.length < 13) return null;
-  if (digits.length <= 19 && isLuhnValid(digits)) return replace(digits);
+  if (digits.length <= 19 && isPanShaped(digits)) return replace(digits);
   // a longer run: look for card numbers made of whole groups of 3+ digits; separators between groups are kept
   const parts = run.split(SEPARATOR_KEPT); // groups at even indexes, separators at odd ones
   let out = '';
@@ -84,7 +85,7 @@ function replaceInRun(run: string, replace: (digits: string) => string): string 
       if (j === i + 2 && parts[i]!.length < 3) break;
       count += parts[j]!.length;
       joined += parts[j]!;
-      if (count >= 13 && count <= 19 && isLuhnValid(joined)) found = j;
+      if (isPanShaped(joined)) found = j;
     }
     if (found >= 0) {
       out += replace(joined.slice(0, digitsIn(parts, i, found)));

@@ -11,6 +11,8 @@ import { MAX_VALUE_LENGTH, digestLongValue } from './long-value.js';
 import { createPaymentInstrumentCanonicaliser } from './payment-instrument.js';
 import { createPhoneCanonicaliser } from './phone.js';
 import { isZeroFiller } from './placeholders.js';
+import { createPanHasher } from './card-number.js';
+import { replaceCardNumbers } from './card-numbers-in-text.js';
 
 export type { Normalised } from './canonical.js';
 export { defaultPlaceholders } from './placeholders.js';
@@ -44,9 +46,17 @@ export function createNormaliser(opts: NormaliseOptions): (kind: string, raw: st
   const phone = createPhoneCanonicaliser(opts.defaultCountryCode);
   const paymentInstrument = createPaymentInstrumentCanonicaliser(opts.panHashKey);
 
+  // The loader replaces card numbers in every value before it normalises (so that no raw card
+  // number reaches a row, a reject or a log): a placeholder that holds one (`4111 1111 1111 1111`
+  // typed as a test card) arrives tokenised, and is matched in both spellings.
+  const hashPan = createPanHasher(opts.panHashKey);
+  const spellings = opts.placeholders.flatMap((placeholder) => {
+    const tokenised = replaceCardNumbers(placeholder, hashPan);
+    return tokenised === placeholder ? [placeholder] : [placeholder, tokenised];
+  });
   const placeholdersFor = (rule: (clean: string) => string | null): ReadonlySet<string> => {
     const set = new Set<string>();
-    for (const placeholder of opts.placeholders) {
+    for (const placeholder of spellings) {
       const clean = cleanText(placeholder);
       const value = clean.length === 0 ? null : rule(clean);
       if (value !== null) set.add(value);
@@ -60,6 +70,8 @@ export function createNormaliser(opts: NormaliseOptions): (kind: string, raw: st
   const device = placeholdersFor(canonicaliseDevice);
   const ip = placeholdersFor(canonicaliseIp);
   const generic = placeholdersFor(canonicaliseGeneric);
+  // a value that is a whole card token is looked up as it is (see below)
+  const tokens = placeholdersFor((clean) => (CARD_TOKEN.test(clean) ? clean : null));
   const documents = placeholdersFor(canonicaliseIdentityDocument);
 
   // A switch with direct calls: no per-row Map lookup or closure indirection, and any kind not
@@ -69,7 +81,7 @@ export function createNormaliser(opts: NormaliseOptions): (kind: string, raw: st
     if (clean.length === 0) return null;
     // a card number already replaced by its token (in any column, before normalising): the token
     // is the value, whatever the kind; a phone's digit rules would otherwise mangle it
-    if (CARD_TOKEN.test(clean)) return accept(clean, true, generic);
+    if (CARD_TOKEN.test(clean)) return accept(clean, true, tokens);
     if (kind === 'phone' && clean.includes('pan:')) return accept(canonicaliseGeneric(clean), false, generic);
     switch (kind) {
       case 'email':

@@ -27,13 +27,14 @@ export const defaultPlaceholders: readonly string[] = Object.freeze([
 ]);
 
 /**
- * True for values made only of zeros, dashes, dots and spaces (`0`, `000-000`, `0.0.0.0`, `---`,
- * the all-zero UUID): filler whatever the list says.
+ * True for values made only of zeros, dashes, dots, spaces and braces (`0`, `000-000`,
+ * `0.0.0.0`, `---`, the all-zero UUID, also as a Windows GUID in braces under a kind that keeps
+ * them): filler whatever the list says.
  */
 export function isZeroFiller(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c !== 0x30 && c !== 0x2d && c !== 0x2e && c !== 0x20) return false;
+    if (c !== 0x30 && c !== 0x2d && c !== 0x2e && c !== 0x20 && c !== 0x7b && c !== 0x7d) return false;
   }
   return true;
 }

@@ -23,6 +23,10 @@ describe('isPanShaped', () => {
     expect(isPanShaped('6011000990139424')).toBe(true);
     expect(isPanShaped('79927398713')).toBe(false); // Luhn-valid, 11 digits
     expect(isPanShaped('41111111111111111111')).toBe(false); // 20 digits
+    // zeros pass the Luhn check, but they are filler, not a card
+    expect(isLuhnValid('0000000000000000')).toBe(true);
+    expect(isPanShaped('0000000000000000')).toBe(false);
+    expect(isPanShaped('0000000000000')).toBe(false);
   });
 });
 
