@@ -10,7 +10,7 @@ import type { CommunityResult } from './communities.js';
 import type { Candidate, Cluster, Detection, ModelReport } from './detection.js';
 import { availability, clusterFeatureNames, priorIntercept, memberFeatureNames, modelTerms, termValue, type Term } from './model-terms.js';
 import { measureTermPrevalence, withMeasuredPriors, type TermPrevalence } from './term-prevalence.js';
-import { fitRiskModel, logistic, type RiskModel, type TrainingSet } from './risk-model.js';
+import { fitRiskModel, logistic, type RiskModel, type TrainingSet } from './model/risk-model.js';
 import { checkRuleFeatures, type Contribution } from './rules.js';
 import { round } from './round.js';
 

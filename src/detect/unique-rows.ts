@@ -1,4 +1,4 @@
-import type { TrainingSet } from './risk-model.js';
+import type { TrainingSet } from './model/risk-model.js';
 
 /**
  * The training rows with duplicates merged: rows with the same fold, label, grouping and term values become

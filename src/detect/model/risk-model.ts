@@ -1,7 +1,7 @@
 import { baggedPuLevel, puCriterion } from './pu-level.js';
-import type { Term } from './model-terms.js';
-import { round } from './round.js';
-import { uniqueRows } from './unique-rows.js';
+import type { Term } from '../model-terms.js';
+import { round } from '../round.js';
+import { uniqueRows } from '../unique-rows.js';
 
 /** Training rows: term values (row-major, fixed terms left out), labels, and sample weights. */
 export interface TrainingSet {
