@@ -131,7 +131,7 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
       );
       const input = { snapshot, graph, weights, transactions, proximity };
       const scored = await timer.run('score', () => scoreCommunities(input, components, communities, folds, config));
-      record.describeDetection({ kinds, model: scored.model });
+      record.describeDetection({ kinds, model: scored.model, calibration: scored.calibration, decision: scored.decision });
 
       // 8. keep the ids of rings seen in the previous run (lineage)
       const previous = await readPreviousRun(stateDir);

@@ -1,3 +1,4 @@
+import { calibrationNote } from './calibration-note.js';
 import { clusterPictureSpec, pictureGraph } from './cluster-picture.js';
 import { clusterScoreChart, clusterSizeChart, stageTimeChart, trendChart } from './charts.js';
 import { html, raw, type Html } from './html.js';
@@ -72,6 +73,7 @@ export async function reportPage(files: RunFiles): Promise<string> {
 <section id="shape">
   <h2>The night's shape</h2>
   ${clusters.length === 0 ? html`<p>No cluster reached the threshold.</p>` : html`<div class="row"><figure class="chart plot">${raw(sizeSvg!)}</figure><figure class="chart plot">${raw(scoreSvg!)}</figure></div>`}
+  ${calibrationNote(m)}
   ${detection === undefined ? '' : html`<div class="detection">${valueTables(detection, 'Detection')}</div>`}
 </section>
 <section id="clusters">
