@@ -18,10 +18,13 @@ export interface Evaluation {
   truthPath: string;
   /** Accounts in truth.csv. */
   accounts: number;
-  /** Blacklist candidates against the accounts that belong to a ring. */
+  /** Blacklist candidates against the fraud accounts: ring members and fraudsters alone. */
   candidates: PrecisionRecall & {
     candidates: number;
+    /** Accounts in a ring of truth.csv. */
     trueRingAccounts: number;
+    /** Fraud accounts of truth.csv: the ring members and the fraudsters working alone. */
+    trueFraudAccounts: number;
     truePositives: number;
     falsePositives: number;
     falseNegatives: number;
@@ -52,7 +55,7 @@ export interface Evaluation {
     hubs: number;
     /** Ring members linked to another member of their ring by a non-hub identifier. */
     reachableMembers: number;
-    /** reachableMembers / all ring members: the recall ceiling. */
+    /** reachableMembers / all fraud accounts: the recall ceiling (a fraudster alone shares nothing with a fellow). */
     ceiling: number;
     /** Reachable members that are candidates. */
     truePositives: number;
@@ -96,13 +99,12 @@ export async function evaluateRun(runDir: string, truthPath: string, options: Ev
   for (let i = 0; i < accounts; i++) {
     if (flagged[i] === 0) continue;
     candidates++;
+    if (truth.fraud[i] === 1) truePositives++;
     const ring = truth.ringOf[i]!;
-    if (ring >= 0) {
-      truePositives++;
-      foundInRing[ring]! += 1;
-    }
+    if (ring >= 0) foundInRing[ring]! += 1;
   }
   const trueRingAccounts = truth.ringSizes.reduce((a, b) => a + b, 0);
+  const trueFraudAccounts = truth.fraudAccounts;
 
   // Clusters: each account counts in the first cluster it is listed in.
   const clusterIds = new Map<string, number>();
@@ -156,7 +158,7 @@ export async function evaluateRun(runDir: string, truthPath: string, options: Ev
       hubMinAccounts: found.hubMinAccounts,
       hubs: found.hubs,
       reachableMembers: found.count,
-      ceiling: trueRingAccounts > 0 ? found.count / trueRingAccounts : Number.NaN,
+      ceiling: trueFraudAccounts > 0 ? found.count / trueFraudAccounts : Number.NaN,
       truePositives: reachedFlagged,
       recall: found.count > 0 ? reachedFlagged / found.count : Number.NaN,
     };
@@ -167,12 +169,13 @@ export async function evaluateRun(runDir: string, truthPath: string, options: Ev
     truthPath,
     accounts,
     candidates: {
-      ...precisionRecall(truePositives, candidates, trueRingAccounts),
+      ...precisionRecall(truePositives, candidates, trueFraudAccounts),
       candidates,
       trueRingAccounts,
+      trueFraudAccounts,
       truePositives,
       falsePositives: candidates - truePositives,
-      falseNegatives: trueRingAccounts - truePositives,
+      falseNegatives: trueFraudAccounts - truePositives,
       unknownAccounts: unknownCandidates,
     },
     pairwise: {

@@ -7,9 +7,9 @@ export function formatEvaluation(e: Evaluation): string {
   const c = e.candidates;
   const p = e.pairwise;
   const lines = [
-    `run ${e.runDir} against ${e.truthPath} (${e.accounts} accounts, ${e.rings.total} rings, ${c.trueRingAccounts} ring accounts)`,
+    `run ${e.runDir} against ${e.truthPath} (${e.accounts} accounts, ${e.rings.total} rings, ${c.trueRingAccounts} ring accounts${c.trueFraudAccounts > c.trueRingAccounts ? `, ${c.trueFraudAccounts - c.trueRingAccounts} fraudsters alone` : ''})`,
     `candidates  precision ${metric(c.precision)}  recall ${metric(c.recall)}  F1 ${metric(c.f1)}` +
-      `  (${c.candidates} candidates: ${c.truePositives} in rings, ${c.falsePositives} not; ${c.falseNegatives} ring accounts missed)`,
+      `  (${c.candidates} candidates: ${c.truePositives} fraud, ${c.falsePositives} not; ${c.falseNegatives} fraud accounts missed)`,
     `pairs       precision ${metric(p.precision)}  recall ${metric(p.recall)}  F1 ${metric(p.f1)}` +
       `  (${p.correctPairs} of ${p.predictedPairs} predicted pairs correct; ${p.truePairs} true pairs; ${p.clusters} clusters, ${p.clusteredAccounts} accounts)`,
     `rings       ${e.rings.fullyFound} fully found, ${e.rings.partiallyFound} partially, ${e.rings.missed} missed`,

@@ -16,6 +16,9 @@ export const snapshotTables = {
     text('status'),
   ],
   labels: [text('account_id'), text('label'), text('source'), text('labeled_at')],
-  /** Ground truth, always CSV: every account, ring_id empty for honest accounts. */
-  truth: [text('account_id'), text('ring_id')],
+  /**
+   * Ground truth, always CSV: every account; ring_id empty for accounts in no ring (honest, or a
+   * fraudster working alone); fraud 1 for every fraudster, in a ring or not, else 0.
+   */
+  truth: [text('account_id'), text('ring_id'), text('fraud')],
 } as const satisfies Record<string, readonly Column[]>;

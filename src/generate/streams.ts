@@ -14,6 +14,7 @@ export const Stream = {
   planCarrierPool: 9,
   planOnboarding: 10,
   planResellers: 11,
+  planP2pGroups: 12,
   account: 20,
   accountTransactions: 21,
   sharedValue: 30,

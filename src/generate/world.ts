@@ -8,7 +8,8 @@ import type { WorldSpec } from './worlds/world-spec.js';
 export const identifierKinds = ['device', 'address', 'payment_instrument', 'phone', 'email', 'ip', 'national_id'] as const;
 export type IdentifierKind = (typeof identifierKinds)[number];
 
-export const Role = { honest: 0, ring: 1, businessFamily: 2 } as const;
+/** `loneFraud`: a fraudster in no ring (alone, or the one fraudster of an otherwise honest group). */
+export const Role = { honest: 0, ring: 1, businessFamily: 2, loneFraud: 3 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 
 /**
@@ -106,8 +107,10 @@ export interface World {
   /** Household members, CSR by household id. */
   householdStart: Int32Array;
   householdMembers: Int32Array;
-  /** 1 for ring members carrying a seed fraud label. */
+  /** 1 for fraudsters (ring members or lone) carrying a seed fraud label. */
   fraudLabel: Uint8Array;
+  /** Every fraudster (ring member or lone), ascending: whom money mules pass money to. */
+  fraudsters: Int32Array;
   rings: Ring[];
   families: number;
   hubs: HubCounts;

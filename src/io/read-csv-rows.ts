@@ -13,8 +13,11 @@ export async function readCsvRows(
   path: string,
   columns: readonly string[],
   onRow: (fields: string[], line: number) => void,
-  /** a file this project wrote (candidates.csv, members.csv): undo its formula escaping */
-  options: { ownFile?: boolean } = {},
+  /**
+   * ownFile: a file this project wrote (candidates.csv, members.csv): undo its formula escaping.
+   * optional: columns after `columns` that may be missing; a missing one reads as ''.
+   */
+  options: { ownFile?: boolean; optional?: readonly string[] } = {},
 ): Promise<void> {
   const cell = options.ownFile ? unescapeFormula : (text: string) => text;
   await new Promise<void>((resolve, reject) => {
@@ -47,13 +50,13 @@ export async function readCsvRows(
               const header = fields.map((name, i) => (i === 0 ? name.replace(/^\uFEFF/, '') : name).trim());
               const missing = columns.filter((c) => !header.includes(c));
               if (missing.length > 0) throw new InputError(`${path} has no column ${missing.join(', ')} (header: ${header.join(',')})`);
-              index = columns.map((c) => header.indexOf(c));
+              index = [...columns, ...(options.optional ?? [])].map((c) => header.indexOf(c));
               width = header.length;
               continue;
             }
             if (fields.length !== width) throw new InputError(`${path} line ${line}: expected ${width} fields, found ${fields.length}`);
             onRow(
-              index.map((i) => cell(fields[i]!)),
+              index.map((i) => (i < 0 ? '' : cell(fields[i]!))),
               line,
             );
           }

@@ -79,4 +79,28 @@ describe('evaluateRun', () => {
     await expect(evaluateRun(join(dir, 'run'), join(dir, 'nope.csv'))).rejects.toThrow(InputError);
     await expect(evaluateRun(join(dir, 'run'), join(dir, 'dup.csv'))).rejects.toThrow(/A1 appears twice/);
   });
+
+  it('counts fraudsters alone (fraud 1, no ring) for the candidates, never for the pairs or the rings', async () => {
+    // The same accounts, where A6 and A11 are fraudsters working alone.
+    const withLoneFraud = [
+      'account_id,ring_id,fraud',
+      'A1,R1,1', 'A2,R1,1', 'A3,R1,1', 'A4,R2,1', 'A5,R2,1', 'A6,,1', 'A7,R3,1', 'A8,R3,1', 'A9,R4,1', 'A10,R4,1', 'A11,,1', 'A12,,0',
+    ].join('\n');
+    const dir = await folderWith({ 'run/candidates.csv': candidates, 'run/members.csv': members, 'truth.csv': withLoneFraud });
+    const e = await evaluateRun(join(dir, 'run'), join(dir, 'truth.csv'));
+    // A6 is now a true positive; A11 a missed fraud account.
+    expect(e.candidates).toMatchObject({ candidates: 7, truePositives: 6, falsePositives: 1, falseNegatives: 5, trueRingAccounts: 9, trueFraudAccounts: 11 });
+    expect(e.candidates.precision).toBeCloseTo(6 / 7, 10);
+    expect(e.candidates.recall).toBeCloseTo(6 / 11, 10);
+    // A6 sits in C1 with A1 and A2: its pairs there are still wrong, as it is in no ring.
+    expect(e.pairwise).toMatchObject({ predictedPairs: 7, truePairs: 6, correctPairs: 3 });
+    expect(e.rings.total).toBe(4);
+    expect(formatEvaluation(e)).toContain('9 ring accounts, 2 fraudsters alone');
+  });
+
+  it('refuses a truth file whose fraud column contradicts its rings or is not 0 or 1', async () => {
+    const dir = await folderWith({ 'run/candidates.csv': candidates, 'run/members.csv': members, 'a.csv': 'account_id,ring_id,fraud\nA1,R1,0\n', 'b.csv': 'account_id,ring_id,fraud\nA1,,yes\n' });
+    await expect(evaluateRun(join(dir, 'run'), join(dir, 'a.csv'))).rejects.toThrow(/a\.csv line 2: account A1 is in ring R1 but has fraud 0/);
+    await expect(evaluateRun(join(dir, 'run'), join(dir, 'b.csv'))).rejects.toThrow(/b\.csv line 2: fraud must be 0 or 1, got "yes"/);
+  });
 });

@@ -6,7 +6,8 @@ import { makeSnapshot } from '../support/make-snapshot.js';
 function truthOf(rings: Record<string, string>, ids: string[]): Truth {
   const ringIds = [...new Set(Object.values(rings))];
   const ringOf = Int32Array.from(ids, (id) => (rings[id] ? ringIds.indexOf(rings[id]!) : -1));
-  return { index: new Map(ids.map((id, i) => [id, i])), ringOf, ringIds, ringSizes: ringIds.map((r) => Object.values(rings).filter((x) => x === r).length) };
+  const fraud = Uint8Array.from(ringOf, (r) => (r >= 0 ? 1 : 0));
+  return { index: new Map(ids.map((id, i) => [id, i])), ringOf, ringIds, ringSizes: ringIds.map((r) => Object.values(rings).filter((x) => x === r).length), fraud, fraudAccounts: fraud.reduce((a, b) => a + b, 0) };
 }
 
 describe('reachableMembers', () => {

@@ -14,7 +14,7 @@ describe('generate command', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/generated 300 accounts in [\d.]+ s \(ndjson\)/);
     expect(result.stdout).toContain(join(out, 'identifiers.ndjson'));
-    expect((await readFile(join(out, 'truth.csv'), 'utf8')).split('\n')[0]).toBe('account_id,ring_id');
+    expect((await readFile(join(out, 'truth.csv'), 'utf8')).split('\n')[0]).toBe('account_id,ring_id,fraud');
   });
 
   it('writes the world asked for, with only its tables', async () => {

@@ -25,7 +25,8 @@ interface Floor {
  * identity-only) run on the prior weights measured on the snapshot; the others learn. These are
  * floors under today's numbers, not the targets: the full matrix is `npm run bench:quality`.
  */
-const floors: Record<WorldName, Floor> = {
+// p2p-real's floors come with its calibration (issue 28): candidates, lift and Σ risk there.
+const floors: Partial<Record<WorldName, Floor>> = {
   current: { precision: 0.95, reachableRecall: 0.9, pairwiseF1: 0.9, maxCandidateShare: 0.04 },
   'identity-only': { precision: 0.75, reachableRecall: 0.92, pairwiseF1: 0.83, maxCandidateShare: 0.09 },
   'household-p2p': { precision: 0.8, reachableRecall: 0.9, pairwiseF1: 0.75, maxCandidateShare: 0.02 },

@@ -37,7 +37,7 @@ export function emitAccount(ctx: EmitContext, identifiers: IdentifierEmitter, i:
   if (world.fraudLabel[i] === 1) {
     label = 'fraud';
     source = prng.pick(FRAUD_SOURCES);
-  } else if (role !== Role.ring) {
+  } else if (role !== Role.ring && role !== Role.loneFraud) {
     const r = prng.float();
     if (r < mix.honestLegit) {
       label = 'legit';
@@ -60,6 +60,8 @@ export function emitAccount(ctx: EmitContext, identifiers: IdentifierEmitter, i:
     ctx.writers.labels.row([id, label, source, isoUtc(laterThan(Math.min(created + 5 * DAY, SNAPSHOT_AT - DAY), 120 * DAY, prng.float()))]);
     counts.labels++;
   }
+  // A fraudster alone is fraud but no ring: it makes no pairs and counts as no ring found.
   const ring = world.ringOf[i]!;
-  ctx.writers.truth.row([id, ring >= 0 ? ctx.ringId(ring) : '']);
+  const inRing = ring >= 0 && world.rings[ring]!.members.length >= 2;
+  ctx.writers.truth.row([id, inRing ? ctx.ringId(ring) : '', role === Role.ring || role === Role.loneFraud ? '1' : '0']);
 }

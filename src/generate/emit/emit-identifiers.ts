@@ -43,6 +43,7 @@ export class IdentifierEmitter {
     const created = this.created;
     const role = world.role[i]!;
     const ring = role === Role.ring;
+    const fraud = ring || role === Role.loneFraud;
     const thin = world.thin[i] === 1;
     const { start, style, id: linkId } = world.links;
     const from = start[i]!;
@@ -77,7 +78,7 @@ export class IdentifierEmitter {
           if (!thin && !hasSharedPhone && prng.chance(ring ? own.ringPhone : own.phone)) this.own('phone', ctx.values.phone(i, prng), created);
           break;
         case 'device': {
-          const count = thin ? (prng.chance(0.6) ? 1 : 0) : ring ? (hasRingDevice ? (prng.chance(0.35) ? 1 : 0) : 1) : prng.chance(0.08) ? 2 : 1;
+          const count = own.devices ? own.devices(prng, fraud) : todaysDevices(prng, thin, ring, hasRingDevice);
           for (let k = 0; k < count; k++) this.own('device', ctx.values.device(prng), this.soon());
           break;
         }
@@ -85,7 +86,7 @@ export class IdentifierEmitter {
           if (!thin && !hasHomeAddress && prng.chance(ring ? 0.6 : 0.78)) this.own('address', ctx.values.address(i, prng), this.soon());
           break;
         case 'payment_instrument': {
-          const count = thin || hasRingCard ? 0 : ring || role === Role.businessFamily ? 1 : OWN_CARDS[prng.int(0, OWN_CARDS.length - 1)]!;
+          const count = own.cards ? own.cards(prng, fraud) : todaysCards(prng, thin || hasRingCard, ring || role === Role.businessFamily);
           for (let k = 0; k < count; k++) this.own('payment_instrument', ctx.values.paymentInstrument(i, k, prng), this.soon());
           break;
         }
@@ -123,4 +124,18 @@ export class IdentifierEmitter {
   private soon(): number {
     return laterThan(this.created, 20 * DAY, this.prng.float());
   }
+}
+
+/** Today's devices of an account's own: a ring member's pool device mostly stands in for its own. */
+function todaysDevices(prng: Prng, thin: boolean, ring: boolean, hasRingDevice: boolean): number {
+  if (thin) return prng.chance(0.6) ? 1 : 0;
+  if (ring) return hasRingDevice ? (prng.chance(0.35) ? 1 : 0) : 1;
+  return prng.chance(0.08) ? 2 : 1;
+}
+
+/** Today's cards of an account's own: none beside a ring card, one for a ring member or a business family member. */
+function todaysCards(prng: Prng, none: boolean, one: boolean): number {
+  if (none) return 0;
+  if (one) return 1;
+  return OWN_CARDS[prng.int(0, OWN_CARDS.length - 1)]!;
 }

@@ -26,7 +26,8 @@ export function emitTransactions(ctx: EmitContext, writer: TableWriter, i: numbe
     rows++;
   };
 
-  if (role === Role.ring) {
+  const mix = world.spec.transactions;
+  if (role === Role.ring && !mix.fraudAsUsers) {
     const ring = world.rings[world.ringOf[i]!]!;
     const chargebackRate = prng.chance(0.25) ? 0 : ring.chargebackRate;
     const payments = prng.int(1, 4);
@@ -43,12 +44,15 @@ export function emitTransactions(ctx: EmitContext, writer: TableWriter, i: numbe
     return rows;
   }
 
-  const mix = world.spec.transactions;
-  const count = world.thin[i] === 1 ? (prng.chance(0.3) ? 1 : 0) : prng.weighted(mix.honestCounts);
+  const fraud = role === Role.ring || role === Role.loneFraud;
+  const group = mix.groups ? groupOf(ctx, i) : null;
+  const counts = fraud && mix.fraudAsUsers ? mix.fraudAsUsers.counts : group !== null ? mix.groups!.counts : mix.honestCounts;
+  const count = world.thin[i] === 1 ? (prng.chance(0.3) ? 1 : 0) : prng.weighted(counts);
   for (let k = 0; k < count; k++) {
     const at = laterThan(created, SNAPSHOT_AT, prng.float());
     if (prng.chance(mix.transferShare)) {
-      write(ctx.accountId(transferPartner(ctx, i, prng)), Math.exp(4 + prng.normal()), at, 'settled');
+      const to = fraud && mix.fraudAsUsers && prng.chance(mix.fraudAsUsers.toFraud) ? otherFraudster(ctx, i, prng) : mix.groups ? groupPartner(ctx, i, group, mix.groups.inside, prng) : transferPartner(ctx, i, prng);
+      write(ctx.accountId(to), Math.exp(4 + prng.normal()), at, 'settled');
       continue;
     }
     let status: string = STATUSES[prng.weighted(HONEST_STATUS_WEIGHTS)]!;
@@ -71,4 +75,36 @@ function transferPartner(ctx: EmitContext, i: number, prng: Prng): number {
   let other = prng.int(0, world.accounts - 1);
   if (other === i) other = (other + 1) % world.accounts;
   return other;
+}
+
+/** The members of account i's group (its household, or its ring of two or more), or null. */
+function groupOf(ctx: EmitContext, i: number): ArrayLike<number> | null {
+  const world = ctx.world;
+  const household = world.householdOf[i]!;
+  if (household >= 0) return world.householdMembers.subarray(world.householdStart[household]!, world.householdStart[household + 1]!);
+  const ring = world.ringOf[i]!;
+  if (ring >= 0 && world.rings[ring]!.members.length >= 2) return world.rings[ring]!.members;
+  return null;
+}
+
+/** A fellow member of the group for the `inside` share of transfers; anybody otherwise. */
+function groupPartner(ctx: EmitContext, i: number, group: ArrayLike<number> | null, inside: number, prng: Prng): number {
+  if (group !== null && prng.chance(inside)) {
+    const other = group[prng.int(0, group.length - 2)]!;
+    return other === i ? group[group.length - 1]! : other;
+  }
+  return anybodyBut(ctx, i, prng);
+}
+
+/** Money passed on to another fraudster: a mule, an accomplice, a cash-out account. */
+function otherFraudster(ctx: EmitContext, i: number, prng: Prng): number {
+  const fraudsters = ctx.world.fraudsters;
+  if (fraudsters.length < 2) return anybodyBut(ctx, i, prng);
+  const other = fraudsters[prng.int(0, fraudsters.length - 1)]!;
+  return other === i ? fraudsters[(fraudsters.indexOf(i) + 1) % fraudsters.length]! : other;
+}
+
+function anybodyBut(ctx: EmitContext, i: number, prng: Prng): number {
+  const other = prng.int(0, ctx.world.accounts - 1);
+  return other === i ? (other + 1) % ctx.world.accounts : other;
 }

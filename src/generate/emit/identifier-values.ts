@@ -79,9 +79,12 @@ export class IdentifierValues {
     return spellAddress(streetAddress(this.world.country[i]!, this.addresses.of(i)), prng);
   }
 
-  /** k = 0 or 1: an account has at most two cards of its own. */
+  /**
+   * The account's k-th card of its own. Raw card numbers have two slots per account: cards past
+   * the second (worlds where users hold many) are always processor tokens.
+   */
   paymentInstrument(i: number, k: number, prng: Prng): string {
-    if (!prng.chance(RAW_CARD_SHARE)) return paymentToken(prng);
+    if (k > 1 || !prng.chance(RAW_CARD_SHARE)) return paymentToken(prng);
     return spellCardNumber(cardNumber(this.cards.of(2 * i + k), prng), prng);
   }
 

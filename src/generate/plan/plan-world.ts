@@ -54,10 +54,17 @@ export function planWorld(accounts: number, seed: number, spec: WorldSpec = curr
     householdStart: households.start,
     householdMembers: households.members,
     fraudLabel: ctx.fraudLabel,
+    fraudsters: fraudsters(ctx.role),
     rings,
     families,
     hubs,
     shared: ctx.shared,
     links: ctx.links.freeze(accounts),
   };
+}
+
+function fraudsters(role: Uint8Array): Int32Array {
+  const list: number[] = [];
+  for (let i = 0; i < role.length; i++) if (role[i] === Role.ring || role[i] === Role.loneFraud) list.push(i);
+  return Int32Array.from(list);
 }

@@ -5,6 +5,7 @@ import { householdP2pWorld } from './household-p2p.js';
 import { identityOnlyWorld } from './identity-only.js';
 import { lookAlikesWorld } from './look-alikes.js';
 import { noisyLabelsWorld } from './noisy-labels.js';
+import { p2pRealWorld } from './p2p-real.js';
 import { slowQuietWorld } from './slow-quiet.js';
 import { worldNames, type WorldName, type WorldSpec } from './world-spec.js';
 
@@ -17,6 +18,7 @@ export const worlds: Record<WorldName, WorldSpec> = {
   'look-alikes': lookAlikesWorld,
   'noisy-labels': noisyLabelsWorld,
   'giant-component': giantComponentWorld,
+  'p2p-real': p2pRealWorld,
 };
 
 export function worldSpec(name: string): WorldSpec {

@@ -1,7 +1,8 @@
 import type { PlanContext } from '../plan/plan-context.js';
+import type { Prng } from '../prng.js';
 import type { HubCounts, IdentifierKind, Ring } from '../world.js';
 
-export const worldNames = ['current', 'identity-only', 'household-p2p', 'slow-quiet', 'look-alikes', 'noisy-labels', 'giant-component'] as const;
+export const worldNames = ['current', 'identity-only', 'household-p2p', 'slow-quiet', 'look-alikes', 'noisy-labels', 'giant-component', 'p2p-real'] as const;
 export type WorldName = (typeof worldNames)[number];
 
 /** Snapshot columns a world may write; `account_id` and the identifier's kind and value always exist. */
@@ -21,6 +22,12 @@ export interface OwnIdentifierRates {
    * so every account has exactly one. false: only a recycled number does (today's world).
    */
   sharedReplacesOwn: boolean;
+  /**
+   * How many cards and devices of its own an account holds (fraudsters may hold more). Absent:
+   * today's habits (0–2 cards, one device, now and then two; a ring member's pool stands in).
+   */
+  cards?: (prng: Prng, fraud: boolean) => number;
+  devices?: (prng: Prng, fraud: boolean) => number;
 }
 
 export interface TransactionMix {
@@ -28,6 +35,19 @@ export interface TransactionMix {
   honestCounts: readonly number[];
   /** Share of an honest account's transactions that are transfers to another account. */
   transferShare: number;
+  /**
+   * Members of a group (a household, or a ring when fraudsters transact as users) send
+   * `counts` instead, and only the `inside` share of their transfers goes to a fellow member.
+   * Absent: household members send `honestCounts`, every transfer inside the household.
+   */
+  groups?: { counts: readonly number[]; inside: number };
+  /**
+   * Fraudsters transact as users do (transfers, no card payments or chargebacks of their own:
+   * what gave them away is the label, when they carry one), sending `counts`, and pass the
+   * `toFraud` share of their transfers to another fraudster. Absent: ring members pay by card,
+   * charge back at their ring's rate and move money inside the ring.
+   */
+  fraudAsUsers?: { counts: readonly number[]; toFraud: number };
 }
 
 export interface LabelMix {

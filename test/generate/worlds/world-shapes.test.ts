@@ -54,6 +54,7 @@ function load(world: WorldName): Promise<Loaded> {
   return l;
 }
 
+const spec = (world: WorldName) => worlds[world];
 const header = async (path: string): Promise<string[]> => (await readFile(path, 'utf8')).split('\n', 1)[0]!.split(',');
 const ringOf = (l: Loaded, account: number): number => l.truth.ringOf[l.truthOf[account]!]!;
 const kindOf = (l: Loaded, identifier: number): string => l.snapshot.identifiers.kinds[l.snapshot.identifiers.kindOf[identifier]!]!;
@@ -89,13 +90,13 @@ describe('every world', () => {
     expect(await header(join(l.dir, 'accounts.csv'))).toEqual(spec.columns.accounts);
     expect(await header(join(l.dir, 'identifiers.csv'))).toEqual(spec.columns.identifiers);
     expect([...l.snapshot.identifiers.kinds].sort()).toEqual([...spec.kinds].sort());
-    // Rings are about 1-6 % of accounts, and nearly every member is reachable through non-hub
-    // identifiers (P2P fraudsters working alone are not).
-    const share = ringAccounts(l) / l.snapshot.accounts.ids.length;
+    // Fraud is about 0.5-7 % of accounts, and nearly every ring member is reachable through
+    // non-hub identifiers (fraudsters working alone are in no ring).
+    const share = l.truth.fraudAccounts / l.snapshot.accounts.ids.length;
     expect(share).toBeGreaterThan(0.005);
     expect(share).toBeLessThan(0.07);
     const reach = reachableMembers(l.snapshot, l.truth, HUB);
-    expect(reach.count / ringAccounts(l)).toBeGreaterThan(world === 'household-p2p' ? 0.6 : 0.9);
+    expect(reach.count / ringAccounts(l)).toBeGreaterThan(0.9);
   });
 
   it.each(worldNames)('%s is deterministic in the seed', async (world) => {
@@ -106,7 +107,8 @@ describe('every world', () => {
     for (const name of await readdir(a)) {
       const [x, y, z] = await Promise.all([a, b, c].map((dir) => readFile(join(dir, name))));
       expect(x!.equals(y!), name).toBe(true);
-      expect(x!.equals(z!), name).toBe(false);
+      // A bare list of account ids (p2p-real's accounts.csv) is the same for every seed.
+      if (spec(world).columns.accounts.length > 1 || name !== 'accounts.csv') expect(x!.equals(z!), name).toBe(false);
     }
   });
 
