@@ -19,7 +19,7 @@ import { nightly } from '../pipelines/nightly.js';
 import { formatTable } from '../src/cli/format-table.js';
 import { loadConfig } from '../src/config/config.js';
 import { evaluateRun } from '../src/evaluate/evaluate-run.js';
-import { riskQuality } from '../src/evaluate/risk-quality.js';
+import { nightRiskQuality } from '../src/evaluate/risk-quality.js';
 import { readTruth } from '../src/evaluate/truth.js';
 import { generateSnapshot } from '../src/generate/generate-snapshot.js';
 import { worldNames, type WorldName } from '../src/generate/worlds/world-spec.js';
@@ -114,28 +114,7 @@ for (const world of worlds as WorldName[]) {
       const e = await evaluateRun(result.runPath, join(data, 'truth.csv'), { snapshotDir: data, config: loaded.config });
       const n = (x: number | undefined | null): number | null => (x === undefined || x === null || Number.isNaN(x) ? null : x);
       const truth = await readTruth(join(data, 'truth.csv'));
-      const { ids, risk: byIndex, fraudLabel } = result.detection.accountRisk;
-      const risk = new Float64Array(e.accounts);
-      const labelled = new Uint8Array(e.accounts);
-      for (let a = 0; a < ids.length; a++) {
-        const t = truth.index.get(ids[a]!);
-        if (t === undefined) continue;
-        risk[t] = byIndex[a]!;
-        labelled[t] = fraudLabel[a]!;
-      }
-      const fraud = Uint8Array.from(truth.ringOf, (r) => (r >= 0 ? 1 : 0));
-      const queued = new Uint8Array(e.accounts);
-      for (const c of result.detection.candidates) {
-        const t = truth.index.get(ids[c.account]!);
-        if (t !== undefined) queued[t] = 1;
-      }
-      const q = riskQuality(risk, fraud, labelled, queued);
-      let labelledFraud = 0;
-      let allFraud = 0;
-      for (let t = 0; t < e.accounts; t++) {
-        allFraud += fraud[t]!;
-        if (fraud[t]) labelledFraud += labelled[t]!;
-      }
+      const q = nightRiskQuality(result.detection.accountRisk, result.detection.candidates.map((c) => c.account), truth);
       const cal = result.detection.calibration;
       const cell: Cell = {
         world,
@@ -165,7 +144,7 @@ for (const world of worlds as WorldName[]) {
         groupedAuc: cal.groupedAuc,
         labelledShare: cal.labelledShare,
         labelledShareEstimates: cal.labelledShareEstimates,
-        trueLabelledShare: allFraud === 0 ? null : labelledFraud / allFraud,
+        trueLabelledShare: q.trueLabelledShare,
         queueExpectedPrecision: result.detection.decision.expectedPrecision,
         clusters: e.pairwise.clusters,
         wallSeconds,

@@ -1,3 +1,6 @@
+import type { AccountRisks } from '../detect/detection.js';
+import type { Truth } from './truth.js';
+
 /**
  * How well a night's risks hold against the planted truth, over the accounts that carried no
  * fraud label (the ones whose risk was a guess): calibration, the expected count, the ranking,
@@ -54,6 +57,40 @@ export function riskQuality(risk: ArrayLike<number>, fraud: ArrayLike<number>, l
     newCandidateFraud,
     lift: newCandidates === 0 || baseRate === 0 ? null : newCandidateFraud / newCandidates / baseRate,
   };
+}
+
+/**
+ * riskQuality of a night's risks (by the run's account index) against a truth (by its own),
+ * matched by account id; `queued` are the run's candidates (account indices). Accounts missing
+ * from either side are left out. Also the labelled share the truth implies: labelled fraud / fraud.
+ */
+export function nightRiskQuality(risks: AccountRisks, queuedAccounts: Iterable<number>, truth: Truth): RiskQuality & { trueLabelledShare: number | null } {
+  const n = truth.fraud.length;
+  const risk = new Float64Array(n);
+  const labelled = new Uint8Array(n);
+  const known = new Uint8Array(n);
+  for (let a = 0; a < risks.ids.length; a++) {
+    const t = truth.index.get(risks.ids[a]!);
+    if (t === undefined) continue;
+    risk[t] = risks.risk[a]!;
+    labelled[t] = risks.fraudLabel[a]!;
+    known[t] = 1;
+  }
+  const queued = new Uint8Array(n);
+  for (const a of queuedAccounts) {
+    const t = truth.index.get(risks.ids[a]!);
+    if (t !== undefined) queued[t] = 1;
+  }
+  // accounts the run never saw are not judged: treat them as labelled (left out)
+  for (let t = 0; t < n; t++) if (!known[t]) labelled[t] = 1;
+  let labelledFraud = 0;
+  let fraud = 0;
+  for (let t = 0; t < n; t++) {
+    if (!known[t] || !truth.fraud[t]) continue;
+    fraud++;
+    labelledFraud += labelled[t]!;
+  }
+  return { ...riskQuality(risk, truth.fraud, labelled, queued), trueLabelledShare: fraud === 0 ? null : labelledFraud / fraud };
 }
 
 /** Expected calibration error over equal-width bins of predicted probability (Naeini et al., 2015). */
