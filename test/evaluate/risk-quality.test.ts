@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { averagePrecision, expectedCalibrationError, riskQuality } from '../../src/evaluate/risk-quality.js';
+import { averagePrecision, expectedCalibrationError, nightRiskQuality, riskQuality } from '../../src/evaluate/risk-quality.js';
+import type { Truth } from '../../src/evaluate/truth.js';
 
 describe('expectedCalibrationError', () => {
   it('is 0 when each bin predicts its own fraud share, and the weighted gap otherwise', () => {
@@ -38,5 +39,26 @@ describe('riskQuality', () => {
     expect(q.newCandidateFraud).toBe(1);
     // 1 of 2 new candidates is fraud, against 2 of 7 at random
     expect(q.lift).toBeCloseTo(0.5 / (2 / 7), 12);
+  });
+});
+
+describe('nightRiskQuality', () => {
+  it('matches the run to the truth by account id, whatever the order on either side, and gives the true labelled share', () => {
+    const truth: Truth = {
+      index: new Map([['A', 0], ['B', 1], ['C', 2], ['D', 3]]),
+      ringOf: Int32Array.from([0, 0, -1, -1]),
+      ringIds: ['R1'],
+      ringSizes: [2],
+      fraud: Uint8Array.from([1, 1, 1, 0]),
+      fraudAccounts: 3,
+    };
+    // the run lists D, C, B, A; A carries a fraud label; B is queued
+    const q = nightRiskQuality({ ids: ['D', 'C', 'B', 'A'], risk: Float32Array.from([0.25, 0.5, 1, 1]), fraudLabel: Uint8Array.from([0, 0, 0, 1]) }, [2], truth);
+    expect(q.unlabelled).toBe(3);
+    expect(q.unlabelledFraud).toBe(2);
+    expect(q.expectedFraud).toBeCloseTo(1.75, 6);
+    expect(q.newCandidates).toBe(1);
+    expect(q.newCandidateFraud).toBe(1);
+    expect(q.trueLabelledShare).toBeCloseTo(1 / 3, 12);
   });
 });
