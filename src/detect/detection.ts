@@ -65,7 +65,7 @@ export interface CalibrationReport {
   /** the same for the score without the terms that read nearby labels (risk is the larger of the two views) */
   unaidedMap: Array<{ from: number; labelled: number; weight: number }>;
   /** predicted P(labelled) against the labelled share, on held-out folds */
-  reliability: Array<{ from: number; to: number; predicted: number; observed: number; rows: number }>;
+  reliability: Array<{ from: number; to: number; predicted: number; observed: number; accounts: number }>;
   /** Σ risk over the accounts without a fraud label: the expected number of fraud among them */
   expectedUnlabelledFraud: number;
   /** the calibration in a few words, as candidates' evidence names it */

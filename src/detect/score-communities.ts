@@ -94,8 +94,9 @@ export function scoreCommunities(input: DetectionInput, components: Components, 
   const grouped = new Uint8Array(ids.length);
   for (const community of communities) for (const a of community.members) grouped[a] = 1;
   let expectedUnlabelledFraud = 0;
+  const soloValues = new Float64Array(terms.length);
   for (let a = 0; a < ids.length; a++) {
-    if (!grouped[a]) accountRisk[a] = memberRisk(scorer, soloTermValues(terms, input, a), 0).risk;
+    if (!grouped[a]) accountRisk[a] = memberRisk(scorer, soloTermValues(terms, input, a, soloValues), 0).risk;
     if (label[a] !== 1) expectedUnlabelledFraud += accountRisk[a]!;
   }
   const budget = candidateBudget(config.review.maxCandidates, ids.length);
@@ -214,9 +215,10 @@ function probability(p: number, fromLogOdds = false): number {
 }
 
 /** An account in no community as the model reads it: its member terms only, from what it did itself. */
-function soloTermValues(terms: readonly Term[], input: DetectionInput, a: number): Float64Array {
+function soloTermValues(terms: readonly Term[], input: DetectionInput, a: number, into: Float64Array): Float64Array {
   const own = soloFeatures(input, a);
-  return Float64Array.from(terms, (t) => (t.scope === 'cluster' ? 0 : termValue(t, null, own)));
+  for (let t = 0; t < terms.length; t++) into[t] = terms[t]!.scope === 'cluster' ? 0 : termValue(terms[t]!, null, own);
+  return into;
 }
 
 function steps(map: RiskCalibration['map']): CalibrationReport['map'] {

@@ -60,7 +60,7 @@ export const RunManifestSchema = z.object({
           labelledShareEstimates: z.array(z.object({ method: z.string(), value: z.number() })),
           map: z.array(z.object({ from: z.number(), labelled: z.number(), weight: z.number() })),
           unaidedMap: z.array(z.object({ from: z.number(), labelled: z.number(), weight: z.number() })),
-          reliability: z.array(z.object({ from: z.number(), to: z.number(), predicted: z.number(), observed: z.number(), rows: z.number() })),
+          reliability: z.array(z.object({ from: z.number(), to: z.number(), predicted: z.number(), observed: z.number(), accounts: z.number() })),
           expectedUnlabelledFraud: z.number(),
           description: z.string(),
         })

@@ -10,7 +10,8 @@ export interface ReliabilityBin {
   predicted: number;
   /** their labelled share */
   observed: number;
-  rows: number;
+  /** the accounts in the bin (sample weights summed) */
+  accounts: number;
 }
 
 /**
@@ -47,6 +48,6 @@ export function reliabilityTable(score: ArrayLike<number>, labelled: ArrayLike<n
   }
   return bins
     .filter((b) => b.rows > 0)
-    .map((b) => ({ from: b.from, to: b.to, predicted: round(b.predicted / b.weight, 5), observed: round(b.observed / b.weight, 5), rows: b.rows }));
+    .map((b) => ({ from: b.from, to: b.to, predicted: round(b.predicted / b.weight, 5), observed: round(b.observed / b.weight, 5), accounts: Math.round(b.weight) }));
 }
 

@@ -4,7 +4,11 @@ import { applyIsotonic, fitIsotonic, type IsotonicMap } from './isotonic.js';
 import { MIN_PREFIX_WEIGHT, meanOnLabelled, prefixBound, type LabelledShareEstimate, type LabelledShareMethod } from './labelled-share.js';
 import { reliabilityTable, type ReliabilityBin } from './reliability.js';
 
-/** The rows calibration is fitted on: each training row's score from a fit that never saw its label. */
+/**
+ * The rows calibration is fitted on: the training rows with duplicates merged (same fold, label,
+ * grouping and terms, so the same scores; the weight is the accounts they stand for), each
+ * scored by a fit that never saw its label.
+ */
 export interface HeldOutScores {
   /** the ranking's linear score (log-odds, the account's own label left out) */
   score: Float64Array;

@@ -80,9 +80,18 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
   const labelled = Float64Array.from(merged.y);
   const aided = Uint8Array.from(free, (t) => (t.labelDerived ? 1 : 0));
   const full = newton(merged, labelled, prior, [intercept, ...prior], options.priorScale, () => true);
+  // the same held-out scores on the merged rows, for calibration: rows merged share fold, label,
+  // grouping and terms, so they share scores, and calibration sorts thousands of rows, not millions
+  const mergedOof = new Float64Array(merged.rows);
+  const mergedUnaided = new Float64Array(merged.rows);
   for (let f = 0; f < options.folds; f++) {
     // each fold starts from the fit on all rows: it lies a few steps from the fold's own optimum
     const model = newton(merged, labelled, prior, full, options.priorScale, (r) => merged.fold[r] !== f);
+    for (let r = 0; r < merged.rows; r++) {
+      if (merged.fold[r] !== f) continue;
+      mergedOof[r] = linear(model, merged, r);
+      mergedUnaided[r] = mergedOof[r]! - partial(model, merged, r, aided);
+    }
     for (let r = 0; r < data.rows; r++) {
       if (data.fold[r] !== f) continue;
       oof[r] = linear(model, data, r);
@@ -119,7 +128,13 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
     if (!data.y[r]) priorOthers.push(priorScore[r]!);
     else if (data.grouped[r]) priorKnown.push(priorUnaided[r]!);
   }
-  const heldOut = (score: Float64Array, unaided: Float64Array): HeldOutScores => ({ score, unaided, labelled: data.y, grouped: data.grouped, weight: data.weight, fold: data.fold });
+  const heldOut = (score: Float64Array, unaided: Float64Array): HeldOutScores => ({ score, unaided, labelled: merged.y, grouped: merged.grouped, weight: merged.weight, fold: merged.fold });
+  const mergedPrior = new Float64Array(merged.rows);
+  const mergedPriorUnaided = new Float64Array(merged.rows);
+  for (let r = 0; r < merged.rows; r++) {
+    mergedPrior[r] = linear(priorModel, merged, r);
+    mergedPriorUnaided[r] = mergedPrior[r]! - partial(priorModel, merged, r, aided);
+  }
   const learnedCriterion = bagged?.outOfBag ?? 0;
   const priorCriterion = puCriterion(priorKnown, Float64Array.from(priorOthers), weights, 0);
   const judged = `recall² / flagged share over the ${known.length} known fraud in groups: learned ${round(learnedCriterion, 2)}, priors ${round(priorCriterion, 2)}`;
@@ -132,7 +147,7 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
       ...base,
       ...rankingQuality(priorScore.map(logistic), data),
       // the priors never saw a label: their scores are held out for every row
-      heldOut: heldOut(priorScore, priorUnaided),
+      heldOut: heldOut(mergedPrior, mergedPriorUnaided),
     };
   }
   return {
@@ -142,7 +157,7 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
     reason: `learned from ${fraudLabels} fraud labels against ${data.rows - fraudLabels} other accounts (positive–unlabelled); chosen over the priors by recall² / flagged share at its level (median over resamples) over the ${known.length} known fraud in groups, scored out of fold without the help of nearby labels (${judged})`,
     ...base,
     ...rankingQuality(oof.map(logistic), data),
-    heldOut: heldOut(oof, oofUnaided),
+    heldOut: heldOut(mergedOof, mergedUnaided),
   };
 }
 
