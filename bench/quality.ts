@@ -4,8 +4,11 @@
  * The quality matrix: every generator world × seeds that were never used for tuning. Each cell
  * generates the world (cached under bench-data/quality/), runs the nightly pipeline in-process
  * with the file sink into a temporary state folder, and scores the run against the planted truth,
- * including the recall over ring members that non-hub identifiers can reach. A benchmark, not a
- * test: it asserts nothing.
+ * including the recall over ring members that non-hub identifiers can reach, and the night's
+ * risks against the truth over the accounts that carried no fraud label: expected calibration
+ * error, Σ risk against the true count, average precision of the ranking, and the lift of the
+ * queue over picking at random. The labelled share the night estimated is set beside the true
+ * one (labelled fraud / all fraud). A benchmark, not a test: it asserts nothing.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -16,6 +19,8 @@ import { nightly } from '../pipelines/nightly.js';
 import { formatTable } from '../src/cli/format-table.js';
 import { loadConfig } from '../src/config/config.js';
 import { evaluateRun } from '../src/evaluate/evaluate-run.js';
+import { nightRiskQuality } from '../src/evaluate/risk-quality.js';
+import { readTruth } from '../src/evaluate/truth.js';
 import { generateSnapshot } from '../src/generate/generate-snapshot.js';
 import { worldNames, type WorldName } from '../src/generate/worlds/world-spec.js';
 import { createLogger } from '../src/log.js';
@@ -61,9 +66,32 @@ interface Cell {
   /** Recall over ring members that non-hub identifiers reach, and the share of ring members they are. */
   reachableRecall: number | null;
   reachableCeiling: number | null;
+  pairwisePrecision: number | null;
+  pairwiseRecall: number | null;
   pairwiseF1: number | null;
   /** Candidates as a share of all accounts. */
   candidateShare: number;
+  fraudLabels: number;
+  /** Average precision of the ranking by risk over accounts without a fraud label. */
+  averagePrecision: number | null;
+  /** Expected calibration error over accounts without a fraud label, against truth. */
+  calibrationError: number;
+  /** Σ risk over accounts without a fraud label, the true number of fraud among them, and the ratio. */
+  expectedFraud: number;
+  unlabelledFraud: number;
+  expectedFraudRatio: number | null;
+  /** Precision of the candidates not already labelled over the fraud rate among unlabelled accounts. */
+  lift: number | null;
+  newCandidates: number;
+  /** How the night calibrated, the labelled share it used and what it estimated, and the true share. */
+  calibration: string;
+  weak: boolean;
+  heldOutAuc: number | null;
+  groupedAuc: number | null;
+  labelledShare: number | null;
+  labelledShareEstimates: Array<{ method: string; value: number }>;
+  trueLabelledShare: number | null;
+  queueExpectedPrecision: number | null;
   clusters: number;
   /** Nightly pipeline wall time (generation excluded). */
   wallSeconds: number;
@@ -84,7 +112,10 @@ for (const world of worlds as WorldName[]) {
       const result = await nightly({ input: data, stateDir: state, config: loaded, runId: 'quality', log, allowDevelopmentPanKey: true });
       const wallSeconds = (performance.now() - started) / 1000;
       const e = await evaluateRun(result.runPath, join(data, 'truth.csv'), { snapshotDir: data, config: loaded.config });
-      const n = (x: number | undefined): number | null => (x === undefined || Number.isNaN(x) ? null : x);
+      const n = (x: number | undefined | null): number | null => (x === undefined || x === null || Number.isNaN(x) ? null : x);
+      const truth = await readTruth(join(data, 'truth.csv'));
+      const q = nightRiskQuality(result.detection!.accountRisk, result.detection!.candidates.map((c) => c.account), truth);
+      const cal = result.detection!.calibration;
       const cell: Cell = {
         world,
         seed,
@@ -95,8 +126,26 @@ for (const world of worlds as WorldName[]) {
         candidateRecall: n(e.candidates.recall),
         reachableRecall: n(e.reachable?.recall),
         reachableCeiling: n(e.reachable?.ceiling),
+        pairwisePrecision: n(e.pairwise.precision),
+        pairwiseRecall: n(e.pairwise.recall),
         pairwiseF1: n(e.pairwise.f1),
         candidateShare: e.candidates.candidates / e.accounts,
+        fraudLabels: cal.fraudLabels,
+        averagePrecision: n(q.averagePrecision),
+        calibrationError: q.calibrationError,
+        expectedFraud: q.expectedFraud,
+        unlabelledFraud: q.unlabelledFraud,
+        expectedFraudRatio: q.expectedFraudRatio,
+        lift: q.lift,
+        newCandidates: q.newCandidates,
+        calibration: cal.method,
+        weak: cal.weak,
+        heldOutAuc: cal.heldOutAuc,
+        groupedAuc: cal.groupedAuc,
+        labelledShare: cal.labelledShare,
+        labelledShareEstimates: cal.labelledShareEstimates,
+        trueLabelledShare: q.trueLabelledShare,
+        queueExpectedPrecision: result.detection!.decision.expectedPrecision,
         clusters: e.pairwise.clusters,
         wallSeconds,
       };
@@ -111,20 +160,44 @@ for (const world of worlds as WorldName[]) {
 const f = (x: number | null, digits = 3): string => (x === null ? 'n/a' : x.toFixed(digits));
 console.log(
   formatTable(
-    ['world', 'seed', 'accounts', 'ring acc.', 'cand. P', 'cand. R', 'reach. R', 'ceiling', 'pair F1', 'cand. %', 'clusters', 'wall s'],
+    ['world', 'seed', 'ring acc.', 'cand. P', 'cand. R', 'reach. R', 'ceiling', 'pair P', 'pair R', 'pair F1', 'cand. %', 'lift', 'AP', 'wall s'],
     cells.map((c) => [
       c.world,
       c.seed,
-      c.accounts,
       c.ringAccounts,
       f(c.candidatePrecision),
       f(c.candidateRecall),
       f(c.reachableRecall),
       f(c.reachableCeiling),
+      f(c.pairwisePrecision),
+      f(c.pairwiseRecall),
       f(c.pairwiseF1),
       f(100 * c.candidateShare, 2),
-      c.clusters,
+      f(c.lift, 1),
+      f(c.averagePrecision),
       f(c.wallSeconds, 1),
+    ]),
+  ),
+);
+console.log();
+console.log(
+  formatTable(
+    ['world', 'seed', 'labels', 'calibration', 'grp AUC', 'c used', 'c bound', 'c e1', 'c true', 'ECE', 'Σ risk', 'unl. fraud', 'ratio', 'queue E[P]'],
+    cells.map((c) => [
+      c.world,
+      c.seed,
+      c.fraudLabels,
+      `${c.calibration}${c.weak ? ' (weak)' : ''}`,
+      f(c.groupedAuc),
+      f(c.labelledShare),
+      f(c.labelledShareEstimates.find((x) => x.method === 'prefix-bound')?.value ?? null),
+      f(c.labelledShareEstimates.find((x) => x.method === 'mean-on-labelled')?.value ?? null),
+      f(c.trueLabelledShare),
+      f(c.calibrationError, 4),
+      f(c.expectedFraud, 1),
+      c.unlabelledFraud,
+      f(c.expectedFraudRatio, 2),
+      f(c.queueExpectedPrecision),
     ]),
   ),
 );

@@ -206,7 +206,7 @@ async function detect(options: NightlyOptions, run: RunInfo, normaliser: Configu
   );
   const input = { snapshot, graph, weights, transactions, proximity };
   const scored = await timer.run('score', () => scoreCommunities(input, components, communities, folds, config));
-  record.describeDetection({ kinds, model: scored.model });
+  record.describeDetection({ kinds, model: scored.model, calibration: scored.calibration, decision: scored.decision });
 
   // 9. keep the ids of rings seen in the previous run (lineage); gather each candidate's
   //    evidence; leave out rejected accounts whose evidence did not change materially (re-open

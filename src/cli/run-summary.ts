@@ -18,6 +18,8 @@ export function formatRunSummary({ manifest, runPath, detection, completed }: Ni
     `  found: ${c.clusters} suspected rings with ${c.members} accounts; ${c.candidates} blacklist candidates${overBudget(detection)}`,
     `  kinds (weight, share of accounts sharing): ${(manifest.detection?.kinds ?? []).map((k) => `${k.kind} ${k.weight.toFixed(2)}${k.pinned ? ' pinned' : ''} (${(100 * k.sharingShare).toFixed(1)} %)`).join(', ')}`,
     `  model: ${modelLine(detection.model)}`,
+    `  risk: ${calibrationLine(detection.calibration)}`,
+    `  queue: ${queueLine(detection.decision)}`,
   ];
   for (const cluster of detection.clusters.slice(0, 5)) lines.push(`    ${cluster.clusterId} score ${cluster.score}: ${cluster.summary}`);
   if (detection.clusters.length > 5) lines.push(`    … ${detection.clusters.length - 5} more in clusters.csv`);
@@ -27,6 +29,17 @@ export function formatRunSummary({ manifest, runPath, detection, completed }: Ni
 
 function overBudget({ stats }: NonNullable<NightlyResult['detection']>): string {
   return stats.candidatesOverBudget > 0 ? ` (${stats.candidatesFound} found; ${stats.candidatesOverBudget} beyond the budget of ${stats.candidateBudget} not queued)` : '';
+}
+
+function calibrationLine(calibration: NonNullable<NightlyResult['detection']>['calibration']): string {
+  const weak = calibration.weak ? `WEAK EVIDENCE TONIGHT (${calibration.reason}); ` : '';
+  return `${weak}${calibration.description}; expected fraud among accounts without a fraud label ${calibration.expectedUnlabelledFraud.toFixed(1)}`;
+}
+
+function queueLine(decision: NonNullable<NightlyResult['detection']>['decision']): string {
+  const expected = decision.expectedPrecision === null ? 'no unlabelled account queued' : `expected precision ${decision.expectedPrecision.toFixed(3)}, expected fraud ${decision.expectedFraud.toFixed(1)}`;
+  const left = decision.belowTarget > 0 ? `; ${decision.belowTarget} candidates below the target left out` : '';
+  return `${decision.queued} queued at target precision ${decision.targetPrecision} (${expected})${left}`;
 }
 
 function modelLine(model: NonNullable<NightlyResult['detection']>['model']): string {

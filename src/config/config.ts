@@ -180,8 +180,21 @@ export const ConfigSchema = z.object({
        * reuses a pool of them across its accounts.
        */
       poolPoints: z.number().min(0).max(20).default(1),
-      /** With fewer fraud labels (labels plus approved decisions) than this, the priors are used as they are. */
+      /** With fewer fraud labels (labels plus approved decisions) than this, the priors are used as they are, not calibrated. */
       minFraudLabels: z.number().int().min(2).default(30),
+      /**
+       * The share of all fraud that carries a fraud label (c), assumed when tonight's data cannot
+       * identify it (held-out ROC-AUC below minCalibrationAuc): risks are then P(labelled) / c,
+       * near the labelled rate. 0.5 is what the real P2P export had (120 of 241 chargeback
+       * fraudsters labelled) and what p2p-real has; in the other generated worlds with labels the
+       * true share runs from 0.05 (most rings never caught) to 0.47 (household-p2p).
+       */
+      labelledSharePrior: z.number().gt(0).max(1).default(0.5),
+      /**
+       * Below this held-out ROC-AUC of the ranking (known fraud against the rest), no top prefix
+       * of the ranking is pure enough to bound the labelled share, and the prior share stands.
+       */
+      minCalibrationAuc: z.number().min(0.5).max(1).default(0.7),
       /** folds for out-of-fold validation and for proximity that never sees the account's own label */
       folds: z.number().int().min(2).max(10).default(5),
       /** How far the fitted weights may move from the priors (standard deviation of the Gaussian prior, log-odds). */
@@ -205,8 +218,15 @@ export const ConfigSchema = z.object({
   review: z
     .object({
       /**
-       * The most candidates a night queues for review: a whole number (e.g. 500), or a share of all
-       * accounts as a string ("10%"; never fewer than 1,000). Candidates beyond it are ranked out, and counted.
+       * The share of the review queue expected to be fraud: the queue is the longest run of
+       * candidates, in order of risk, whose mean risk (among those not yet labelled fraud) stays
+       * at or above it. Risks are calibrated probabilities, so a quiet night queues few or none.
+       */
+      targetPrecision: z.number().gt(0).max(1).default(0.8),
+      /**
+       * The team's capacity: the most candidates a night queues, however many pass the target. A
+       * whole number (e.g. 500), or a share of all accounts as a string ("10%"; never fewer than
+       * 1,000). Candidates beyond it are ranked out, and counted. A cap, not a quota.
        */
       maxCandidates: z.union([z.number().int().min(1), z.string().regex(/^\d+(\.\d+)?%$/, 'a number or a percentage such as "10%"')]).default('10%'),
     })

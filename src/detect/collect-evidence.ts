@@ -63,7 +63,7 @@ export function collectEvidence(input: DetectionInput, detection: Detection, opt
       clusterSummary: cluster.summary,
       clusterContributions: cluster.contributions,
       memberContributions: candidate.contributions,
-      model: { source: detection.model.source, fraudLabels: detection.model.fraudLabels, intercept: detection.model.intercept },
+      model: { source: detection.model.source, fraudLabels: detection.model.fraudLabels, intercept: detection.model.intercept, calibration: detection.calibration.description },
       sharedIdentifiers: shared.sort((x, y) => y.clusterMembers - x.clusterMembers || compareCodeUnits(`${x.kind}:${x.value}`, `${y.kind}:${y.value}`)),
       hubs: hubs.sort((x, y) => y.accounts - x.accounts || compareCodeUnits(`${x.kind}:${x.value}`, `${y.kind}:${y.value}`)),
       pathsToBlacklisted: found.slice(0, options.maxPaths).map((f): BlacklistPath => ({

@@ -17,7 +17,7 @@ export interface Cluster {
 export interface Candidate {
   account: number;
   clusterId: string;
-  /** calibrated risk of fraud, 0–1 */
+  /** calibrated risk of fraud, 0–1 (see Detection.calibration) */
   score: number;
   /** log-odds the member's own terms added */
   memberPoints: number;
@@ -45,11 +45,64 @@ export interface ModelReport {
   calibration: Array<{ predicted: number; observed: number; rows: number }>;
 }
 
+/** How tonight's scores became probabilities (see src/detect/calibration/). */
+export interface CalibrationReport {
+  /** `isotonic`: P(labelled | score) out of fold, divided by the labelled share; `priors`: too few labels, the priors' own probabilities */
+  method: 'isotonic' | 'priors';
+  /** the evidence could not identify the labelled share (or there were too few labels to calibrate) */
+  weak: boolean;
+  reason: string;
+  fraudLabels: number;
+  heldOutAuc: number | null;
+  /** held-out ROC-AUC among accounts in communities, without nearby labels: whether the labelled share is identified */
+  groupedAuc: number | null;
+  /** c, the share of all fraud that carries a label, as used; how it was chosen; every estimate measured */
+  labelledShare: number | null;
+  labelledShareMethod: string | null;
+  labelledShareEstimates: Array<{ method: string; value: number }>;
+  /** P(labelled | score) as steps: from this score up, this share (and the weight behind it) */
+  map: Array<{ from: number; labelled: number; weight: number }>;
+  /** the same for the score without the terms that read nearby labels (risk is the larger of the two views) */
+  unaidedMap: Array<{ from: number; labelled: number; weight: number }>;
+  /** predicted P(labelled) against the labelled share, on held-out folds */
+  reliability: Array<{ from: number; to: number; predicted: number; observed: number; accounts: number }>;
+  /** Σ risk over the accounts without a fraud label: the expected number of fraud among them */
+  expectedUnlabelledFraud: number;
+  /** the calibration in a few words, as candidates' evidence names it */
+  description: string;
+}
+
+/** Every account's risk: P(fraud | evidence), labelled accounts keeping their label; by account index. */
+export interface AccountRisks {
+  ids: readonly string[];
+  risk: Float32Array;
+  /** 1 for an account labelled fraud */
+  fraudLabel: Uint8Array;
+}
+
+/** What the night decided to queue, and what it expects of the queue. */
+export interface DecisionReport {
+  targetPrecision: number;
+  capacity: number;
+  queued: number;
+  /** mean risk of the queued accounts without a fraud label (null when there are none) */
+  expectedPrecision: number | null;
+  /** Σ risk of the queued accounts without a fraud label */
+  expectedFraud: number;
+  /** candidates left out by the precision target, and by the capacity */
+  belowTarget: number;
+  overCapacity: number;
+}
+
 export interface Detection {
   clusters: Cluster[];
-  /** ranked by risk, cut at the review budget */
+  /** ranked by risk, cut where the expected precision would fall below the target, and at capacity */
   candidates: Candidate[];
   model: ModelReport;
+  calibration: CalibrationReport;
+  decision: DecisionReport;
+  /** every account's risk, for measuring calibration against truth */
+  accountRisk: AccountRisks;
   stats: {
     components: number;
     largestComponent: number;
@@ -58,9 +111,10 @@ export interface Detection {
     louvainRuns: number;
     communities: number;
     hubs: number;
-    /** candidates before the budget, how many it cut, and the budget */
+    /** candidates before the decision, how many capacity cut, the capacity, and how many the precision target left out */
     candidatesFound: number;
     candidatesOverBudget: number;
     candidateBudget: number;
+    candidatesBelowTarget: number;
   };
 }

@@ -44,8 +44,8 @@ export interface CandidateEvidence {
   clusterSummary: string;
   clusterContributions: Contribution[];
   memberContributions: Contribution[];
-  /** where the points came from: learned from this many fraud labels, or the priors */
-  model: { source: 'learned' | 'prior'; fraudLabels: number; intercept: number };
+  /** where the points came from: learned from this many fraud labels, or the priors; and how the score became a risk */
+  model: { source: 'learned' | 'prior'; fraudLabels: number; intercept: number; calibration?: string };
   sharedIdentifiers: SharedIdentifierEvidence[];
   /** hubs the account uses: named as hubs, not counted as evidence */
   hubs: HubEvidence[];

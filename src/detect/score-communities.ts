@@ -7,10 +7,12 @@ import { TransactionStatus } from '../snapshot/snapshot.js';
 import { ClusterAnalyser, type ClusterAnalysis, type DetectionInput, type MemberFeatures } from './cluster-analysis.js';
 import { summariseCluster } from './cluster-summary.js';
 import type { CommunityResult } from './communities.js';
-import type { Candidate, Cluster, Detection, ModelReport } from './detection.js';
+import type { CalibrationReport, Candidate, Cluster, Detection, ModelReport } from './detection.js';
 import { availability, clusterFeatureNames, priorIntercept, memberFeatureNames, modelTerms, termValue, type Term } from './model-terms.js';
 import { measureTermPrevalence, withMeasuredPriors, type TermPrevalence } from './term-prevalence.js';
-import { fitRiskModel, logistic, type RiskModel, type TrainingSet } from './risk-model.js';
+import { fitRiskModel, type RiskModel, type TrainingSet } from './model/risk-model.js';
+import { calibrateRisk, describeCalibration, riskWithoutLabel, type RiskCalibration } from './calibration/risk-calibration.js';
+import { reviewQueue } from './decision/review-queue.js';
 import { checkRuleFeatures, type Contribution } from './rules.js';
 import { round } from './round.js';
 
@@ -21,11 +23,14 @@ export function checkScoringConfig(config: Config): void {
 }
 
 /**
- * Stage: communities → a fitted risk model → scored clusters and blacklist candidates.
- * Every account is described by the model's terms (its cluster's and its own); the weights are
- * fitted on what is known (labels, approved decisions) or stay at their priors; each cluster's
- * risk is the mean risk of its members, and members of reported clusters whose own risk reaches
- * the threshold are candidates, ranked by risk and cut at the review budget.
+ * Stage: communities → ranking → calibration → decision.
+ * - ranking: every account is described by the model's terms (its cluster's and its own); the
+ *   weights are fitted on what is known (labels, approved decisions) or stay at their priors;
+ * - calibration: the ranking's held-out scores become P(fraud | evidence), corrected for the
+ *   share of fraud that carries a label;
+ * - decision: each cluster's risk is the mean risk of its members; members of reported clusters
+ *   whose own risk reaches the member threshold are candidates, ranked by risk, queued while the
+ *   queue's expected precision holds the target, and cut at the team's capacity.
  */
 export function scoreCommunities(input: DetectionInput, components: Components, found: CommunityResult, fold: Uint8Array, config: Config): Detection {
   const analyser = new ClusterAnalyser(input, { burstWindowDays: config.features.burstWindowDays, classes: config.kinds.classes });
@@ -40,6 +45,12 @@ export function scoreCommunities(input: DetectionInput, components: Components, 
   const terms = withMeasuredPriors(configured, prevalence);
   const training = trainingSet(input, communities, terms, fold, config);
   const model = fitRiskModel(terms, training, priorIntercept(config, available), { folds: config.model.folds, priorScale: config.model.priorScale, minFraudLabels: config.model.minFraudLabels });
+  const calibrationOptions = { folds: config.model.folds, minFraudLabels: config.model.minFraudLabels, minAuc: config.model.minCalibrationAuc, labelledSharePrior: config.model.labelledSharePrior };
+  const calibration = calibrateRisk(model.heldOut, model.fraudLabels, model.rocAuc, calibrationOptions);
+  const scorer: Scorer = { terms, model, calibration };
+  const label = input.snapshot.accounts.label;
+  const accountRisk = new Float32Array(ids.length);
+  const ranking = new Map<number, number>();
 
   const { clusterThreshold, memberThreshold } = config.scoring;
   const clusters: Cluster[] = [];
@@ -48,12 +59,16 @@ export function scoreCommunities(input: DetectionInput, components: Components, 
     // the cluster's risk first, from numbers alone: most communities are not reported, and
     // their members need no contributions spelled out
     let withoutLabels = 0;
-    for (let m = 0; m < community.members.length; m++) withoutLabels += memberRisk(terms, model, community.values, m * terms.length).riskWithoutLabel;
+    for (let m = 0; m < community.members.length; m++) {
+      const risk = memberRisk(scorer, community.values, m * terms.length);
+      withoutLabels += risk.riskWithoutLabel;
+      accountRisk[community.members[m]!] = risk.risk;
+    }
     const clusterScore = Math.min(0.999999, round(withoutLabels / community.members.length, 6));
     if (clusterScore < clusterThreshold) continue;
     const analysis = analyser.analyse(community.members);
     const { members, features } = analysis;
-    const scored = analysis.memberFeatures.map((member, m) => scoreMember(terms, model, features, member, community.values, m * terms.length));
+    const scored = analysis.memberFeatures.map((member, m) => scoreMember(scorer, features, member, community.values, m * terms.length));
     const clusterId = contentId(members, ids);
     const clusterContributions = meanContributions(scored.map((m) => m.cluster), members.length);
     clusters.push({ clusterId, members, score: clusterScore, features, contributions: clusterContributions, shared: analysis.shared, summary: summariseCluster(features) });
@@ -61,6 +76,7 @@ export function scoreCommunities(input: DetectionInput, components: Components, 
     for (let m = 0; m < members.length; m++) {
       const s = scored[m]!;
       if (s.risk < memberThreshold) continue;
+      ranking.set(members[m]!, s.logit);
       candidates.push({
         account: members[m]!,
         clusterId,
@@ -73,13 +89,34 @@ export function scoreCommunities(input: DetectionInput, components: Components, 
     }
   }
   clusters.sort((x, y) => y.score - x.score || compareCodeUnits(x.clusterId, y.clusterId));
-  candidates.sort((x, y) => y.score - x.score || compareCodeUnits(ids[x.account]!, ids[y.account]!));
+  // calibrated risks come in steps: within a step the ranking's own score orders
+  candidates.sort((x, y) => y.score - x.score || ranking.get(y.account)! - ranking.get(x.account)! || compareCodeUnits(ids[x.account]!, ids[y.account]!));
+  const grouped = new Uint8Array(ids.length);
+  for (const community of communities) for (const a of community.members) grouped[a] = 1;
+  let expectedUnlabelledFraud = 0;
+  const soloValues = new Float64Array(terms.length);
+  for (let a = 0; a < ids.length; a++) {
+    if (!grouped[a]) accountRisk[a] = memberRisk(scorer, soloTermValues(terms, input, a, soloValues), 0).risk;
+    if (label[a] !== 1) expectedUnlabelledFraud += accountRisk[a]!;
+  }
   const budget = candidateBudget(config.review.maxCandidates, ids.length);
-  const overBudget = Math.max(0, candidates.length - budget);
+  const { targetPrecision } = config.review;
+  const queue = reviewQueue(candidates.map((c) => ({ risk: c.score, known: label[c.account] === 1 })), targetPrecision, budget);
   return {
     clusters,
-    candidates: candidates.slice(0, budget),
+    candidates: candidates.slice(0, queue.length),
     model: modelReport(configured, prevalence, disabled, model, available),
+    calibration: calibrationReport(calibration, expectedUnlabelledFraud),
+    decision: {
+      targetPrecision,
+      capacity: budget,
+      queued: queue.length,
+      expectedPrecision: queue.expectedPrecision === null ? null : round(queue.expectedPrecision, 4),
+      expectedFraud: round(queue.expectedFraud, 2),
+      belowTarget: queue.belowTarget,
+      overCapacity: queue.overCapacity,
+    },
+    accountRisk: { ids, risk: accountRisk, fraudLabel: Uint8Array.from(label, (l) => (l === 1 ? 1 : 0)) },
     stats: {
       components: components.count,
       largestComponent: found.largestComponent,
@@ -89,8 +126,9 @@ export function scoreCommunities(input: DetectionInput, components: Components, 
       communities: found.communities.length,
       hubs: input.weights.hubCount,
       candidatesFound: candidates.length,
-      candidatesOverBudget: overBudget,
+      candidatesOverBudget: queue.overCapacity,
       candidateBudget: budget,
+      candidatesBelowTarget: queue.belowTarget,
     },
   };
 }
@@ -98,6 +136,8 @@ export function scoreCommunities(input: DetectionInput, components: Components, 
 interface ScoredMember {
   risk: number;
   riskWithoutLabel: number;
+  /** the ranking's log-odds without the account's own label */
+  logit: number;
   memberPoints: number;
   cluster: Contribution[];
   member: Contribution[];
@@ -117,22 +157,43 @@ function termValues(terms: readonly Term[], analysis: ClusterAnalysis): Communit
   return { members, values };
 }
 
-/** A member's risk with and without its own label, from its term values (values[at + t]), as scoreMember gives it. */
-function memberRisk(terms: readonly Term[], model: RiskModel, values: Float64Array, at: number): Pick<ScoredMember, 'risk' | 'riskWithoutLabel'> {
+/** The ranking, its calibration, and the terms they read. */
+interface Scorer {
+  terms: readonly Term[];
+  model: RiskModel;
+  calibration: RiskCalibration;
+}
+
+/**
+ * A member's risk with and without its own label, from its term values (values[at + t]), as
+ * scoreMember gives it. The calibration reads the ranking's score without the account's own
+ * label (the fit never saw labels as a term); the label then moves that probability by its
+ * fixed log-odds, so known fraud stays fraud and a cleared account stays cleared.
+ */
+function memberRisk({ terms, model, calibration }: Scorer, values: Float64Array, at: number): Pick<ScoredMember, 'risk' | 'riskWithoutLabel' | 'logit'> {
   let z = model.intercept;
   let fixed = 0;
+  let aided = 0;
   for (let t = 0; t < terms.length; t++) {
     const x = values[at + t]!;
     if (x === 0) continue;
     const points = model.weights[t]! * x;
     z += points;
     if (terms[t]!.fixed) fixed += points;
+    else if (terms[t]!.labelDerived) aided += points;
   }
-  return { risk: probability(z), riskWithoutLabel: logistic(z - fixed) };
+  const unlabelled = riskWithoutLabel(calibration, z - fixed, z - fixed - aided);
+  return { risk: fixed === 0 ? probability(unlabelled) : probability(logit(unlabelled) + fixed, true), riskWithoutLabel: unlabelled, logit: z - fixed };
+}
+
+function logit(p: number): number {
+  const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+  return Math.log(q / (1 - q));
 }
 
 /** A member's risk and the contributions behind it; its term values are values[at + t], its features say what each one read. */
-function scoreMember(terms: readonly Term[], model: RiskModel, cluster: ClusterAnalysis['features'], member: MemberFeatures, values: Float64Array, at: number): ScoredMember {
+function scoreMember(scorer: Scorer, cluster: ClusterAnalysis['features'], member: MemberFeatures, values: Float64Array, at: number): ScoredMember {
+  const { terms, model } = scorer;
   let memberPoints = 0;
   const clusterContributions: Contribution[] = [];
   const memberContributions: Contribution[] = [];
@@ -144,12 +205,39 @@ function scoreMember(terms: readonly Term[], model: RiskModel, cluster: ClusterA
     const raw = ((term.scope === 'cluster' ? cluster : member) as unknown as Record<string, number>)[term.feature] ?? 0;
     (term.scope === 'cluster' ? clusterContributions : memberContributions).push({ code: term.code, feature: term.feature, value: raw, points: round(points, 3), description: term.description });
   });
-  return { ...memberRisk(terms, model, values, at), memberPoints, cluster: clusterContributions, member: memberContributions };
+  return { ...memberRisk(scorer, values, at), memberPoints, cluster: clusterContributions, member: memberContributions };
 }
 
-/** A probability to six places that never reads as certainty: 0 < p < 1. */
-function probability(z: number): number {
-  return Math.min(0.999999, Math.max(0.000001, round(logistic(z), 6)));
+/** A probability to six places that never reads as certainty: 0 < p < 1 (from log-odds when told). */
+function probability(p: number, fromLogOdds = false): number {
+  const q = fromLogOdds ? 1 / (1 + Math.exp(-p)) : p;
+  return Math.min(0.999999, Math.max(0.000001, round(q, 6)));
+}
+
+/** An account in no community as the model reads it: its member terms only, from what it did itself. */
+function soloTermValues(terms: readonly Term[], input: DetectionInput, a: number, into: Float64Array): Float64Array {
+  const own = soloFeatures(input, a);
+  for (let t = 0; t < terms.length; t++) into[t] = terms[t]!.scope === 'cluster' ? 0 : termValue(terms[t]!, null, own);
+  return into;
+}
+
+function steps(map: RiskCalibration['map']): CalibrationReport['map'] {
+  return map.from.map((from, i) => ({ from: round(from, 4), labelled: round(map.value[i]!, 5), weight: round(map.weight[i]!, 1) }));
+}
+
+function calibrationReport(calibration: RiskCalibration, expectedUnlabelledFraud: number): CalibrationReport {
+  const { map, unaidedMap, labelledShareEstimates, ...rest } = calibration;
+  return {
+    ...rest,
+    groupedAuc: rest.groupedAuc === null ? null : round(rest.groupedAuc, 4),
+    labelledShare: rest.labelledShare === null ? null : round(rest.labelledShare, 4),
+    heldOutAuc: rest.heldOutAuc === null ? null : round(rest.heldOutAuc, 4),
+    labelledShareEstimates,
+    map: steps(map),
+    unaidedMap: steps(unaidedMap),
+    expectedUnlabelledFraud: round(expectedUnlabelledFraud, 2),
+    description: describeCalibration(calibration),
+  };
 }
 
 /** A cluster's contributions: each cluster term's mean over the members (label terms see each member's view). */

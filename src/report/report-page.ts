@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { cardLikeIdsNote } from '../run/card-like-ids.js';
+import { calibrationNote } from './calibration-note.js';
 import { clusterPictureSpec, pictureGraph } from './cluster-picture.js';
 import { clusterScoreChart, clusterSizeChart, stageTimeChart, trendChart } from './charts.js';
 import { html, raw, type Html } from './html.js';
@@ -75,6 +76,7 @@ export async function reportPage(files: RunFiles): Promise<string> {
 <section id="shape">
   <h2>The night's shape</h2>
   ${clusters.length === 0 ? html`<p>No cluster reached the threshold.</p>` : html`<div class="row"><figure class="chart plot">${raw(sizeSvg!)}</figure><figure class="chart plot">${raw(scoreSvg!)}</figure></div>`}
+  ${calibrationNote(m)}
   ${detection === undefined ? '' : html`<div class="detection">${valueTables(detection, 'Detection')}</div>`}
 </section>
 <section id="clusters">

@@ -26,7 +26,7 @@ export const CandidateEvidenceSchema = z.looseObject({
   clusterSummary: z.string(),
   clusterContributions: z.array(ContributionSchema),
   memberContributions: z.array(ContributionSchema),
-  model: z.object({ source: z.enum(['learned', 'prior']), fraudLabels: z.number(), intercept: z.number() }),
+  model: z.object({ source: z.enum(['learned', 'prior']), fraudLabels: z.number(), intercept: z.number(), calibration: z.string().optional() }),
   sharedIdentifiers: z.array(z.object({ kind: z.string(), value: z.string(), accounts: z.number(), clusterMembers: z.number() })),
   hubs: z.array(z.object({ kind: z.string(), value: z.string(), accounts: z.number() })),
   pathsToBlacklisted: z.array(z.object({ blacklistedAccountId: z.string(), path: z.array(z.string()) })),

@@ -17,7 +17,7 @@ export function evidenceText(item: ReviewItem, history: readonly Decision[], lat
   const e = item.evidence;
   if (e) {
     out.push(`cluster ${e.clusterId}: ${e.clusterSummary}`);
-    out.push(`score ${e.score} (cluster ${e.clusterScore}): ${e.model.source === 'learned' ? `points learned from ${e.model.fraudLabels} fraud labels` : `prior points (${e.model.fraudLabels} fraud labels, too few to learn from)`}, level ${e.model.intercept}`);
+    out.push(`score ${e.score} (cluster ${e.clusterScore}): ${e.model.source === 'learned' ? `points learned from ${e.model.fraudLabels} fraud labels` : `prior points (${e.model.fraudLabels} fraud labels, too few to learn from)`}, level ${e.model.intercept}${e.model.calibration ? `; risk: ${e.model.calibration}` : ''}`);
     out.push(...contributions('cluster score', e.clusterContributions));
     out.push(...contributions('account score', e.memberContributions));
     out.push(`shared identifiers (${e.sharedIdentifiers.length}):`);

@@ -46,6 +46,37 @@ export const RunManifestSchema = z.object({
         available: z.record(z.string(), z.boolean()),
         calibration: z.array(z.object({ predicted: z.number(), observed: z.number(), rows: z.number() })),
       }),
+      /** how scores became P(fraud): the labelled share, the map, a reliability table on held-out labels, Σ risk */
+      calibration: z
+        .object({
+          method: z.enum(['isotonic', 'priors']),
+          weak: z.boolean(),
+          reason: z.string(),
+          fraudLabels: z.number(),
+          heldOutAuc: z.number().nullable(),
+          groupedAuc: z.number().nullable(),
+          labelledShare: z.number().nullable(),
+          labelledShareMethod: z.string().nullable(),
+          labelledShareEstimates: z.array(z.object({ method: z.string(), value: z.number() })),
+          map: z.array(z.object({ from: z.number(), labelled: z.number(), weight: z.number() })),
+          unaidedMap: z.array(z.object({ from: z.number(), labelled: z.number(), weight: z.number() })),
+          reliability: z.array(z.object({ from: z.number(), to: z.number(), predicted: z.number(), observed: z.number(), accounts: z.number() })),
+          expectedUnlabelledFraud: z.number(),
+          description: z.string(),
+        })
+        .optional(),
+      /** what the night queued: the precision target, the capacity, the queue's expected precision and fraud */
+      decision: z
+        .object({
+          targetPrecision: z.number(),
+          capacity: z.number(),
+          queued: z.number(),
+          expectedPrecision: z.number().nullable(),
+          expectedFraud: z.number(),
+          belowTarget: z.number(),
+          overCapacity: z.number(),
+        })
+        .optional(),
     })
     .optional(),
   error: z.object({ message: z.string(), exitCode: z.number() }).optional(),

@@ -30,7 +30,8 @@ describe('fraud-rings nightly (command line)', () => {
 
   it('says how many candidates the review budget left out', async () => {
     const input = await folderWith({ 'accounts.csv': accounts, 'identifiers.csv': identifiers });
-    const settings = await folderWith({ 'config.json': JSON.stringify({ review: { maxCandidates: 1 } }) });
+    // a low precision target, so that capacity alone decides
+    const settings = await folderWith({ 'config.json': JSON.stringify({ review: { maxCandidates: 1, targetPrecision: 0.05 } }) });
     const out = await tempDir();
     const result = await runCli(['nightly', '--input', input, '--out', out, '--config', join(settings, 'config.json')]);
     expect(result.code).toBe(0);

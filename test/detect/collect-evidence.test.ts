@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collectEvidence } from '../../src/detect/collect-evidence.js';
 import type { Detection } from '../../src/detect/detection.js';
 import { prepare } from '../support/detection-input.js';
-import { memberFeatures, oneCommunityStats, priorModel } from '../support/detection-fixtures.js';
+import { memberFeatures, oneCandidateDecision, oneCommunityStats, priorCalibration, priorModel } from '../support/detection-fixtures.js';
 import { makeSnapshot } from '../support/make-snapshot.js';
 
 describe('collectEvidence', () => {
@@ -27,6 +27,9 @@ describe('collectEvidence', () => {
     clusters: [{ clusterId: 'FR-1', members, score: 80, features: {} as never, contributions: [{ code: 'SHARED_DEVICE', feature: 'sharedDevices', value: 2, points: 15, description: '' }], shared: [], summary: '3 accounts share 2 devices' }],
     candidates: [{ account: 0, clusterId: 'FR-1', score: 90, memberPoints: 100, features, contributions: [], reasons: ['SHARED_DEVICE'] }],
     model: priorModel,
+    calibration: priorCalibration,
+    decision: oneCandidateDecision,
+    accountRisk: { ids: [], risk: new Float32Array(0), fraudLabel: new Uint8Array(0) },
     stats: oneCommunityStats,
   };
 
@@ -46,7 +49,7 @@ describe('collectEvidence', () => {
     expect(evidence!.evidenceVersion).toMatch(/^[0-9a-f]{16}$/);
     expect(evidence!.transactions).toEqual({ transactions: 2, chargebacks: 1, transfersWithMembers: 1 });
     // and where its points came from
-    expect(evidence!.model).toEqual({ source: 'prior', fraudLabels: 0, intercept: -4 });
+    expect(evidence!.model).toEqual({ source: 'prior', fraudLabels: 0, intercept: -4, calibration: 'priors, not calibrated (0 fraud labels)' });
   });
 
   it('stops at the hop limit, and changes the evidence version when material evidence changes', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TrainingSet } from '../../src/detect/risk-model.js';
+import type { TrainingSet } from '../../src/detect/model/risk-model.js';
 import { uniqueRows } from '../../src/detect/unique-rows.js';
 
 /** Rows of two term values each: [x1, x2, label, fold, weight]. */

@@ -135,10 +135,12 @@ describe('nightly: review statuses set outside the CLI', () => {
   it('become decisions inside the run, before it reads the decisions', async () => {
     const input = await folderWith({ 'accounts.csv': tinyAccounts, 'identifiers.csv': tinyIdentifiers });
     const state = await tempDir();
-    const first = await nightly({ input, stateDir: state, config, runId: 'n1', log });
+    // three accounts on the priors' probabilities (mean under 0.8): a lower precision target queues them
+    const queueAll = parseConfig({ review: { targetPrecision: 0.5 } });
+    const first = await nightly({ input, stateDir: state, config: queueAll, runId: 'n1', log });
     expect(first.manifest.counts.candidates).toBe(3);
     const source = statuses([{ accountId: 'A1', status: 'approved', reviewer: 'alice', note: null, reviewedAt: null, mirrored: null }]);
-    const second = await nightly({ input, stateDir: state, config, runId: 'n2', log, openReviewSource: source.open });
+    const second = await nightly({ input, stateDir: state, config: queueAll, runId: 'n2', log, openReviewSource: source.open });
     // the log is mirrored back once the run is current: decisions made without --sink neo4j reach the graph
     expect(source.events).toEqual(['open', 'apply', 'close']);
     expect((await DecisionLog.read(state)).current.get('A1')).toMatchObject({ decision: 'approve', by: 'alice', source: 'neo4j' });

@@ -1,4 +1,4 @@
-import { oneCommunityStats, priorModel } from '../../support/detection-fixtures.js';
+import { oneCandidateDecision, oneCommunityStats, priorCalibration, priorModel } from '../../support/detection-fixtures.js';
 import { isInt } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import type { Cluster, Detection } from '../../../src/detect/detection.js';
@@ -58,6 +58,9 @@ function output(): RunOutput {
     clusters: [cluster],
     candidates: [{ account: 0, clusterId: 'FR-1', score: 70, memberPoints: 60, features: {} as never, contributions: [], reasons: ['SHARED_DEVICE'] }],
     model: priorModel,
+    calibration: priorCalibration,
+    decision: oneCandidateDecision,
+    accountRisk: { ids: [], risk: new Float32Array(0), fraudLabel: new Uint8Array(0) },
     stats: oneCommunityStats,
   };
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Term } from '../../src/detect/model-terms.js';
-import { averagePrecision, fitRiskModel, rocAuc, type TrainingSet } from '../../src/detect/risk-model.js';
-import { mulberry32 } from '../../src/detect/seeded-random.js';
+import type { Term } from '../../../src/detect/model-terms.js';
+import { averagePrecision, fitRiskModel, rocAuc, type TrainingSet } from '../../../src/detect/model/risk-model.js';
+import { mulberry32 } from '../../../src/detect/seeded-random.js';
 
 function term(code: string, prior: number, extra: Partial<Term> = {}): Term {
   return { code, scope: 'member', feature: code, prior, description: '', fixed: false, labelDerived: false, ...extra };

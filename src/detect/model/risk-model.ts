@@ -1,10 +1,11 @@
 import { baggedPuLevel, puCriterion } from './pu-level.js';
-import type { Term } from './model-terms.js';
-import { round } from './round.js';
-import type { TrainingSet } from './training-set.js';
-import { uniqueRows } from './unique-rows.js';
+import type { Term } from '../model-terms.js';
+import { round } from '../round.js';
+import type { TrainingSet } from '../training-set.js';
+import { uniqueRows } from '../unique-rows.js';
+import type { HeldOutScores } from '../calibration/risk-calibration.js';
 
-export type { TrainingSet } from './training-set.js';
+export type { TrainingSet } from '../training-set.js';
 
 export interface FitOptions {
   folds: number;
@@ -25,17 +26,16 @@ export interface RiskModel {
   /** out-of-fold quality of the labelled-vs-unlabelled ranking (PU: a lower bound for fraud vs honest) */
   rocAuc: number | null;
   prAuc: number | null;
-  /** log-odds by which the level of the learned P(labelled) was moved to give P(fraud) (see puLevel) */
+  /** no longer used: the level is calibration's work now (see src/detect/calibration/); always null */
   levelShift: number | null;
   /** out-of-fold calibration: mean predicted P(labelled) against the labelled share, by predicted decile */
   calibration: Array<{ predicted: number; observed: number; rows: number }>;
+  /** each training row's score from weights that never saw its label, for calibration (null with too few labels) */
+  heldOut: HeldOutScores | null;
 }
 
 const NEWTON_STEPS = 40;
 const MAX_STEP = 1;
-/** The level moves by at most this many log-odds (as if one fraud in 10,000 carried a label). */
-const MAX_LEVEL_SHIFT = Math.log(10_000);
-
 
 /**
  * Positive–unlabelled logistic regression over the terms. Known fraud is the positive set and
@@ -43,17 +43,17 @@ const MAX_LEVEL_SHIFT = Math.log(10_000);
  * estimate under a Gaussian prior centred on each term's prior weight, so with few labels they
  * stay near the priors and with many they follow the data; a weight never takes the sign
  * opposite to its prior. The classifier learns P(labelled | x); which fraud carries a label is
- * not random, so instead of dividing by an estimated labelled share (Elkan and Noto, 2008) the
- * level is moved to where recall² / flagged share peaks (Lee and Liu, 2003) over the known
- * fraud scored out of fold without the terms that read nearby labels. Fixed terms (the
- * account's own label) keep their prior.
+ * not random. Its level is left as fitted: P(fraud) is calibration's work (scores held out here,
+ * mapped in src/detect/calibration/). Whether the learned weights or the priors rank is chosen by
+ * recall² / flagged share (Lee and Liu, 2003) over the known fraud scored out of fold without the
+ * terms that read nearby labels. Fixed terms (the account's own label) keep their prior.
  */
 export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercept: number, options: FitOptions): RiskModel {
   const free = terms.filter((t) => !t.fixed);
   const prior = free.map((t) => t.prior);
   let fraudLabels = 0;
   for (let r = 0; r < data.rows; r++) fraudLabels += data.y[r]!;
-  const base = { fraudLabels, otherRows: data.rows - fraudLabels, rocAuc: null, prAuc: null, levelShift: null, calibration: [] };
+  const base = { fraudLabels, otherRows: data.rows - fraudLabels, rocAuc: null, prAuc: null, levelShift: null, calibration: [], heldOut: null };
   const withFixed = (w: number[]) => {
     let k = 0;
     return terms.map((t) => (t.fixed ? t.prior : w[k++]!));
@@ -71,19 +71,26 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
   const labelled = Float64Array.from(merged.y);
   const aided = Uint8Array.from(free, (t) => (t.labelDerived ? 1 : 0));
   const full = newton(merged, labelled, prior, [intercept, ...prior], options.priorScale, () => true);
+  // the same held-out scores on the merged rows, for calibration: rows merged share fold, label,
+  // grouping and terms, so they share scores, and calibration sorts thousands of rows, not millions
+  const mergedOof = new Float64Array(merged.rows);
+  const mergedUnaided = new Float64Array(merged.rows);
   for (let f = 0; f < options.folds; f++) {
     // each fold starts from the fit on all rows: it lies a few steps from the fold's own optimum
     const model = newton(merged, labelled, prior, full, options.priorScale, (r) => merged.fold[r] !== f);
+    for (let r = 0; r < merged.rows; r++) {
+      if (merged.fold[r] !== f) continue;
+      mergedOof[r] = linear(model, merged, r);
+      mergedUnaided[r] = mergedOof[r]! - partial(model, merged, r, aided);
+    }
     for (let r = 0; r < data.rows; r++) {
       if (data.fold[r] !== f) continue;
       oof[r] = linear(model, data, r);
       oofUnaided[r] = oof[r]! - partial(model, data, r, aided);
     }
   }
-  // The level: most fraud carries no label, and which fraud gets labelled is not random (the
-  // accounts with chargebacks, the rings already caught), so P(labelled) says little about
-  // P(fraud). The intercept moves to the level baggedPuLevel finds over the known fraud in groups,
-  // scored out of fold and without the help of labels near it (most fraud has none).
+  // The learned weights are judged at the level baggedPuLevel finds over the known fraud in
+  // groups, scored out of fold and without the help of labels near it (most fraud has none).
   const known: number[] = [];
   for (let r = 0; r < data.rows; r++) if (data.y[r] && data.grouped[r]) known.push(oofUnaided[r]!);
   known.sort((x, y) => x - y);
@@ -97,7 +104,6 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
   const others = Float64Array.from(otherScores);
   const weights = Float64Array.from(otherWeights);
   const bagged = baggedPuLevel(known, others, weights);
-  const shift = bagged === null ? 0 : Math.min(MAX_LEVEL_SHIFT, Math.max(-MAX_LEVEL_SHIFT, -bagged.level));
   // The priors, judged by the same criterion at their own fixed level (no level is chosen for
   // them, so nothing is judged on the labels that chose it): with a few dozen labels the fit can
   // separate the known fraud worse than the priors do (it follows the few rings that were
@@ -106,10 +112,19 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
   const priorScore = new Float64Array(data.rows);
   const priorKnown: number[] = [];
   const priorOthers: number[] = [];
+  const priorUnaided = new Float64Array(data.rows);
   for (let r = 0; r < data.rows; r++) {
     priorScore[r] = linear(priorModel, data, r);
+    priorUnaided[r] = priorScore[r]! - partial(priorModel, data, r, aided);
     if (!data.y[r]) priorOthers.push(priorScore[r]!);
-    else if (data.grouped[r]) priorKnown.push(priorScore[r]! - partial(priorModel, data, r, aided));
+    else if (data.grouped[r]) priorKnown.push(priorUnaided[r]!);
+  }
+  const heldOut = (score: Float64Array, unaided: Float64Array): HeldOutScores => ({ score, unaided, labelled: merged.y, grouped: merged.grouped, weight: merged.weight, fold: merged.fold });
+  const mergedPrior = new Float64Array(merged.rows);
+  const mergedPriorUnaided = new Float64Array(merged.rows);
+  for (let r = 0; r < merged.rows; r++) {
+    mergedPrior[r] = linear(priorModel, merged, r);
+    mergedPriorUnaided[r] = mergedPrior[r]! - partial(priorModel, merged, r, aided);
   }
   const learnedCriterion = bagged?.outOfBag ?? 0;
   const priorCriterion = puCriterion(priorKnown, Float64Array.from(priorOthers), weights, 0);
@@ -122,16 +137,18 @@ export function fitRiskModel(terms: readonly Term[], data: TrainingSet, intercep
       reason: `${fraudLabels} fraud labels: the weights learned from them did not separate known fraud out of fold better than the priors (${judged}): prior weights`,
       ...base,
       ...rankingQuality(priorScore.map(logistic), data),
+      // the priors never saw a label: their scores are held out for every row
+      heldOut: heldOut(mergedPrior, mergedPriorUnaided),
     };
   }
   return {
-    intercept: full[0]! + shift,
+    intercept: full[0]!,
     weights: withFixed(full.slice(1)),
     source: 'learned',
-    reason: `learned from ${fraudLabels} fraud labels against ${data.rows - fraudLabels} other accounts (positive–unlabelled); level set where recall² / flagged share peaks (median over resamples) over the ${known.length} known fraud in groups, scored out of fold without the help of nearby labels (${judged})`,
+    reason: `learned from ${fraudLabels} fraud labels against ${data.rows - fraudLabels} other accounts (positive–unlabelled); chosen over the priors by recall² / flagged share at its level (median over resamples) over the ${known.length} known fraud in groups, scored out of fold without the help of nearby labels (${judged})`,
     ...base,
     ...rankingQuality(oof.map(logistic), data),
-    levelShift: round(shift, 3),
+    heldOut: heldOut(mergedOof, mergedUnaided),
   };
 }
 

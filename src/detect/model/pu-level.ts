@@ -1,4 +1,4 @@
-import { mulberry32 } from './seeded-random.js';
+import { mulberry32 } from '../seeded-random.js';
 
 /**
  * The decision level of a positive–unlabelled model, chosen without knowing how much fraud goes

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baggedPuLevel, puCriterion, puLevel } from '../../src/detect/pu-level.js';
+import { baggedPuLevel, puCriterion, puLevel } from '../../../src/detect/model/pu-level.js';
 
 /** `count` other accounts evenly spread over [low, high], each of weight 1. */
 function spread(count: number, low: number, high: number): { scores: Float64Array; weights: Float64Array } {
