@@ -11,11 +11,12 @@ import { guessTable } from '../src/inspect/guess-table.js';
 import { profileKinds } from '../src/inspect/kind-profile.js';
 import { sampleFolder } from '../src/inspect/sample-folder.js';
 import { suggestMap } from '../src/inspect/suggest-map.js';
-import { locateSources } from '../src/mapping/locate-sources.js';
+import { locateSources } from '../src/snapshot/mapping/locate-sources.js';
 import { configuredNormaliser } from '../src/normalise/configured-normaliser.js';
 import { panKeyFingerprint, resolvePanKey, type PanKey } from '../src/normalise/pan-key.js';
 import { readRejects, RunFile } from '../src/run/run-files.js';
-import { inputSettings, loadSnapshot } from '../src/snapshot/load-snapshot.js';
+import { inputSettings } from '../src/config/input-settings.js';
+import { loadSnapshot } from '../src/snapshot/load-snapshot.js';
 import { RejectsFile } from '../src/snapshot/rejects.js';
 import type { TableStats } from '../src/snapshot/snapshot.js';
 

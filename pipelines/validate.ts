@@ -6,7 +6,8 @@ import { checkScoringConfig } from '../src/detect/score-communities.js';
 import { configuredNormaliser } from '../src/normalise/configured-normaliser.js';
 import { resolvePanKey } from '../src/normalise/pan-key.js';
 import { readRejects, RunFile } from '../src/run/run-files.js';
-import { inputSettings, loadSnapshot } from '../src/snapshot/load-snapshot.js';
+import { inputSettings } from '../src/config/input-settings.js';
+import { loadSnapshot } from '../src/snapshot/load-snapshot.js';
 import { RejectsFile } from '../src/snapshot/rejects.js';
 import type { TableStats } from '../src/snapshot/snapshot.js';
 

@@ -6,9 +6,9 @@ import { compareCodeUnits } from '../order.js';
 import { defaultPlaceholders } from '../normalise/normalise-identifier.js';
 import { KindClass } from './kind-class.js';
 import { RuleSchema } from './rule.js';
-import { findUnknownKey } from './unknown-keys.js';
-import { TableMappingsSchema } from '../mapping/table-mapping.js';
-import { parseMappingFile, withMapping } from '../mapping/mapping-file.js';
+import { findUnknownKey } from '../schema/unknown-keys.js';
+import { TableMappingsSchema } from '../snapshot/mapping/table-mapping.js';
+import { parseMappingFile, withMapping } from '../snapshot/mapping/mapping-file.js';
 import { defaultClusterRules, defaultMemberRules } from './default-rules.js';
 
 /** Limits that keep a careless or hostile config from exhausting memory (README, "Limits"). */

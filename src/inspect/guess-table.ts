@@ -1,5 +1,5 @@
-import { compileDateFormat } from '../mapping/date-format.js';
-import type { TableMapping } from '../mapping/table-mapping.js';
+import { compileDateFormat } from '../snapshot/mapping/date-format.js';
+import type { TableMapping } from '../snapshot/mapping/table-mapping.js';
 import { containsCardNumber } from '../normalise/card-numbers-in-text.js';
 import { isPanShaped } from '../normalise/card-number.js';
 import { tableNames, tableSpecs, type TableName } from '../snapshot/table-schemas.js';

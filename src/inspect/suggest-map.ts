@@ -1,5 +1,5 @@
-import type { MappingFile } from '../mapping/mapping-file.js';
-import type { TableMapping } from '../mapping/table-mapping.js';
+import type { MappingFile } from '../snapshot/mapping/mapping-file.js';
+import type { TableMapping } from '../snapshot/mapping/table-mapping.js';
 import type { FileHead } from './file-head.js';
 import { guessTable, mostLookLikeCards, type TableGuess } from './guess-table.js';
 

@@ -1,7 +1,6 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import Papa from 'papaparse';
-import type { Config } from '../config/config.js';
 import { InputError } from '../errors.js';
 import type { NormaliseOptions, Normalised } from '../normalise/normalise-identifier.js';
 import { NormaliseAhead } from './normalise-ahead.js';
@@ -13,8 +12,8 @@ import { redactCardNumbers } from '../normalise/redact.js';
 import type { TableFile } from './locate-tables.js';
 import type { RawRow } from './raw-row.js';
 import { checkRequiredColumns, openTable, readTable } from './read-table.js';
-import { locateSources } from '../mapping/locate-sources.js';
-import type { TableMapping } from '../mapping/table-mapping.js';
+import { locateSources } from './mapping/locate-sources.js';
+import type { TableMapping } from './mapping/table-mapping.js';
 import { containsCardNumber } from '../normalise/card-numbers-in-text.js';
 import type { TableSource } from './table-source.js';
 import type { RejectsFile } from './rejects.js';
@@ -61,11 +60,6 @@ export interface LoadOptions {
    * account's id; any other card number in it is still tokenised.
    */
   accountIdsAreKeys?: boolean;
-}
-
-/** The config's input section as the load reads it. */
-export function inputSettings(config: Pick<Config, 'input'>): Pick<LoadOptions, 'maxRejectShare' | 'tables' | 'accountIdsAreKeys'> {
-  return { maxRejectShare: config.input.maxRejectShare, tables: config.input.tables, accountIdsAreKeys: config.input.accountIdsAreKeys };
 }
 
 const CORE_ACCOUNT_COLUMNS = new Set(['account_id', 'created_at']);

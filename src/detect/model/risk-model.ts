@@ -3,7 +3,7 @@ import type { Term } from '../model-terms.js';
 import { round } from '../round.js';
 import type { TrainingSet } from '../training-set.js';
 import { uniqueRows } from '../unique-rows.js';
-import type { HeldOutScores } from '../calibration/risk-calibration.js';
+import type { HeldOutScores } from './held-out-scores.js';
 
 export type { TrainingSet } from '../training-set.js';
 

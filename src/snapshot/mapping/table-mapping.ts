@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compileDateFormat } from './date-format.js';
-import { canonicalKind, STATUS_PATTERN, tableNames, type TableName } from '../snapshot/table-schemas.js';
+import { canonicalKind, STATUS_PATTERN, tableNames, type TableName } from '../table-schemas.js';
 
 /** The columns of each table of the snapshot contract (README, "Snapshot contract"). */
 export const contractColumns: Record<TableName, readonly string[]> = {

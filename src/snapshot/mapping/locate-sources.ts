@@ -1,10 +1,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError, UserError } from '../errors.js';
-import { compareCodeUnits } from '../order.js';
-import { formatOf, locateTables } from '../snapshot/locate-tables.js';
-import type { TableSource } from '../snapshot/table-source.js';
-import { tableNames, tableSpecs } from '../snapshot/table-schemas.js';
+import { InputError, UserError } from '../../errors.js';
+import { compareCodeUnits } from '../../order.js';
+import { formatOf, locateTables } from '../locate-tables.js';
+import type { TableSource } from '../table-source.js';
+import { tableNames, tableSpecs } from '../table-schemas.js';
 import { fileMatcher } from './file-pattern.js';
 import { mapRows, tablesFedBy } from './map-rows.js';
 import type { TableMapping } from './table-mapping.js';

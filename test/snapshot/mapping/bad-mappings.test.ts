@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { register } from '../../src/cli/nightly.js';
-import { runInProcess } from '../support/run-in-process.js';
-import { folderWith, tempDir } from '../support/temp-dir.js';
+import { register } from '../../../src/cli/nightly.js';
+import { runInProcess } from '../../support/run-in-process.js';
+import { folderWith, tempDir } from '../../support/temp-dir.js';
 
 const customers = 'id,email,phonenumber,ssn,name,isfraud\nA1,a@example.com,+44 7700 900001,111-22-3333,ann,1\nA2,b@example.com,+44 7700 900001,,bob,0\n';
 const wide = { file: 'customers.csv', table: 'accounts', columns: { account_id: 'id' }, identifierColumns: { email: 'email', phonenumber: 'phone' } };

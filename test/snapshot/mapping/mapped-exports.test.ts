@@ -2,14 +2,14 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { nightly } from '../../pipelines/nightly.js';
-import { loadConfig } from '../../src/config/config.js';
-import { createLogger } from '../../src/log.js';
-import { customerWorld, graphWorld, writeCustomerExport, writeCustomerLongForm, writeGraphExport, writeGraphLongForm } from '../support/export-fixtures.js';
-import { tempDir } from '../support/temp-dir.js';
+import { nightly } from '../../../pipelines/nightly.js';
+import { loadConfig } from '../../../src/config/config.js';
+import { createLogger } from '../../../src/log.js';
+import { customerWorld, graphWorld, writeCustomerExport, writeCustomerLongForm, writeGraphExport, writeGraphLongForm } from '../../support/export-fixtures.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 const log = createLogger({ silent: true });
-const examples = fileURLToPath(new URL('../../examples/mappings/', import.meta.url));
+const examples = fileURLToPath(new URL('../../../examples/mappings/', import.meta.url));
 
 /** Every file of a run folder but the two that record timings and the input's own files. */
 async function runFolder(path: string): Promise<Record<string, string>> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/config.js';
-import { UserError } from '../../src/errors.js';
+import { parseConfig } from '../../../src/config/config.js';
+import { UserError } from '../../../src/errors.js';
 
 const wide = { file: 'customers.csv', table: 'accounts', columns: { account_id: 'id' }, identifierColumns: { email: 'email' } };
 

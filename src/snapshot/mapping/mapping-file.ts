@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { findUnknownKey } from '../config/unknown-keys.js';
-import { UserError } from '../errors.js';
+import { findUnknownKey } from '../../schema/unknown-keys.js';
+import { UserError } from '../../errors.js';
 import { TableMappingsSchema } from './table-mapping.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileDateFormat, type DateReader } from '../../src/mapping/date-format.js';
-import { fileMatcher } from '../../src/mapping/file-pattern.js';
+import { compileDateFormat, type DateReader } from '../../../src/snapshot/mapping/date-format.js';
+import { fileMatcher } from '../../../src/snapshot/mapping/file-pattern.js';
 
 const reader = (format: string) => compileDateFormat(format) as DateReader;
 

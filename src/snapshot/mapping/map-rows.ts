@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
-import { closestWord } from '../config/closest-word.js';
-import { UserError } from '../errors.js';
-import type { RawRow, TableRows } from '../snapshot/raw-row.js';
-import { canonicalKind, preview, tableSpecs, type TableName } from '../snapshot/table-schemas.js';
+import { closestWord } from '../../schema/closest-word.js';
+import { UserError } from '../../errors.js';
+import type { RawRow, TableRows } from '../raw-row.js';
+import { canonicalKind, preview, tableSpecs, type TableName } from '../table-schemas.js';
 import { compileDateFormat, type DateReader } from './date-format.js';
 import { contractColumns, type TableMapping } from './table-mapping.js';
 
