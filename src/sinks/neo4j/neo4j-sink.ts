@@ -135,7 +135,8 @@ export class Neo4jSink implements Sink {
     let promoted = false;
     if (latestRunId !== null) {
       const state = await runState(this.opened(), database, queries, latestRunId);
-      if (!state.current && state.clusters > 0 && state.status !== 'failed') {
+      // still running while the state folder has sealed it: killed between moving latest and this step
+      if (!state.current && state.status === 'running') {
         await this.promote({ runId: latestRunId, status: 'succeeded', finishedAt: new Date().toISOString(), counts: {} });
         this.log.warn({ sink: 'neo4j', run: latestRunId, wasCurrent: state.currentRunId }, 'neo4j: the latest run was sealed but never made current (killed after sealing); it is current now');
         promoted = true;
