@@ -193,8 +193,7 @@ export class Neo4jSink implements Sink {
     this.written.uses = accounts.rows - selection.accountCount;
     await statement('clusters', clusterRows(output), { runId });
     await statement('candidates', candidateRows(output), { runId });
-    // a first write into an empty database has no links from earlier nights to drop
-    if (held.accounts > 0) await statement('dropUnseenUses', accountIdentifierRows(output, selection));
+    await statement('dropUnseenUses', accountIdentifierRows(output, selection));
     await statement('members', memberRows(output));
     await statement('candidateFor', candidateRows(output));
 
