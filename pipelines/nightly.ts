@@ -116,13 +116,13 @@ export async function nightly(options: NightlyOptions): Promise<NightlyResult> {
         weighIdentifiers(snapshot, graph, {
           hubMinAccounts: config.graph.hubMinAccounts,
           kindWeights: kindWeightsOf(kinds),
-          linkMinWeight: config.graph.linkMinWeight,
+          linkMinShare: config.graph.linkMinShare,
           undilutedKinds: undilutedKindsOf(kinds),
         }),
       );
       const components = await timer.run('components', () => findComponents(graph, weights));
       const communities = await timer.run('communities', () =>
-        detectCommunities(graph, weights, components, snapshot.accounts.ids, { seed: config.seed, ...config.communities, maxComponentAccounts: config.graph.maxComponentAccounts, linkMinWeight: config.graph.linkMinWeight }),
+        detectCommunities(graph, weights, components, snapshot.accounts.ids, { seed: config.seed, ...config.communities, maxComponentAccounts: config.graph.maxComponentAccounts }),
       );
       const transactions = await timer.run('index transactions', () => indexTransactions(snapshot));
       const folds = accountFolds(snapshot.accounts.ids, config.model.folds, config.seed);
