@@ -192,13 +192,13 @@ async function detect(options: NightlyOptions, run: RunInfo, normaliser: Configu
     weighIdentifiers(snapshot, graph, {
       hubMinAccounts: config.graph.hubMinAccounts,
       kindWeights: kindWeightsOf(kinds),
-      linkMinWeight: config.graph.linkMinWeight,
+      linkMinShare: config.graph.linkMinShare,
       undilutedKinds: undilutedKindsOf(kinds),
     }),
   );
   const components = await timer.run('components', () => findComponents(graph, weights));
   const communities = await timer.run('communities', () =>
-    detectCommunities(graph, weights, components, snapshot.accounts.ids, { seed: config.seed, ...config.communities, maxComponentAccounts: config.graph.maxComponentAccounts, linkMinWeight: config.graph.linkMinWeight }),
+    detectCommunities(graph, weights, components, snapshot.accounts.ids, { seed: config.seed, ...config.communities, maxComponentAccounts: config.graph.maxComponentAccounts }),
   );
   const transactions = await timer.run('index transactions', () => indexTransactions(snapshot));
   const folds = accountFolds(snapshot.accounts.ids, config.model.folds, config.seed);

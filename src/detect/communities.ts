@@ -1,6 +1,6 @@
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
-import { carveComponent, type Components } from '../graph/components.js';
+import { carveComponent, lightestLink, type Components } from '../graph/components.js';
 import type { IdentifierGraph } from '../graph/identifier-graph.js';
 import type { IdentifierWeights } from '../graph/identifier-weights.js';
 import { hashSeed, mulberry32 } from './seeded-random.js';
@@ -14,12 +14,17 @@ export interface CommunityOptions {
   minClusterSize: number;
   /** Below this modularity Louvain's split is not trusted and the component stays whole. */
   minModularity: number;
-  /** Two Louvain groups bridged by at least this many distinct identifiers are one ring. */
+  /**
+   * Two Louvain groups bridged by at least this many identifiers are one ring, each identifier
+   * counted by the share of its accounts that are in the two groups.
+   */
   mergeMinBridges: number;
-  /** A component larger than this is carved with a doubled link threshold, repeatedly. */
+  /**
+   * A component larger than this is carved on its heavier ties only: the threshold starts at
+   * twice the larger of the link threshold and its own lightest pair weight, and doubles until
+   * every piece fits.
+   */
   maxComponentAccounts: number;
-  /** the link threshold the components were built with */
-  linkMinWeight: number;
 }
 
 export interface CommunityResult {
@@ -83,7 +88,7 @@ export function detectCommunities(
     // Too large to be one group: weak links chain it. Carve it on stronger links only.
     carvedComponents++;
     let pieces = [members];
-    for (let threshold = Math.max(options.linkMinWeight, 1e-3) * 2; pieces.some((p) => p.length > options.maxComponentAccounts) && threshold <= 1; threshold *= 2) {
+    for (let threshold = 2 * Math.max(weights.linkMinWeight, lightestLink(graph, weights, members)); pieces.some((p) => p.length > options.maxComponentAccounts) && threshold <= 1; threshold *= 2) {
       pieces = pieces.flatMap((p) => (p.length > options.maxComponentAccounts ? carveComponent(graph, weights, p, threshold) : [p]));
     }
     for (const piece of pieces.sort((x, y) => x[0]! - y[0]!)) detect(piece);
@@ -166,10 +171,15 @@ function mergeSmallGroups(projection: UndirectedGraph, assignment: Record<string
 
 /**
  * Louvain splits a large ring along its sub-pools (the members on card 1, the members on card 2).
- * Pieces of one ring are bridged by several distinct identifiers of the pool, while two rings that
- * touch, or a ring and an honest account it borrowed a device from, share one identifier used by
- * one account on one side. So groups bridged by at least minBridges distinct identifiers, or by
- * one identifier that two or more members on each side use, are merged (transitively).
+ * The pieces of one ring still share several identifiers that are theirs alone: a pool device
+ * and the drop address, say, however weak the measured weight of an address is tonight. Two
+ * households, or two rings, that touch share one identifier (a borrowed device). So every shared
+ * identifier bridges the groups it reaches by its evidence: fully when it is as specific as a
+ * ring's pool (shared by at most EVIDENCE_FULL_ACCOUNTS accounts) or when its accounts are all in
+ * the two groups (a drop address only the ring uses), else by the share of its accounts inside
+ * them (a carrier IP the ring shares with twenty strangers counts little); as minBridges when two
+ * or more members on each side use it (a pool). Groups bridged by at least minBridges are merged
+ * (transitively).
  */
 function mergeBridgedGroups(
   graph: IdentifierGraph,
@@ -190,18 +200,21 @@ function mergeBridgedGroups(
       const users = new Map<number, number>();
       for (let q = graph.identifierOffsets[identifier]!; q < graph.identifierOffsets[identifier + 1]!; q++) {
         const local = localIndex[graph.identifierAccounts[q]!]!;
-        if (local < 0) continue; // outside a carved piece
+        if (local < 0) continue; // outside this component or carved piece
         const g = groupOfLocal(local);
         users.set(g, (users.get(g) ?? 0) + 1);
       }
       if (users.size < 2) continue;
       const sorted = [...users.keys()].sort((x, y) => x - y);
+      let reached = 0;
+      for (const n of users.values()) reached += n;
       for (let i = 0; i < sorted.length; i++) {
         for (let j = i + 1; j < sorted.length; j++) {
           const key = `${sorted[i]},${sorted[j]}`;
-          // an identifier used by two or more members on both sides is a shared pool: one ring
+          const inside = bridgeShare((users.get(sorted[i]!)! + users.get(sorted[j]!)!) / reached);
+          // used by two or more members on each side: a pool both pieces draw from, a ring's own
           const pooled = Math.min(users.get(sorted[i]!)!, users.get(sorted[j]!)!) >= 2;
-          bridges.set(key, (bridges.get(key) ?? 0) + (pooled ? minBridges : 1));
+          bridges.set(key, (bridges.get(key) ?? 0) + inside * (pooled ? minBridges : 1));
         }
       }
     }
@@ -212,8 +225,9 @@ function mergeBridgedGroups(
     while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
     return root;
   };
+  // a tolerance: shares that add up to exactly minBridges must not miss it by rounding
   for (const [key, count] of [...bridges.entries()].sort()) {
-    if (count < minBridges) continue;
+    if (count < minBridges - 1e-9) continue;
     const [x, y] = key.split(',').map(Number) as [number, number];
     const rx = find(x);
     const ry = find(y);
@@ -222,4 +236,13 @@ function mergeBridgedGroups(
   const merged: Record<string, number> = {};
   for (const node of Object.keys(assignment)) merged[node] = find(assignment[node]!);
   return merged;
+}
+
+/**
+ * How much one identifier bridges two groups, by the share of its users (in this component) that
+ * are in them: a pool split over two or three pieces of one ring, or a drop address, counts 1; a
+ * carrier IP spread over a dozen households counts its small share.
+ */
+function bridgeShare(share: number): number {
+  return share >= 0.5 ? 1 : share;
 }

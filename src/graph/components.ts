@@ -11,8 +11,8 @@ export interface Components {
 }
 
 /**
- * Connected components of accounts linked through identifiers that group (non-hub, shared, pair
- * weight at or above the link threshold), by union-find. Louvain never merges across components,
+ * Connected components of accounts linked through identifiers that group (shared, no hub), by
+ * union-find. Louvain never merges across components,
  * so each one is detected on its own.
  */
 export function findComponents(graph: IdentifierGraph, weights: IdentifierWeights): Components {
@@ -106,4 +106,16 @@ function unionComponents(graph: IdentifierGraph, links: (identifier: number) => 
   const members = new Int32Array(n);
   for (let a = 0; a < n; a++) members[fill[componentOf[a]!]!++] = a;
   return { componentOf, offsets, members, count };
+}
+
+/** The lightest pair weight among the grouping identifiers of some accounts (Infinity when none). */
+export function lightestLink(graph: IdentifierGraph, weights: IdentifierWeights, members: Int32Array): number {
+  let lightest = Number.POSITIVE_INFINITY;
+  for (const a of members) {
+    for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
+      const i = graph.accountIdentifiers[p]!;
+      if (weights.link[i] === 1 && weights.weight[i]! < lightest) lightest = weights.weight[i]!;
+    }
+  }
+  return lightest;
 }

@@ -10,8 +10,16 @@ export interface IdentifierWeights {
    * `undilutedKinds`). 0 for hubs.
    */
   evidence: Float64Array;
-  /** 1 when identifier i groups accounts: its pair weight reaches the link threshold. */
+  /**
+   * 1 when identifier i groups accounts: shared by two accounts or more, no hub, and its pair
+   * weight at least `linkMinShare` of the strongest kind's weight tonight. The threshold moves
+   * with the measured weights: an absolute one silently drops the ties of whatever kind a
+   * snapshot makes ordinary (an address where most accounts share one, weighted 0.03), while a
+   * carrier IP every account shares (0.001) still only supports a group.
+   */
   link: Uint8Array;
+  /** the pair weight from which identifiers group tonight */
+  linkMinWeight: number;
   /** 1 when identifier i is a hub: shared by at least hubMinAccounts accounts. */
   hub: Uint8Array;
   hubCount: number;
@@ -21,8 +29,8 @@ export interface WeightOptions {
   hubMinAccounts: number;
   /** weight (0–1) of each kind by name; unknown kinds use `other` */
   kindWeights: Record<string, number>;
-  /** pair weight from which an identifier groups accounts (0: every shared identifier does) */
-  linkMinWeight?: number;
+  /** share (0–1) of the strongest kind's weight from which a pair weight groups accounts (0: every shared identifier) */
+  linkMinShare?: number;
   /**
    * Kinds whose shared value gives its full evidence however many accounts (below the hub size)
    * share it: identity documents and phone numbers, where one person's passport on six accounts
@@ -48,7 +56,7 @@ export function weighIdentifiers(snapshot: Snapshot, graph: IdentifierGraph, opt
   const kindEvidence = kindWeight.map((w) => Math.min(MAX_EVIDENCE, -Math.log(1 - Math.min(w, 0.999))));
   const undiluted = new Set(options.undilutedKinds ?? []);
   const dilutes = snapshot.identifiers.kinds.map((kind) => !undiluted.has(kind));
-  const linkMin = options.linkMinWeight ?? 0;
+  const linkMinWeight = (options.linkMinShare ?? 0) * Math.max(0, ...kindWeight);
   const weight = new Float64Array(graph.identifierCount);
   const evidence = new Float64Array(graph.identifierCount);
   const link = new Uint8Array(graph.identifierCount);
@@ -64,8 +72,8 @@ export function weighIdentifiers(snapshot: Snapshot, graph: IdentifierGraph, opt
       const w = kindWeight[kind]! / (k - 1);
       weight[i] = Math.max(MIN_PAIR_WEIGHT, w);
       evidence[i] = kindEvidence[kind]! * (dilutes[kind] ? Math.min(1, EVIDENCE_FULL_ACCOUNTS / k) : 1);
-      if (w > 0 && w >= linkMin) link[i] = 1;
+      if (w > 0 && w >= linkMinWeight) link[i] = 1;
     }
   }
-  return { weight, evidence, link, hub, hubCount };
+  return { weight, evidence, link, linkMinWeight, hub, hubCount };
 }

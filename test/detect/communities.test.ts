@@ -13,7 +13,7 @@ function ring(prefix: string, n: number): SnapshotSpec['links'] {
   return links;
 }
 
-const options = { seed: 7, resolution: 1, minClusterSize: 3, minModularity: 0.3, mergeMinBridges: 2, maxComponentAccounts: 20_000, linkMinWeight: 0 };
+const options = { seed: 7, resolution: 1, minClusterSize: 3, minModularity: 0.3, mergeMinBridges: 2, maxComponentAccounts: 20_000 };
 
 describe('detectCommunities', () => {
   const accounts = [...Array.from({ length: 8 }, (_, i) => ({ id: `R${i}` })), ...Array.from({ length: 7 }, (_, i) => ({ id: `S${i}` })), { id: 'P0' }, { id: 'P1' }];
@@ -44,4 +44,29 @@ describe('detectCommunities', () => {
     const b = detectCommunities(input.graph, input.weights, components, snapshot.accounts.ids, options).communities.map((c) => Array.from(c));
     expect(b).toEqual(a);
   });
+
+  it('brings the sub-pools of a ring back together through a device and a drop address, and keeps two households touching through one device apart', () => {
+    // Ring: sub-pool X (X0-X4 on card cx) and sub-pool Y (Y0-Y4 on card cy); X0 and Y0 share a
+    // device, and all ten collect at one drop address. Households H (H0-H3) and K (K0-K3) share a
+    // tablet and a card each and touch through one device H0-K0.
+    const sub = (prefix: string): SnapshotSpec['links'] => Array.from({ length: 5 }, (_, i) => [`${prefix}${i}`, 'payment_instrument', `c${prefix}`] as [string, string, string]);
+    const home = (prefix: string): SnapshotSpec['links'] =>
+      Array.from({ length: 4 }, (_, i) => [[`${prefix}${i}`, 'device', `tablet-${prefix}`], [`${prefix}${i}`, 'payment_instrument', `family-${prefix}`]] as Array<[string, string, string]>).flat();
+    const ids = ['X', 'Y', 'H', 'K'].flatMap((p) => Array.from({ length: p === 'X' || p === 'Y' ? 5 : 4 }, (_, i) => `${p}${i}`));
+    const snapshot = makeSnapshot({
+      accounts: ids.map((id) => ({ id })),
+      links: [
+        ...sub('X'), ...sub('Y'), ['X0', 'device', 'dxy'], ['Y0', 'device', 'dxy'],
+        ...['X', 'Y'].flatMap((p) => Array.from({ length: 5 }, (_, i) => [`${p}${i}`, 'address', 'drop'] as [string, string, string])),
+        ...home('H'), ...home('K'), ['H0', 'device', 'hk'], ['K0', 'device', 'hk'],
+      ],
+    });
+    const { input, components } = prepare(snapshot);
+    const result = detectCommunities(input.graph, input.weights, components, snapshot.accounts.ids, options);
+    const groups = result.communities.map((c) => idsOf(snapshot, c).sort());
+    expect(groups).toContainEqual(['X0', 'X1', 'X2', 'X3', 'X4', 'Y0', 'Y1', 'Y2', 'Y3', 'Y4']);
+    expect(groups).toContainEqual(['H0', 'H1', 'H2', 'H3']);
+    expect(groups).toContainEqual(['K0', 'K1', 'K2', 'K3']);
+  });
 });
+

@@ -39,7 +39,7 @@ function score(snapshot: Snapshot, raw: object = {}) {
   const { config } = parseConfig(raw);
   const { input, components } = prepare(snapshot);
   const found = detectCommunities(input.graph, input.weights, components, snapshot.accounts.ids, {
-    seed: config.seed, ...config.communities, maxComponentAccounts: config.graph.maxComponentAccounts, linkMinWeight: config.graph.linkMinWeight,
+    seed: config.seed, ...config.communities, maxComponentAccounts: config.graph.maxComponentAccounts,
   });
   const folds = accountFolds(snapshot.accounts.ids, config.model.folds, config.seed);
   return scoreCommunities(input, components, found, folds, config);

@@ -42,4 +42,22 @@ describe('weighIdentifiers', () => {
     expect(kept.evidence[snapshot.identifiers.kindOf.indexOf(phone)]).toBeCloseTo(full, 12);
     expect(kept.evidence[snapshot.identifiers.kindOf.indexOf(1 - phone)]).toBeCloseTo(full / 2, 12);
   });
+
+  it('groups through an identifier from a share of the strongest kind\'s weight, whatever the weights measured tonight', () => {
+    // an address shared by 3 and an IP shared by 2, in two snapshots whose weights differ tenfold
+    const snapshot = makeSnapshot({
+      accounts: ['A', 'B', 'C', 'D'].map((id) => ({ id })),
+      links: [['A', 'device', 'd'], ['B', 'device', 'd'], ['A', 'address', 'drop'], ['B', 'address', 'drop'], ['C', 'address', 'drop'], ['C', 'ip', 'nat'], ['D', 'ip', 'nat']],
+    });
+    const graph = buildIdentifierGraph(snapshot);
+    for (const scale of [1, 0.1]) {
+      const w = weighIdentifiers(snapshot, graph, { hubMinAccounts: 30, kindWeights: { device: 0.6 * scale, address: 0.03 * scale, ip: 0.001 * scale }, linkMinShare: 0.005 });
+      expect(w.linkMinWeight).toBeCloseTo(0.003 * scale, 12);
+      // device 0.6, address 0.03 / 2 = 0.015 (an absolute 0.02 would drop it), IP 0.001
+      expect(Array.from(w.link)).toEqual([1, 1, 0]);
+    }
+    // without a share every shared identifier groups
+    expect(Array.from(weighIdentifiers(snapshot, graph, { hubMinAccounts: 30, kindWeights: { device: 0.6, address: 0.03, ip: 0.001 } }).link)).toEqual([1, 1, 1]);
+  });
 });
+
