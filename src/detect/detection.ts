@@ -1,4 +1,5 @@
 import type { ClusterFeatures, MemberFeatures, SharedIdentifier } from './cluster-analysis.js';
+import type { RiskCalibration } from './calibration/risk-calibration.js';
 import type { Contribution } from './rules.js';
 
 /** A suspected ring: a community whose risk (mean member risk) reached the cluster threshold. */
@@ -45,32 +46,25 @@ export interface ModelReport {
   calibration: Array<{ predicted: number; observed: number; rows: number }>;
 }
 
-/** How tonight's scores became probabilities (see src/detect/calibration/). */
-export interface CalibrationReport {
-  /** `isotonic`: P(labelled | score) out of fold, divided by the labelled share; `priors`: too few labels, the priors' own probabilities */
-  method: 'isotonic' | 'priors';
-  /** the evidence could not identify the labelled share (or there were too few labels to calibrate) */
-  weak: boolean;
-  reason: string;
-  fraudLabels: number;
-  heldOutAuc: number | null;
-  /** held-out ROC-AUC among accounts in communities, without nearby labels: whether the labelled share is identified */
-  groupedAuc: number | null;
-  /** c, the share of all fraud that carries a label, as used; how it was chosen; every estimate measured */
-  labelledShare: number | null;
-  labelledShareMethod: string | null;
-  labelledShareEstimates: Array<{ method: string; value: number }>;
-  /** P(labelled | score) as steps: from this score up, this share (and the weight behind it) */
-  map: Array<{ from: number; labelled: number; weight: number }>;
-  /** the same for the score without the terms that read nearby labels (risk is the larger of the two views) */
-  unaidedMap: Array<{ from: number; labelled: number; weight: number }>;
-  /** predicted P(labelled) against the labelled share, on held-out folds */
-  reliability: Array<{ from: number; to: number; predicted: number; observed: number; accounts: number }>;
-  /** Σ risk over the accounts without a fraud label: the expected number of fraud among them */
-  expectedUnlabelledFraud: number;
-  /** the calibration in a few words, as candidates' evidence names it */
-  description: string;
+/** A step of P(labelled | score) as the manifest shows it: from this score up, this share (and the weight behind it). */
+export interface CalibrationStep {
+  from: number;
+  labelled: number;
+  weight: number;
 }
+
+/**
+ * How tonight's scores became probabilities (see src/detect/calibration/): the calibration as
+ * fitted, its maps as steps, Σ risk over the accounts without a fraud label (the expected number
+ * of fraud among them), and the calibration in a few words, as candidates' evidence names it.
+ */
+export type CalibrationReport = Omit<RiskCalibration, 'map' | 'unaidedMap'> & {
+  map: CalibrationStep[];
+  /** the same for the score without the terms that read nearby labels (risk is the larger of the two views) */
+  unaidedMap: CalibrationStep[];
+  expectedUnlabelledFraud: number;
+  description: string;
+};
 
 /** Every account's risk: P(fraud | evidence), labelled accounts keeping their label; by account index. */
 export interface AccountRisks {
