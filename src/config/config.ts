@@ -129,7 +129,11 @@ export const ConfigSchema = z.object({
       minClusterSize: z.number().int().min(2).max(10_000).default(2),
       /** Below this modularity a component is kept whole instead of split by Louvain. */
       minModularity: z.number().min(0).max(1).default(0.3),
-      /** Louvain groups of one component bridged by at least this many distinct identifiers are merged into one ring. */
+      /**
+       * Louvain groups of one component bridged by at least this many distinct identifiers are
+       * merged into one ring, when at least two accounts on each side use them: what one account
+       * shares with another group (a visit, a camouflage link) never merges the two.
+       */
       mergeMinBridges: z.number().int().min(1).default(2),
     })
     .prefault({}),

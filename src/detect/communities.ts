@@ -16,7 +16,8 @@ export interface CommunityOptions {
   minModularity: number;
   /**
    * Two Louvain groups bridged by at least this many identifiers are one ring, each identifier
-   * counted by the share of its accounts that are in the two groups.
+   * counted by the share of its accounts that are in the two groups, when two accounts or more on
+   * each side use them.
    */
   mergeMinBridges: number;
   /**
@@ -171,15 +172,19 @@ function mergeSmallGroups(projection: UndirectedGraph, assignment: Record<string
 
 /**
  * Louvain splits a large ring along its sub-pools (the members on card 1, the members on card 2).
- * The pieces of one ring still share several identifiers that are theirs alone: a pool device
- * and the drop address, say, however weak the measured weight of an address is tonight. Two
- * households, or two rings, that touch share one identifier (a borrowed device). So every shared
- * identifier bridges the groups it reaches by its evidence: fully when it is as specific as a
- * ring's pool (shared by at most EVIDENCE_FULL_ACCOUNTS accounts) or when its accounts are all in
- * the two groups (a drop address only the ring uses), else by the share of its accounts inside
- * them (a carrier IP the ring shares with twenty strangers counts little); as minBridges when two
- * or more members on each side use it (a pool). Groups bridged by at least minBridges are merged
- * (transitively).
+ * The pieces of one ring still share identifiers that are theirs: a pool device and the drop
+ * address, say, however weak the measured weight of an address is tonight. So every shared
+ * identifier bridges the groups it reaches by its evidence: by the share of its users (in the
+ * component) that are in the two groups (a carrier IP the ring shares with twenty strangers
+ * counts little), and as minBridges when two or more members on each side use it (a pool).
+ *
+ * Two groups are merged (transitively) when their bridges add up to minBridges *and* the bridge
+ * is pooled on both sides: each side holds at least two accounts that use the identifiers
+ * bridging the pair. A household whose one member also uses the office card and IP, or a ring
+ * member camouflaged on a company's card, reaches the other group through that one account, by
+ * as many identifiers as it shares: that member belongs to its own group, and the two stay
+ * apart. The pieces of a ring meet through a pool and a place that several members on each side
+ * use.
  */
 function mergeBridgedGroups(
   graph: IdentifierGraph,
@@ -190,31 +195,39 @@ function mergeBridgedGroups(
   minBridges: number,
 ): Record<string, number> {
   const groupOfLocal = (local: number) => assignment[String(local)]!;
-  const bridges = new Map<string, number>();
+  const bridges = new Map<string, Bridge>();
   const visited = new Set<number>();
   for (const a of members) {
     for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
       const identifier = graph.accountIdentifiers[p]!;
       if (weights.link[identifier] === 0 || visited.has(identifier)) continue;
       visited.add(identifier);
-      const users = new Map<number, number>();
+      const users = new Map<number, number[]>();
       for (let q = graph.identifierOffsets[identifier]!; q < graph.identifierOffsets[identifier + 1]!; q++) {
         const local = localIndex[graph.identifierAccounts[q]!]!;
         if (local < 0) continue; // outside this component or carved piece
         const g = groupOfLocal(local);
-        users.set(g, (users.get(g) ?? 0) + 1);
+        let inGroup = users.get(g);
+        if (!inGroup) users.set(g, (inGroup = []));
+        inGroup.push(local);
       }
       if (users.size < 2) continue;
       const sorted = [...users.keys()].sort((x, y) => x - y);
       let reached = 0;
-      for (const n of users.values()) reached += n;
+      for (const n of users.values()) reached += n.length;
       for (let i = 0; i < sorted.length; i++) {
         for (let j = i + 1; j < sorted.length; j++) {
           const key = `${sorted[i]},${sorted[j]}`;
-          const inside = bridgeShare((users.get(sorted[i]!)! + users.get(sorted[j]!)!) / reached);
+          const left = users.get(sorted[i]!)!;
+          const right = users.get(sorted[j]!)!;
+          const inside = bridgeShare((left.length + right.length) / reached);
           // used by two or more members on each side: a pool both pieces draw from, a ring's own
-          const pooled = Math.min(users.get(sorted[i]!)!, users.get(sorted[j]!)!) >= 2;
-          bridges.set(key, (bridges.get(key) ?? 0) + inside * (pooled ? minBridges : 1));
+          const pooled = Math.min(left.length, right.length) >= 2;
+          let bridge = bridges.get(key);
+          if (!bridge) bridges.set(key, (bridge = { count: 0, left: NO_ACCOUNT, right: NO_ACCOUNT }));
+          bridge.count += inside * (pooled ? minBridges : 1);
+          bridge.left = usersOnSide(bridge.left, left);
+          bridge.right = usersOnSide(bridge.right, right);
         }
       }
     }
@@ -226,8 +239,8 @@ function mergeBridgedGroups(
     return root;
   };
   // a tolerance: shares that add up to exactly minBridges must not miss it by rounding
-  for (const [key, count] of [...bridges.entries()].sort()) {
-    if (count < minBridges - 1e-9) continue;
+  for (const [key, bridge] of [...bridges.entries()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
+    if (bridge.count < minBridges - 1e-9 || bridge.left !== SEVERAL_ACCOUNTS || bridge.right !== SEVERAL_ACCOUNTS) continue;
     const [x, y] = key.split(',').map(Number) as [number, number];
     const rx = find(x);
     const ry = find(y);
@@ -236,6 +249,26 @@ function mergeBridgedGroups(
   const merged: Record<string, number> = {};
   for (const node of Object.keys(assignment)) merged[node] = find(assignment[node]!);
   return merged;
+}
+
+interface Bridge {
+  /** the identifiers bridging two groups, each counted by its evidence */
+  count: number;
+  /** who in each group uses them: NO_ACCOUNT, the one account (a local index), or SEVERAL_ACCOUNTS */
+  left: number;
+  right: number;
+}
+
+const NO_ACCOUNT = -1;
+const SEVERAL_ACCOUNTS = -2;
+
+/** Who uses a bridge on one side once `accounts` use one more of its identifiers: one account is all that is kept. */
+function usersOnSide(seen: number, accounts: readonly number[]): number {
+  for (const account of accounts) {
+    if (seen === SEVERAL_ACCOUNTS) break;
+    seen = seen === NO_ACCOUNT || seen === account ? account : SEVERAL_ACCOUNTS;
+  }
+  return seen;
 }
 
 /**

@@ -68,5 +68,52 @@ describe('detectCommunities', () => {
     expect(groups).toContainEqual(['H0', 'H1', 'H2', 'H3']);
     expect(groups).toContainEqual(['K0', 'K1', 'K2', 'K3']);
   });
-});
 
+  describe('bridges between Louvain pieces', () => {
+    const link = (id: string, kind: string, value: string): [string, string, string] => [id, kind, value];
+    const each = (prefix: string, n: number, kind: string, value: string) => Array.from({ length: n }, (_, i) => link(`${prefix}${i}`, kind, value));
+    const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+    const groupsOf = (spec: SnapshotSpec, merge: Partial<typeof options> = {}) => {
+      const snapshot = makeSnapshot(spec);
+      const { input, components } = prepare(snapshot);
+      return detectCommunities(input.graph, input.weights, components, snapshot.accounts.ids, { ...options, ...merge }).communities.map((c) => idsOf(snapshot, c).sort());
+    };
+    // Louvain's own split, with no bridge strong enough to merge
+    const noMerge = { mergeMinBridges: 1_000 };
+
+    it('brings a ring whose pieces share a pool plus a place back into one group, though neither is used by two members on each side', () => {
+      // sub-pools X (card cX) and Y (card cY); the pool device is X0's, X1's and Y0's, the drop
+      // address X0's, Y0's and Y1's: two members on each side meet through a pool and a place
+      const ring: SnapshotSpec = {
+        accounts: [...names('X', 5), ...names('Y', 5)].map((id) => ({ id })),
+        links: [
+          ...each('X', 5, 'payment_instrument', 'cX'),
+          ...each('Y', 5, 'payment_instrument', 'cY'),
+          ...['X0', 'X1', 'Y0'].map((id) => link(id, 'device', 'pool')),
+          ...['X0', 'Y0', 'Y1'].map((id) => link(id, 'address', 'drop')),
+        ],
+      };
+      expect(groupsOf(ring, noMerge)).toEqual([names('X', 5), names('Y', 5)]);
+      expect(groupsOf(ring)).toEqual([[...names('X', 5), ...names('Y', 5)]]);
+    });
+
+    // Company C (corporate card, office IP) and household H (tablet, family card).
+    const companyAndHousehold = (extra: Array<[string, string, string]>): SnapshotSpec => ({
+      accounts: [...names('C', 8), ...names('H', 4)].map((id) => ({ id })),
+      links: [...each('C', 8, 'payment_instrument', 'corporate'), ...each('C', 8, 'ip', 'office'), ...each('H', 4, 'device', 'tablet'), ...each('H', 4, 'payment_instrument', 'family'), ...extra],
+    });
+
+    it('keeps a household apart from a company when one member of the household uses the office card and IP', () => {
+      // two bridging identifiers, but one account: that member belongs to its household
+      const spec = companyAndHousehold([link('H0', 'payment_instrument', 'corporate'), link('H0', 'ip', 'office')]);
+      expect(groupsOf(spec, noMerge)).toEqual([names('C', 8), names('H', 4)]);
+      expect(groupsOf(spec)).toEqual([names('C', 8), names('H', 4)]);
+    });
+
+    it('merges them once two members of the household share the office card and IP', () => {
+      const spec = companyAndHousehold([link('H0', 'payment_instrument', 'corporate'), link('H1', 'ip', 'office')]);
+      expect(groupsOf(spec, noMerge)).toEqual([names('C', 8), names('H', 4)]);
+      expect(groupsOf(spec)).toEqual([[...names('C', 8), ...names('H', 4)]]);
+    });
+  });
+});
