@@ -8,7 +8,10 @@
  * risks against the truth over the accounts that carried no fraud label: expected calibration
  * error, Σ risk against the true count, average precision of the ranking, and the lift of the
  * queue over picking at random. The labelled share the night estimated is set beside the true
- * one (labelled fraud / all fraud). A benchmark, not a test: it asserts nothing.
+ * one (labelled fraud / all fraud). For a team that would read deeper than the precision target
+ * lets the queue go: the top 1 % of accounts by risk among the unlabelled, and the longest run
+ * whose mean risk holds 0.05, each with its lift; and proximity to known fraud alone as a
+ * ranking (AP, top 1 % lift) beside the model. A benchmark, not a test: it asserts nothing.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -83,6 +86,13 @@ interface Cell {
   /** Precision of the candidates not already labelled over the fraud rate among unlabelled accounts. */
   lift: number | null;
   newCandidates: number;
+  /** the top 1 % of accounts by risk among the unlabelled: how many, fraud among them, lift */
+  top: { accounts: number; fraud: number; lift: number | null };
+  /** the longest run by risk among the unlabelled whose mean risk holds a lower target (0.05) */
+  lowerTarget: { target: number; accounts: number; fraud: number; lift: number | null };
+  /** proximity to known fraud alone as the ranking: AP and the lift of its top 1 % */
+  proximityAveragePrecision: number | null;
+  proximityTopLift: number | null;
   /** How the night calibrated, the labelled share it used and what it estimated, and the true share. */
   calibration: string;
   weak: boolean;
@@ -138,6 +148,10 @@ for (const world of worlds as WorldName[]) {
         expectedFraudRatio: q.expectedFraudRatio,
         lift: q.lift,
         newCandidates: q.newCandidates,
+        top: { accounts: q.top.accounts, fraud: q.top.fraud, lift: q.top.lift },
+        lowerTarget: { target: q.lowerTarget.target, accounts: q.lowerTarget.accounts, fraud: q.lowerTarget.fraud, lift: q.lowerTarget.lift },
+        proximityAveragePrecision: n(q.proximityAveragePrecision),
+        proximityTopLift: q.proximityTop?.lift ?? null,
         calibration: cal.method,
         weak: cal.weak,
         heldOutAuc: cal.heldOutAuc,
@@ -182,7 +196,7 @@ console.log(
 console.log();
 console.log(
   formatTable(
-    ['world', 'seed', 'labels', 'calibration', 'grp AUC', 'c used', 'c bound', 'c e1', 'c true', 'ECE', 'Σ risk', 'unl. fraud', 'ratio', 'queue E[P]'],
+    ['world', 'seed', 'labels', 'calibration', 'grp AUC', 'c used', 'c bound', 'c split', 'c top', 'c e1', 'c true', 'ECE', 'Σ risk', 'unl. fraud', 'ratio', 'queue E[P]'],
     cells.map((c) => [
       c.world,
       c.seed,
@@ -191,6 +205,8 @@ console.log(
       f(c.groupedAuc),
       f(c.labelledShare),
       f(c.labelledShareEstimates.find((x) => x.method === 'prefix-bound')?.value ?? null),
+      f(c.labelledShareEstimates.find((x) => x.method === 'held-out-prefix')?.value ?? null),
+      f(c.labelledShareEstimates.find((x) => x.method === 'top-step')?.value ?? null),
       f(c.labelledShareEstimates.find((x) => x.method === 'mean-on-labelled')?.value ?? null),
       f(c.trueLabelledShare),
       f(c.calibrationError, 4),
@@ -198,6 +214,27 @@ console.log(
       c.unlabelledFraud,
       f(c.expectedFraudRatio, 2),
       f(c.queueExpectedPrecision),
+    ]),
+  ),
+);
+console.log();
+console.log(
+  formatTable(
+    ['world', 'seed', 'new cand.', 'lift', 'top 1 %', 'fraud', 'lift', `at ${cells[0]?.lowerTarget.target ?? 'lower'}`, 'fraud', 'lift', 'AP', 'prox. AP', 'prox. top 1 % lift'],
+    cells.map((c) => [
+      c.world,
+      c.seed,
+      c.newCandidates,
+      f(c.lift, 1),
+      f(c.top.accounts, 0),
+      f(c.top.fraud, 1),
+      f(c.top.lift, 1),
+      c.lowerTarget.accounts,
+      c.lowerTarget.fraud,
+      f(c.lowerTarget.lift, 1),
+      f(c.averagePrecision),
+      f(c.proximityAveragePrecision),
+      f(c.proximityTopLift, 1),
     ]),
   ),
 );

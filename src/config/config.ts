@@ -194,7 +194,8 @@ export const ConfigSchema = z.object({
       /**
        * The share of all fraud that carries a fraud label (c), assumed when tonight's data cannot
        * identify it (held-out ROC-AUC below minCalibrationAuc): risks are then P(labelled) / c,
-       * near the labelled rate. 0.5 is what the real P2P export had (120 of 241 chargeback
+       * near the labelled rate. Labels in the bulk, where nothing sets an account apart, are read
+       * with it on every night: c measured on the fraud the ranking finds says nothing of them. 0.5 is what the real P2P export had (120 of 241 chargeback
        * fraudsters labelled) and what p2p-real has; in the other generated worlds with labels the
        * true share runs from 0.05 (most rings never caught) to 0.47 (household-p2p).
        */

@@ -72,6 +72,8 @@ export interface AccountRisks {
   risk: Float32Array;
   /** 1 for an account labelled fraud */
   fraudLabel: Uint8Array;
+  /** proximity to known fraud (from the other folds' labels), for measuring it as a ranking of its own */
+  proximity?: Float64Array;
 }
 
 /** What the night decided to queue, and what it expects of the queue. */

@@ -58,6 +58,9 @@ export const RunManifestSchema = z.object({
           labelledShare: z.number().nullable(),
           labelledShareMethod: z.string().nullable(),
           labelledShareEstimates: z.array(z.object({ method: z.string(), value: z.number() })),
+          /** the labelled share of the bulk (lower half by score) and the share its labels are read with; absent before they were recorded */
+          bulkLabelledShare: z.number().nullable().optional(),
+          bulkShare: z.number().nullable().optional(),
           map: z.array(z.object({ from: z.number(), labelled: z.number(), weight: z.number() })),
           unaidedMap: z.array(z.object({ from: z.number(), labelled: z.number(), weight: z.number() })),
           reliability: z.array(z.object({ from: z.number(), to: z.number(), predicted: z.number(), observed: z.number(), accounts: z.number() })),

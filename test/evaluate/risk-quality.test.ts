@@ -39,6 +39,22 @@ describe('riskQuality', () => {
     expect(q.newCandidateFraud).toBe(1);
     // 1 of 2 new candidates is fraud, against 2 of 7 at random
     expect(q.lift).toBeCloseTo(0.5 / (2 / 7), 12);
+    // 1 % of 8 accounts is one: the unlabelled account of highest risk, which is fraud
+    expect(q.top).toMatchObject({ accounts: 1, fraud: 1 });
+    expect(q.top.lift).toBeCloseTo(1 / (2 / 7), 12);
+    // mean risk holds 0.05 all the way down: every unlabelled account
+    expect(q.lowerTarget).toMatchObject({ target: 0.05, accounts: 7, fraud: 2 });
+    expect(q.lowerTarget.lift).toBeCloseTo(1, 12);
+    expect(q.proximityAveragePrecision).toBeNull();
+  });
+
+  it('ranks by proximity alone when given it', () => {
+    const fraud = [1, 0, 0, 1];
+    const q = riskQuality([0.9, 0.8, 0.1, 0.1], fraud, [0, 0, 0, 0], [0, 0, 0, 0], [0, 1, 0, 2]);
+    // proximity puts the fraud at 3 first, then the honest 1, then the fraud at 0 tied with 2
+    expect(q.proximityAveragePrecision).toBeCloseTo((1 + 2 / 4) / 2, 12);
+    expect(q.proximityTop).toMatchObject({ accounts: 1, fraud: 1 });
+    expect(q.proximityTop!.lift).toBeCloseTo(2, 12);
   });
 });
 

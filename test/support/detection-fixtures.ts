@@ -16,7 +16,7 @@ export const priorModel: Detection['model'] = {
 /** The calibration of a night with no labels: the priors' probabilities stand. */
 export const priorCalibration: Detection['calibration'] = {
   method: 'priors', weak: true, reason: '0 fraud labels, fewer than 30', fraudLabels: 0, heldOutAuc: null, groupedAuc: null, labelledShare: null, labelledShareMethod: null,
-  labelledShareEstimates: [], map: [], unaidedMap: [], reliability: [], expectedUnlabelledFraud: 0, description: 'priors, not calibrated (0 fraud labels)',
+  labelledShareEstimates: [], bulkLabelledShare: null, bulkShare: null, map: [], unaidedMap: [], reliability: [], expectedUnlabelledFraud: 0, description: 'priors, not calibrated (0 fraud labels)',
 };
 
 /** The decision of a night that queued its one candidate. */

@@ -8,7 +8,7 @@ export interface ScoredRows {
 }
 
 /** How a labelled share was (or could have been) estimated. */
-export type LabelledShareMethod = 'prefix-bound' | 'mean-on-labelled' | 'prior';
+export type LabelledShareMethod = 'prefix-bound' | 'held-out-prefix' | 'top-step' | 'mean-on-labelled' | 'prior';
 
 export interface LabelledShareEstimate {
   method: LabelledShareMethod;
@@ -33,11 +33,42 @@ export const MIN_PREFIX_WEIGHT = 50;
  * far below c: it then reads as "unidentified", never as a small c.
  */
 export function prefixBound(rows: ScoredRows): number {
-  const n = rows.score.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rows.score[b]! - rows.score[a]! || a - b);
+  return bestPrefix(rows, () => true)?.bound ?? 0;
+}
+
+/**
+ * The labelled share of a prefix chosen on other rows: for each fold, the prefix with the
+ * highest lower bound is chosen on the other folds' rows, and the fold's own rows above that
+ * score are counted; the share is read over all folds together. The maximum over prefixes
+ * (prefixBound) picks the prefix whose labels were luckiest and then pays for the luck with a
+ * bound, which lands low; a prefix chosen elsewhere has no luck to pay for, so its share is read
+ * as it is. It is still the share of a prefix, at most c, and tight where the top of the
+ * ranking is nearly all fraud.
+ */
+export function heldOutPrefix(rows: ScoredRows & { fold: ArrayLike<number> }, folds: number): number {
   let labelled = 0;
   let total = 0;
-  let best = 0;
+  for (let f = 0; f < folds; f++) {
+    const chosen = bestPrefix(rows, (r) => rows.fold[r] !== f);
+    if (chosen === null) continue;
+    for (let r = 0; r < rows.score.length; r++) {
+      if (rows.fold[r] !== f || rows.score[r]! < chosen.from) continue;
+      labelled += rows.weight[r]! * rows.labelled[r]!;
+      total += rows.weight[r]!;
+    }
+  }
+  return total === 0 ? 0 : labelled / total;
+}
+
+/** The prefix (among rows `use` keeps) with the highest lower bound on its labelled share: the bound and its lowest score. */
+function bestPrefix(rows: ScoredRows, use: (row: number) => boolean): { bound: number; from: number } | null {
+  const order = Array.from({ length: rows.score.length }, (_, i) => i)
+    .filter(use)
+    .sort((a, b) => rows.score[b]! - rows.score[a]! || a - b);
+  const n = order.length;
+  let labelled = 0;
+  let total = 0;
+  let best: { bound: number; from: number } | null = null;
   for (let k = 0; k < n; ) {
     // ties enter together: a prefix cannot split rows the ranking does not tell apart
     const s = rows.score[order[k]!]!;
@@ -49,9 +80,19 @@ export function prefixBound(rows: ScoredRows): number {
     if (total < MIN_PREFIX_WEIGHT) continue;
     const share = labelled / total;
     const bound = share - BOUND_Z * Math.sqrt((share * (1 - share)) / total) - 1 / total;
-    if (bound > best) best = bound;
+    if (bound > 0 && (best === null || bound > best.bound)) best = { bound, from: s };
   }
   return best;
+}
+
+/**
+ * Elkan and Noto's e3: the highest step of the isotonic P(labelled | score), each step holding
+ * at least `minWeight`. The step is chosen as the highest on the same rows it is read on, so it
+ * leans high by luck where prefixBound leans low by its bound.
+ */
+export function topStep(rows: ScoredRows, minWeight: number): number {
+  const map = fitIsotonic(rows.score, rows.labelled, rows.weight, minWeight);
+  return map.value.length === 0 ? 0 : map.value[map.value.length - 1]!;
 }
 
 /**
