@@ -2,14 +2,13 @@ package fraudrings.sparkengine;
 
 import java.util.Arrays;
 
-/** The job's arguments: `--name value` pairs, all required but the master and the algorithm. */
+/** The job's arguments: `--name value` pairs, all required but the master. */
 final class Options {
   String links;
   String accounts;
   String out;
   String checkpoint;
   String master;
-  String algorithm = "graphframes";
   double[] kindWeights;
   long hubMinAccounts;
   double linkMinWeight;
@@ -26,7 +25,6 @@ final class Options {
         case "--out" -> o.out = value;
         case "--checkpoint" -> o.checkpoint = value;
         case "--master" -> o.master = value;
-        case "--components-algorithm" -> o.algorithm = value;
         // Double.parseDouble reads JavaScript's shortest round-trip form back to the same double
         case "--kind-weights" -> o.kindWeights = value.isEmpty() ? new double[0] : Arrays.stream(value.split(",")).mapToDouble(Double::parseDouble).toArray();
         case "--hub-min-accounts" -> o.hubMinAccounts = Long.parseLong(value);
@@ -36,9 +34,8 @@ final class Options {
       }
     }
     if (o.links == null || o.accounts == null || o.out == null || o.checkpoint == null || o.kindWeights == null || o.buckets <= 0 || o.hubMinAccounts <= 0) {
-      throw new IllegalArgumentException("usage: --links <dir> --accounts <dir> --out <dir> --checkpoint <dir> --kind-weights w0,w1,.. --hub-min-accounts n --link-min-weight x --buckets n [--master m] [--components-algorithm graphframes|graphx]");
+      throw new IllegalArgumentException("usage: --links <dir> --accounts <dir> --out <dir> --checkpoint <dir> --kind-weights w0,w1,.. --hub-min-accounts n --link-min-weight x --buckets n [--master m]");
     }
-    if (!o.algorithm.equals("graphframes") && !o.algorithm.equals("graphx")) throw new IllegalArgumentException("--components-algorithm is graphframes or graphx, not " + o.algorithm);
     return o;
   }
 }

@@ -31,7 +31,8 @@ import org.apache.spark.sql.types.StructType;
  *
  * <ul>
  *   <li>{@code identifiers/}: accounts per identifier, whether it is a hub, whether it groups;
- *   <li>{@code components/}: the component of every account, named by its smallest account key;
+ *   <li>{@code components/}: the component of every account (GraphX), named by its smallest
+ *       account key;
  *   <li>{@code buckets/bucket=B/}: each account with its links, B = pmod(xxhash64(component), N),
  *       so a whole component is always in one bucket and a worker can load one bucket alone.
  * </ul>
@@ -49,21 +50,27 @@ public final class SparkEngine {
   private SparkEngine() {}
 
   public static void main(String[] argv) {
-    Options options = Options.parse(argv);
-    SparkConf conf = new SparkConf().setAppName("fraud-rings spark-engine");
-    // a master set by spark-submit (or spark.master in the conf) wins; java -cp runs set it here
-    if (options.master != null) conf.setMaster(options.master);
-    if (!conf.contains("spark.master")) conf.setMaster("local[*]");
-    SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
     int status = 0;
+    SparkSession spark = null;
     try {
+      Options options = Options.parse(argv);
+      SparkConf conf = new SparkConf().setAppName("fraud-rings spark-engine");
+      // a master set by spark-submit (or spark.master in the conf) wins; java -cp runs set it here
+      if (options.master != null) conf.setMaster(options.master);
+      if (!conf.contains("spark.master")) conf.setMaster("local[*]");
+      // components iterate once per step of a component's diameter: checkpoint the graph now and
+      // then so the lineage (and a failed task's recomputation) stays short
+      if (!conf.contains("spark.graphx.pregel.checkpointInterval")) conf.set("spark.graphx.pregel.checkpointInterval", "10");
+      spark = SparkSession.builder().config(conf).getOrCreate();
       Map<String, Object> result = run(spark, options);
       System.out.println("SPARK_ENGINE_RESULT " + Json.object(result));
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
+      // one line for the nightly's error; the stack trace only when the logs are raised
       System.err.println("spark-engine: " + firstLine(e));
+      if (System.getenv("SPARK_ENGINE_LOG_LEVEL") != null) e.printStackTrace();
       status = 1;
     } finally {
-      spark.stop();
+      if (spark != null) spark.stop();
     }
     System.exit(status);
   }
@@ -73,7 +80,7 @@ public final class SparkEngine {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("applicationId", spark.sparkContext().applicationId());
     result.put("master", spark.sparkContext().master());
-    result.put("componentsAlgorithm", options.algorithm);
+    result.put("componentsAlgorithm", "graphx");
     Map<String, Object> ms = new LinkedHashMap<>();
     long t0 = System.nanoTime();
 
@@ -114,10 +121,10 @@ public final class SparkEngine {
         .join(identifiers.filter(col("groups")).select("identifier", "kind", "first_account"), seq("identifier", "kind"))
         .filter(col("account").notEqual(col("first_account")))
         .select(col("first_account").as("src"), col("account").as("dst"));
-    Dataset<Row> labelled = Components.of(spark, options.algorithm, accounts.select(col("account").as("id")), edges);
+    Dataset<Row> labelled = Components.of(spark, edges).withColumnRenamed("id", "linked_account");
     // an account no grouping link reaches is a component of its own, named by itself
     Dataset<Row> components = accounts
-        .join(labelled, accounts.col("account").equalTo(labelled.col("id")), "left")
+        .join(labelled, col("account").equalTo(col("linked_account")), "left")
         .select(col("account"), col("id").as("account_id"), coalesce(col("component"), col("account")).as("component"))
         .cache();
     components.select("account", "component").write().mode("overwrite").parquet(options.out + "/components");
