@@ -30,13 +30,14 @@ export function identifierIds(snapshot: Snapshot, key: Buffer): IdentifierIds {
     const digest = hash('sha256', Buffer.concat([kindPrefix[kindOf[i]!]!, Buffer.from(values.at(i))]), 'buffer');
     ids[i] = digest.readBigInt64LE(0);
   }
-  return { ids, collisions: values.length - distinctCount(ids) };
+  return { ids, collisions: countCollisions(ids) };
 }
 
-function distinctCount(ids: BigInt64Array): number {
+/** How many entries repeat an id already taken (ids.length − distinct ids). */
+export function countCollisions(ids: BigInt64Array): number {
   if (ids.length === 0) return 0;
   const sorted = ids.slice().sort();
   let distinct = 1;
   for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
-  return distinct;
+  return ids.length - distinct;
 }
