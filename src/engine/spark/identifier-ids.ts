@@ -26,9 +26,16 @@ export function identifierIds(snapshot: Snapshot, key: Buffer): IdentifierIds {
   const { kinds, kindOf, values } = snapshot.identifiers;
   const kindPrefix = kinds.map((kind) => Buffer.concat([key, Buffer.from(`${kind}\0`)]));
   const ids = new BigInt64Array(values.length);
+  // one buffer for every message (key, kind, value), grown for a longer value: no allocation per value
+  let message = Buffer.alloc(4096);
   for (let i = 0; i < values.length; i++) {
-    const digest = hash('sha256', Buffer.concat([kindPrefix[kindOf[i]!]!, Buffer.from(values.at(i))]), 'buffer');
-    ids[i] = digest.readBigInt64LE(0);
+    const prefix = kindPrefix[kindOf[i]!]!;
+    const value = values.at(i);
+    const length = prefix.length + Buffer.byteLength(value);
+    if (length > message.length) message = Buffer.alloc(2 * length);
+    prefix.copy(message, 0);
+    message.write(value, prefix.length);
+    ids[i] = hash('sha256', message.subarray(0, length), 'buffer').readBigInt64LE(0);
   }
   return { ids, collisions: countCollisions(ids) };
 }

@@ -4,8 +4,8 @@ import { parquetWriteFile } from 'hyparquet-writer';
 import type { Snapshot } from '../../snapshot/snapshot.js';
 import type { IdentifierIds } from './identifier-ids.js';
 
-/** Rows per Parquet part: a part is built in memory before it is written (about 40 MB of links). */
-export const PART_ROWS = 1 << 20;
+/** Rows per Parquet part: a part is encoded in memory before it is written, so its size bounds what writing adds to the peak. */
+export const PART_ROWS = 1 << 18;
 
 export interface PartFolders {
   /** links/part-00000.parquet …: account, identifier, kind, first_seen, last_seen */
@@ -20,8 +20,9 @@ export interface PartFolders {
 
 /**
  * The normalised snapshot as Parquet parts for the Spark engine. An account's key is its position
- * in the snapshot (a 64-bit column, so a cluster's snapshot of billions fits), which is also the
- * order the local engine numbers components in. Times stay epoch ms as doubles, NaN when unknown,
+ * in the snapshot, which is also the order the local engine numbers components in: a 32-bit
+ * column, as the `Snapshot` that writes it holds accounts in Int32Arrays (the job widens it to 64
+ * bits, so parts written elsewhere may hold more). Times stay epoch ms as doubles, NaN when unknown,
  * as the `Snapshot` holds them, so a bucket loads back into one without conversion.
  */
 export async function writeParts(snapshot: Snapshot, ids: IdentifierIds, dir: string): Promise<PartFolders> {
@@ -33,17 +34,15 @@ export async function writeParts(snapshot: Snapshot, ids: IdentifierIds, dir: st
   const { kindOf, values } = snapshot.identifiers;
   forEachPart(account.length, (part, start, end) => {
     const rows = end - start;
-    const accountKey = new BigInt64Array(rows);
     const identifierId = new BigInt64Array(rows);
     const kind = new Int32Array(rows);
     for (let r = 0; r < rows; r++) {
       const i = identifier[start + r]!;
-      accountKey[r] = BigInt(account[start + r]!);
       identifierId[r] = ids.ids[i]!;
       kind[r] = kindOf[i]!;
     }
     writePart(join(folders.links, partName(part)), [
-      { name: 'account', data: accountKey, type: 'INT64', encoding: 'PLAIN' },
+      { name: 'account', data: account.subarray(start, end), type: 'INT32', encoding: 'PLAIN' },
       { name: 'identifier', data: identifierId, type: 'INT64', encoding: 'PLAIN' },
       { name: 'kind', data: kind, type: 'INT32' },
       { name: 'first_seen', data: firstSeen.subarray(start, end), type: 'DOUBLE', encoding: 'PLAIN' },
@@ -53,10 +52,10 @@ export async function writeParts(snapshot: Snapshot, ids: IdentifierIds, dir: st
 
   const accountIds = snapshot.accounts.ids;
   forEachPart(accountIds.length, (part, start, end) => {
-    const key = new BigInt64Array(end - start);
-    for (let a = start; a < end; a++) key[a - start] = BigInt(a);
+    const key = new Int32Array(end - start);
+    for (let a = start; a < end; a++) key[a - start] = a;
     writePart(join(folders.accounts, partName(part)), [
-      { name: 'account', data: key, type: 'INT64', encoding: 'PLAIN' },
+      { name: 'account', data: key, type: 'INT32', encoding: 'PLAIN' },
       { name: 'id', data: accountIds.slice(start, end), type: 'STRING' },
     ]);
   });

@@ -30,18 +30,18 @@ describe('writeParts', () => {
 
     const links = await rowsOf(parts.links);
     expect(links.map((r) => [r.account, r.identifier, r.kind])).toEqual([
-      [0n, ids.ids[0], 0],
-      [2n, ids.ids[0], 0],
-      [2n, ids.ids[1], 1],
+      [0, ids.ids[0], 0],
+      [2, ids.ids[0], 0],
+      [2, ids.ids[1], 1],
     ]);
     // times stay epoch ms, NaN when unknown, as the Snapshot holds them
     expect(links[1]!.first_seen).toBe(Date.UTC(2026, 0, 2));
     expect(Number.isNaN(links[0]!.first_seen)).toBe(true);
 
     expect((await rowsOf(parts.accounts)).map((r) => [r.account, r.id])).toEqual([
-      [0n, 'A'],
-      [1n, 'B'],
-      [2n, 'C'],
+      [0, 'A'],
+      [1, 'B'],
+      [2, 'C'],
     ]);
     expect((await rowsOf(parts.identifierValues)).map((r) => [r.identifier, r.kind, r.value])).toEqual([
       [ids.ids[0], 0, 'd1'],

@@ -84,8 +84,9 @@ public final class SparkEngine {
     Map<String, Object> ms = new LinkedHashMap<>();
     long t0 = System.nanoTime();
 
-    Dataset<Row> links = spark.read().parquet(options.links);
-    Dataset<Row> accounts = spark.read().parquet(options.accounts).select(col("account"), col("id"));
+    // account keys are read as 64-bit whatever width the parts hold (one Node process writes 32)
+    Dataset<Row> links = spark.read().parquet(options.links).withColumn("account", col("account").cast(DataTypes.LongType));
+    Dataset<Row> accounts = spark.read().parquet(options.accounts).select(col("account").cast(DataTypes.LongType).as("account"), col("id"));
     // duplicate (account, identifier) rows are one link, as in the local graph
     Dataset<Row> pairs = links.select("account", "identifier", "kind").distinct().cache();
 
