@@ -49,7 +49,7 @@ export function register(program: Command): void {
     .addOption(new Option('--engine <engine>', 'where the global steps (accounts per identifier, components) run: this process, or Apache Spark').choices(['local', 'spark']).default('local'))
     .option('--spark-master <url>', 'the Spark master (--engine spark): local[*], local[2], spark://host:7077, yarn, k8s://…', 'local[*]')
     .option('--spark-submit <path>', 'run the Spark job with this spark-submit (a Spark distribution) instead of java in local mode')
-    .option('--spark-conf <k=v>', 'a Spark setting (repeatable), e.g. spark.driver.memory=8g', collectSparkConf, {})
+    .addOption(new Option('--spark-conf <k=v>', 'a Spark setting (repeatable), e.g. spark.driver.memory=8g').argParser(collectSparkConf).default({}, 'none'))
     .action(async (opts: NightlyCliOptions) => {
       if (opts.runId !== undefined) checkRunId(opts.runId);
       const verbose = program.opts<{ verbose: boolean }>().verbose;
