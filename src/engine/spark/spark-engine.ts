@@ -5,7 +5,7 @@ import type { Engine, EngineRecord } from '../engine.js';
 import { identifierIdKey, identifierIds } from './identifier-ids.js';
 import { readComponents } from './read-components.js';
 import { runSparkJob, type SparkSettings } from './run-spark-job.js';
-import { buildSparkTool } from './spark-tool.js';
+import { buildSparkTool, type SparkTool } from './spark-tool.js';
 import { writeParts, type PartFolders } from './write-parts.js';
 
 /**
@@ -31,23 +31,23 @@ export interface SparkEngineOptions extends SparkSettings {
 export function sparkEngine(options: SparkEngineOptions): Engine {
   const { workDir, log } = options;
   let parts: PartFolders | null = null;
+  let tool: SparkTool | null = null;
   const record: EngineRecord = { name: 'spark', master: options.master };
   return {
     async prepare(snapshot, timer) {
       // the build (a no-op once built) before any work, so a machine without Maven or java fails early
-      const tool = timer.run('spark: build tool', () => buildSparkTool());
-      await tool;
+      tool = await timer.run('spark: build tool', () => buildSparkTool());
       const ids = await timer.run('spark: identifier ids', () => identifierIds(snapshot, identifierIdKey(options.panKey)));
       record.identifierIds = { values: ids.ids.length, collisions: ids.collisions };
       if (ids.collisions > 0) log.warn({ collisions: ids.collisions }, 'identifier values share a 64-bit id: the Spark engine takes them for one identifier');
       parts = await timer.run('spark: write parts', () => writeParts(snapshot, ids, join(workDir, 'parts')));
     },
     async components(graph, _weights, rule, timer) {
-      if (!parts) throw new Error('the Spark engine was not prepared');
+      if (!parts || !tool) throw new Error('the Spark engine was not prepared');
       const out = join(workDir, 'out');
-      const tool = await buildSparkTool();
+      const built = tool;
       const result = await timer.run('spark: job', () =>
-        runSparkJob(tool, options, {
+        runSparkJob(built, options, {
           links: parts!.links,
           accounts: parts!.accounts,
           out,

@@ -1,5 +1,6 @@
 package fraudrings.sparkengine;
 
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -138,7 +139,8 @@ public final class SparkEngine {
     long t2 = System.nanoTime();
     Dataset<Row> accountLinks = links
         .groupBy("account")
-        .agg(collect_list(struct(col("identifier"), col("kind"), col("first_seen"), col("last_seen"))).as("links"));
+        // sorted, so a bucket is the same file content whatever order the shuffle delivered
+        .agg(array_sort(collect_list(struct(col("identifier"), col("kind"), col("first_seen"), col("last_seen")))).as("links"));
     components
         .join(accountLinks, "account", "left")
         .withColumn("bucket", pmod(xxhash64(col("component")), lit((long) options.buckets)))
