@@ -68,6 +68,35 @@ async function expectFailedRun(state: string, runId: string, result: CliResult, 
   expect(existsSync(join(state, 'runs', runId, 'clusters.csv'))).toBe(false);
 }
 
+/** A CLI night on the Spark engine, once its driver JVM (the nightly's child) has been running for a moment. */
+async function startSparkNight(state: string, runId: string): Promise<{ pid: number; driver: number; code: Promise<number | null>; stderr: () => string }> {
+  const args = ['--import', 'tsx', 'src/cli/main.ts', 'nightly', '--input', 'data-samples/sample', '--out', state, '--run-id', runId, '--dev-pan-key', '--engine', 'spark', '--spark-master', 'local[2]'];
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  child.stdout.resume();
+  const code = new Promise<number | null>((resolve) => child.on('close', resolve));
+  let driver: number | null = null;
+  while (driver === null && child.exitCode === null) {
+    await new Promise((r) => setTimeout(r, 200));
+    const ps = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(child.pid)], { encoding: 'utf8' });
+    const line = ps.stdout.split('\n').find((l) => l.includes('fraudrings.sparkengine.SparkEngine'));
+    if (line) driver = Number(line.trim().split(/\s+/)[0]);
+  }
+  expect(driver).not.toBeNull();
+  await new Promise((r) => setTimeout(r, 1500));
+  return { pid: child.pid!, driver: driver!, code, stderr: () => stderr };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('a Spark failure', () => {
   it('is exit 5 with one line for a master Spark cannot parse, and the run is sealed failed', async () => {
     const state = await tempDir();
@@ -77,27 +106,19 @@ describe('a Spark failure', () => {
 
   it('is exit 5 with one line when the driver is killed mid-job', async () => {
     const state = await tempDir();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'nightly', '--input', 'data-samples/sample', '--out', state, '--run-id', 'killed', '--dev-pan-key', '--engine', 'spark', '--spark-master', 'local[2]'], {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const code = new Promise<number | null>((resolve) => child.on('close', resolve));
-    // the driver is the nightly's child JVM; kill it once it has been running for a moment
-    let driver: number | null = null;
-    while (driver === null) {
-      await new Promise((r) => setTimeout(r, 200));
-      const ps = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(child.pid)], { encoding: 'utf8' });
-      const line = ps.stdout.split('\n').find((l) => l.includes('fraudrings.sparkengine.SparkEngine'));
-      if (line) driver = Number(line.trim().split(/\s+/)[0]);
-      if (child.exitCode !== null) break;
-    }
-    expect(driver).not.toBeNull();
-    await new Promise((r) => setTimeout(r, 1500));
-    process.kill(driver!, 'SIGKILL');
-    await expectFailedRun(state, 'killed', { code: await code, stdout: '', stderr }, /^fraud-rings: the Spark job was killed \(SIGKILL\)$/);
+    const night = await startSparkNight(state, 'killed');
+    process.kill(night.driver, 'SIGKILL');
+    await expectFailedRun(state, 'killed', { code: await night.code, stdout: '', stderr: night.stderr() }, /^fraud-rings: the Spark job was killed \(SIGKILL\)$/);
+  }, 300_000);
+
+  it('stops the driver when the nightly process itself is killed', async () => {
+    const night = await startSparkNight(await tempDir(), 'orphan');
+    process.kill(night.pid, 'SIGKILL');
+    await night.code;
+    // the driver's stdin pipe closed with its parent: it halts instead of running on for nobody
+    const deadline = Date.now() + 5_000; // the job itself runs for much longer than this
+    while (isAlive(night.driver) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(isAlive(night.driver)).toBe(false);
   }, 300_000);
 
   it('is exit 5 with one line when there is no java to run it', async () => {

@@ -111,7 +111,8 @@ function javaCommand(tool: SparkTool, settings: SparkSettings, args: SparkJobArg
       ...jobArgs,
     ], // prettier-ignore
     // the driver binds to the loopback address without first warning that the host name resolves to it
-    env: { SPARK_LOCAL_IP: '127.0.0.1', ...process.env },
+    // the job stops when this process's end closes its stdin (see spawn below)
+    env: { SPARK_LOCAL_IP: '127.0.0.1', SPARK_ENGINE_EXIT_WITH_STDIN: '1', ...process.env },
     measuresJvm: true,
   };
 }
@@ -127,14 +128,16 @@ function submitCommand(tool: SparkTool, settings: SparkSettings, jobArgs: string
       tool.jar,
       ...jobArgs,
     ], // prettier-ignore
-    env: process.env,
+    env: { SPARK_ENGINE_EXIT_WITH_STDIN: '1', ...process.env },
     measuresJvm: false,
   };
 }
 
 function run({ program, args, env, measuresJvm }: Command): Promise<SparkJobResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // stdin is a pipe this process never writes to: it closes when this process ends however it
+    // ends (SIGKILL included), which stops the job rather than leaving it running for nobody
+    const child = spawn(program, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     const stderrTail: string[] = [];
     let peakKb = 0;

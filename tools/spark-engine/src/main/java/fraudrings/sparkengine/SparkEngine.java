@@ -51,6 +51,7 @@ public final class SparkEngine {
   private SparkEngine() {}
 
   public static void main(String[] argv) {
+    if (System.getenv("SPARK_ENGINE_EXIT_WITH_STDIN") != null) exitWhenStdinCloses();
     int status = 0;
     SparkSession spark = null;
     try {
@@ -151,6 +152,26 @@ public final class SparkEngine {
     result.put("buckets", options.buckets);
     result.put("ms", ms);
     return result;
+  }
+
+  /**
+   * The launcher keeps a pipe to this JVM's stdin open while it lives: when it dies (killed, even
+   * by SIGKILL) the pipe closes and the job stops instead of running on for nobody.
+   */
+  private static void exitWhenStdinCloses() {
+    Thread watcher = new Thread(() -> {
+      try {
+        while (System.in.read() != -1) {
+          // the launcher never writes: anything read is ignored
+        }
+      } catch (java.io.IOException e) {
+        // a broken pipe is a closed one
+      }
+      System.err.println("spark-engine: the nightly job that started this one is gone");
+      Runtime.getRuntime().halt(1);
+    }, "spark-engine-parent-watch");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 
   private static List<Row> kindRows(double[] weights) {
