@@ -192,7 +192,8 @@ async function detect(options: NightlyOptions, run: RunInfo, normaliser: Configu
 
   // 8. find rings: graph; how ordinary sharing each kind is in this snapshot; identifier
   //    weights (hubs never link); components on grouping links, by the engine (here or on
-  //    Spark; a giant one is carved); Louvain communities; proximity to known fraud; the risk model fitted and applied
+  //    Spark, from the same rule as numbers; a giant one is carved); Louvain communities;
+  //    proximity to known fraud; the risk model fitted and applied
   const graph = await timer.run('build graph', () => buildIdentifierGraph(snapshot, { linkTimes: sinksReadLinkTimes }));
   releaseLinks(snapshot); // the graph holds them now
   const kinds = await timer.run('measure kinds', () => measureKindEvidence(snapshot, graph, { hubMinAccounts: config.graph.hubMinAccounts, ...config.kinds, pinned: config.graph.kindWeights }));
