@@ -8,9 +8,10 @@ import type { Detection } from '../src/detect/detection.js';
 import { kindWeightsOf, measureKindEvidence, undilutedKindsOf } from '../src/detect/kind-evidence.js';
 import { proximityToKnownFraud } from '../src/detect/proximity.js';
 import { checkScoringConfig, scoreCommunities } from '../src/detect/score-communities.js';
-import { findComponents } from '../src/graph/components.js';
+import type { Engine } from '../src/engine/engine.js';
+import { openEngine, type EngineChoice } from '../src/engine/open-engine.js';
 import { buildIdentifierGraph } from '../src/graph/identifier-graph.js';
-import { weighIdentifiers } from '../src/graph/identifier-weights.js';
+import { kindWeightsByKind, weighIdentifiers } from '../src/graph/identifier-weights.js';
 import { indexTransactions } from '../src/graph/transaction-index.js';
 import { applyLineage } from '../src/lineage/apply-lineage.js';
 import { readPreviousRun } from '../src/lineage/previous-run.js';
@@ -61,6 +62,8 @@ export interface NightlyOptions {
   progress?: Progress;
   /** use the public development key when FRAUD_RINGS_PAN_KEY is not set (`--dev-pan-key`) */
   allowDevelopmentPanKey?: boolean;
+  /** where the global steps run: this process (default) or Spark (`--engine spark`) */
+  engine?: EngineChoice;
 }
 
 export interface NightlyResult {
@@ -126,7 +129,10 @@ async function runNight(options: NightlyOptions, run: RunInfo, panKey: ReturnTyp
       let result: { manifest: RunManifest; detection: Detection };
       try {
         await timer.run('open sinks', () => Promise.all(sinks.map((s) => s.open(run))));
-        const { detection, output } = await detect(options, run, normaliser, panKey, folder, timer, record);
+        // the global steps' engine works in the run folder's work/, removed before it is sealed
+        const engine = openEngine(options.engine, { workDir: join(folder.path, 'work'), panKey: panKey.key, log });
+        record.describeEngine(engine.record());
+        const { detection, output } = await detect(options, run, normaliser, panKey, folder, timer, record, engine).finally(() => engine.close());
 
         // 10. write every sink and report.html, then seal the run folder with its manifest and
         //     move `latest` (commit protocol steps 1–4)
@@ -167,7 +173,7 @@ async function runNight(options: NightlyOptions, run: RunInfo, panKey: ReturnTyp
 }
 
 /** Steps 7–9: load, detect, lineage and evidence; what the sinks write. */
-async function detect(options: NightlyOptions, run: RunInfo, normaliser: ConfiguredNormaliser, panKey: ReturnType<typeof resolvePanKey>, folder: RunFolder, timer: StageTimer, record: RunRecord): Promise<{ detection: Detection; output: RunOutput }> {
+async function detect(options: NightlyOptions, run: RunInfo, normaliser: ConfiguredNormaliser, panKey: ReturnType<typeof resolvePanKey>, folder: RunFolder, timer: StageTimer, record: RunRecord, engine: Engine): Promise<{ detection: Detection; output: RunOutput }> {
   const { config } = options.config;
   const { log, stateDir } = options;
   const sinksReadLinkTimes = (options.sinks ?? []).some((s) => s.readsLinkTimes);
@@ -176,6 +182,8 @@ async function detect(options: NightlyOptions, run: RunInfo, normaliser: Configu
   const snapshot = await loadWithRejects(options, normaliser, join(folder.path, RunFile.rejects), timer, record);
   record.readTables(snapshot.tables.map((t) => ({ ...t, path: redactCardNumbers(t.path) })));
   record.count(snapshotCounts(snapshot));
+  // the engine takes what it needs while the links are held (Spark: Parquet parts)
+  await engine.prepare(snapshot, timer);
 
   // approved blacklist decisions become known fraud
   const decisionLog = await DecisionLog.read(stateDir, { warnings: log });
@@ -183,8 +191,9 @@ async function detect(options: NightlyOptions, run: RunInfo, normaliser: Configu
   record.count({ approvedKnownFraud: markApprovedAsFraud(snapshot, knownFraudFromDecisions(decisions)) });
 
   // 8. find rings: graph; how ordinary sharing each kind is in this snapshot; identifier
-  //    weights (hubs never link); components on grouping links (a giant one is carved);
-  //    Louvain communities; proximity to known fraud; the risk model fitted and applied
+  //    weights (hubs never link); components on grouping links, by the engine (here or on
+  //    Spark, from the same rule as numbers; a giant one is carved); Louvain communities;
+  //    proximity to known fraud; the risk model fitted and applied
   const graph = await timer.run('build graph', () => buildIdentifierGraph(snapshot, { linkTimes: sinksReadLinkTimes }));
   releaseLinks(snapshot); // the graph holds them now
   const kinds = await timer.run('measure kinds', () => measureKindEvidence(snapshot, graph, { hubMinAccounts: config.graph.hubMinAccounts, ...config.kinds, pinned: config.graph.kindWeights }));
@@ -196,7 +205,9 @@ async function detect(options: NightlyOptions, run: RunInfo, normaliser: Configu
       undilutedKinds: undilutedKindsOf(kinds),
     }),
   );
-  const components = await timer.run('components', () => findComponents(graph, weights));
+  const grouping = { kindWeights: kindWeightsByKind(snapshot.identifiers.kinds, kindWeightsOf(kinds)), hubMinAccounts: config.graph.hubMinAccounts, linkMinWeight: weights.linkMinWeight };
+  const components = await engine.components(graph, weights, grouping, timer);
+  record.describeEngine(engine.record());
   const communities = await timer.run('communities', () =>
     detectCommunities(graph, weights, components, snapshot.accounts.ids, { seed: config.seed, ...config.communities, maxComponentAccounts: config.graph.maxComponentAccounts }),
   );

@@ -42,6 +42,17 @@ export class SinkUnavailableError extends UserError {
   }
 }
 
+/**
+ * The engine that runs the global steps (`nightly --engine spark`) failed: a bad master, a driver
+ * that was killed, no java. Exit 5 as for a sink: the run is failed, `latest` stays, retry later.
+ */
+export class EngineUnavailableError extends UserError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, ExitCode.sinkUnavailable, options);
+    this.name = 'EngineUnavailableError';
+  }
+}
+
 export class LockHeldError extends UserError {
   constructor(message: string) {
     super(message, ExitCode.lockHeld);

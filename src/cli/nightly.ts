@@ -10,6 +10,29 @@ import { formatRunSummary, formatValidation } from './run-summary.js';
 import { validate } from '../../pipelines/validate.js';
 import { checkRunId } from '../run/run-id.js';
 import { checkStateFolder } from '../run/state-folder.js';
+import { UserError } from '../errors.js';
+
+interface NightlyCliOptions {
+  input: string;
+  out: string;
+  config?: string;
+  map?: string;
+  runId?: string;
+  sink: string;
+  dryRun: boolean;
+  devPanKey: boolean;
+  engine: 'local' | 'spark';
+  sparkMaster: string;
+  sparkSubmit?: string;
+  sparkConf: Record<string, string>;
+}
+
+/** `--spark-conf k=v`, repeated: a later value for the same key wins, as in spark-submit. */
+function collectSparkConf(value: string, previous: Record<string, string>): Record<string, string> {
+  const eq = value.indexOf('=');
+  if (eq <= 0) throw new UserError(`--spark-conf takes key=value, not ${value}`);
+  return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
+}
 
 export function register(program: Command): void {
   program
@@ -23,7 +46,11 @@ export function register(program: Command): void {
     .addOption(new Option('--sink <sink>', 'where results go besides the run folder').choices(['files', 'neo4j']).default('files'))
     .option('--dry-run', 'validate the config and the snapshot, write nothing', false)
     .option('--dev-pan-key', 'hash card numbers with the public development key when FRAUD_RINGS_PAN_KEY is not set (demos and tests only)', false)
-    .action(async (opts: { input: string; out: string; config?: string; map?: string; runId?: string; sink: string; dryRun: boolean; devPanKey: boolean }) => {
+    .addOption(new Option('--engine <engine>', 'where the global steps (accounts per identifier, components) run: this process, or Apache Spark').choices(['local', 'spark']).default('local'))
+    .option('--spark-master <url>', 'the Spark master (--engine spark): local[*], local[2], spark://host:7077, yarn, k8s://…', 'local[*]')
+    .option('--spark-submit <path>', 'run the Spark job with this spark-submit (a Spark distribution) instead of java in local mode')
+    .addOption(new Option('--spark-conf <k=v>', 'a Spark setting (repeatable), e.g. spark.driver.memory=8g').argParser(collectSparkConf).default({}, 'none'))
+    .action(async (opts: NightlyCliOptions) => {
       if (opts.runId !== undefined) checkRunId(opts.runId);
       const verbose = program.opts<{ verbose: boolean }>().verbose;
       const terminal = process.stderr.isTTY === true;
@@ -45,6 +72,7 @@ export function register(program: Command): void {
         progress: terminal ? terminalProgress() : noProgress,
         sinks,
         allowDevelopmentPanKey: opts.devPanKey,
+        engine: opts.engine === 'spark' ? { name: 'spark', master: opts.sparkMaster, conf: opts.sparkConf, ...(opts.sparkSubmit ? { submit: opts.sparkSubmit } : {}) } : { name: 'local' },
         ...(openReviewSource ? { openReviewSource } : {}),
         ...(opts.runId ? { runId: opts.runId } : {}),
       });

@@ -52,7 +52,7 @@ const MIN_PAIR_WEIGHT = 1e-6;
  * about any two of its users. Hubs do not link at all; they are only reported.
  */
 export function weighIdentifiers(snapshot: Snapshot, graph: IdentifierGraph, options: WeightOptions): IdentifierWeights {
-  const kindWeight = snapshot.identifiers.kinds.map((kind) => options.kindWeights[kind] ?? options.kindWeights.other ?? 0.5);
+  const kindWeight = kindWeightsByKind(snapshot.identifiers.kinds, options.kindWeights);
   const kindEvidence = kindWeight.map((w) => Math.min(MAX_EVIDENCE, -Math.log(1 - Math.min(w, 0.999))));
   const undiluted = new Set(options.undilutedKinds ?? []);
   const dilutes = snapshot.identifiers.kinds.map((kind) => !undiluted.has(kind));
@@ -76,4 +76,9 @@ export function weighIdentifiers(snapshot: Snapshot, graph: IdentifierGraph, opt
     }
   }
   return { weight, evidence, link, linkMinWeight, hub, hubCount };
+}
+
+/** The weight of each kind by kind id (unknown kinds take `other`'s): also what the Spark engine groups by. */
+export function kindWeightsByKind(kinds: readonly string[], kindWeights: Record<string, number>): number[] {
+  return kinds.map((kind) => kindWeights[kind] ?? kindWeights.other ?? 0.5);
 }

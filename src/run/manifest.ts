@@ -82,6 +82,18 @@ export const RunManifestSchema = z.object({
         .optional(),
     })
     .optional(),
+  /** where the global steps ran (`nightly --engine`): Spark's application id and master, the 64-bit id collisions */
+  engine: z
+    .object({
+      name: z.enum(['local', 'spark']),
+      master: z.string().optional(),
+      applicationId: z.string().optional(),
+      componentsAlgorithm: z.string().optional(),
+      identifierIds: z.object({ values: z.number(), collisions: z.number() }).optional(),
+      jvmPeakRssMb: z.number().optional(),
+      jobMs: z.record(z.string(), z.number()).optional(),
+    })
+    .optional(),
   error: z.object({ message: z.string(), exitCode: z.number() }).optional(),
 });
 export type RunManifest = z.infer<typeof RunManifestSchema>;

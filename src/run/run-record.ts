@@ -6,6 +6,7 @@ export class RunRecord {
   readonly counts: Record<string, number> = {};
   private tables: RunManifest['input']['tables'] = [];
   private detection: RunManifest['detection'];
+  private engine: RunManifest['engine'];
 
   constructor(
     private readonly run: { runId: string; startedAt: string; configHash: string; version: string; panKey?: RunManifest['panKey'] },
@@ -32,6 +33,11 @@ export class RunRecord {
     this.detection = detection;
   }
 
+  /** Where the global steps ran (the local engine, or Spark: its application id and master). */
+  describeEngine(engine: NonNullable<RunManifest['engine']>): void {
+    this.engine = engine;
+  }
+
   manifest(status: RunManifest['status'], error?: RunManifest['error']): RunManifest {
     const { runId, startedAt, version, configHash, panKey } = this.run;
     return {
@@ -47,6 +53,7 @@ export class RunRecord {
       stages: [...this.stages],
       sinks: [...this.sinks],
       ...(this.detection ? { detection: this.detection } : {}),
+      ...(this.engine ? { engine: this.engine } : {}),
       ...(error ? { error } : {}),
     };
   }

@@ -73,4 +73,12 @@ describe('fraud-rings nightly (command line)', () => {
     expect(bad.code).toBe(2);
     expect(messages(bad.stderr)).toEqual([expect.stringMatching(/config\.json: scoring\.clusterThreshold: Invalid input: expected number, received string$/)]);
   });
+
+  it('exits 2 with one line on a Spark setting that is not key=value, before any work', async () => {
+    const out = await tempDir();
+    const bad = await runCli(['nightly', '--input', 'data-samples/sample', '--out', out, '--engine', 'spark', '--spark-conf', 'spark.driver.memory']);
+    expect(bad.code).toBe(2);
+    expect(messages(bad.stderr)).toEqual(['fraud-rings: --spark-conf takes key=value, not spark.driver.memory']);
+    expect(await readdir(out)).toEqual([]);
+  });
 });

@@ -1,0 +1,183 @@
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { delimiter, join } from 'node:path';
+import { EngineUnavailableError } from '../../errors.js';
+import type { SparkTool } from './spark-tool.js';
+
+export interface SparkSettings {
+  /** `local[*]`, `local[2]`, `spark://host:7077`, `yarn`, `k8s://…` */
+  master: string;
+  /** a spark-submit to run the job with (a Spark distribution); without it, `java -cp` in the driver's JVM */
+  submit?: string;
+  /** `--spark-conf k=v`, in the order given */
+  conf: Record<string, string>;
+}
+
+export interface SparkJobArguments {
+  links: string;
+  accounts: string;
+  out: string;
+  checkpoint: string;
+  /** where Spark keeps its scratch files in local mode */
+  scratch: string;
+  kindWeights: readonly number[];
+  hubMinAccounts: number;
+  linkMinWeight: number;
+  buckets: number;
+}
+
+export interface SparkJobResult {
+  applicationId: string;
+  master: string;
+  componentsAlgorithm: string;
+  identifiers: number;
+  hubs: number;
+  groupingIdentifiers: number;
+  components: number;
+  accounts: number;
+  buckets: number;
+  /** the job's own steps, in ms */
+  ms: Record<string, number>;
+  /** the peak resident memory of the job's JVM (java -cp only: spark-submit's driver is its child) */
+  jvmPeakRssMb: number | null;
+}
+
+const MAIN_CLASS = 'fraudrings.sparkengine.SparkEngine';
+const RESULT_PREFIX = 'SPARK_ENGINE_RESULT ';
+
+/**
+ * Spark on Java 17 reaches into JDK internals; spark-submit adds these itself (Spark's
+ * JavaModuleOptions), `java -cp` must say them.
+ */
+const JAVA_17_OPTIONS = [
+  '-XX:+IgnoreUnrecognizedVMOptions',
+  ...['java.lang', 'java.lang.invoke', 'java.lang.reflect', 'java.io', 'java.net', 'java.nio', 'java.util', 'java.util.concurrent', 'java.util.concurrent.atomic', 'jdk.internal.ref', 'sun.nio.ch', 'sun.nio.cs', 'sun.security.action', 'sun.util.calendar'].map(
+    (p) => `--add-opens=java.base/${p}=ALL-UNNAMED`,
+  ),
+  '-Djdk.reflect.useDirectMethodHandle=false',
+];
+
+/**
+ * Settings for local mode that a caller's `--spark-conf` may override: no web UI (two jobs on one
+ * machine would race for port 4040), the driver on the loopback address, and few shuffle
+ * partitions (Spark's 200 are for clusters; adaptive execution merges small ones anyway).
+ */
+const LOCAL_DEFAULTS: Record<string, string> = {
+  'spark.ui.enabled': 'false',
+  'spark.driver.host': '127.0.0.1',
+  'spark.driver.bindAddress': '127.0.0.1',
+  'spark.sql.shuffle.partitions': '16',
+};
+
+/** Runs the job and returns what it reports; any failure is an EngineUnavailableError with one line. */
+export async function runSparkJob(tool: SparkTool, settings: SparkSettings, args: SparkJobArguments): Promise<SparkJobResult> {
+  const jobArgs = [
+    '--links', args.links,
+    '--accounts', args.accounts,
+    '--out', args.out,
+    '--checkpoint', args.checkpoint,
+    '--kind-weights', args.kindWeights.map(String).join(','), // shortest round-trip form: Java parses the same doubles
+    '--hub-min-accounts', String(args.hubMinAccounts),
+    '--link-min-weight', String(args.linkMinWeight),
+    '--buckets', String(args.buckets),
+  ]; // prettier-ignore
+  const command = settings.submit ? submitCommand(tool, settings, jobArgs) : javaCommand(tool, settings, args, jobArgs);
+  return run(command);
+}
+
+/** `java -cp jar:lib/*` with Spark's settings as system properties (SparkConf reads spark.*). */
+interface Command {
+  program: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  /** the program is the job's JVM (java -cp), so its peak memory is the job's */
+  measuresJvm: boolean;
+}
+
+function javaCommand(tool: SparkTool, settings: SparkSettings, args: SparkJobArguments, jobArgs: string[]): Command {
+  const conf: Record<string, string> = { ...LOCAL_DEFAULTS, 'spark.local.dir': args.scratch, ...settings.conf };
+  // the driver is this JVM: its memory is the JVM's heap, which must be set before it starts
+  const memory = conf['spark.driver.memory'];
+  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  return {
+    program: java,
+    args: [
+      ...(memory ? [`-Xmx${memory}`] : []),
+      ...JAVA_17_OPTIONS,
+      ...Object.entries(conf).map(([k, v]) => `-D${k}=${v}`),
+      '-cp', [tool.jar, join(tool.lib, '*')].join(delimiter),
+      MAIN_CLASS,
+      '--master', settings.master,
+      ...jobArgs,
+    ], // prettier-ignore
+    // the driver binds to the loopback address without first warning that the host name resolves to it
+    // the job stops when this process's end closes its stdin (see spawn below)
+    env: { SPARK_LOCAL_IP: '127.0.0.1', SPARK_ENGINE_EXIT_WITH_STDIN: '1', ...process.env },
+    measuresJvm: true,
+  };
+}
+
+/** spark-submit provides Spark; only the job's jar is shipped. */
+function submitCommand(tool: SparkTool, settings: SparkSettings, jobArgs: string[]): Command {
+  return {
+    program: settings.submit!,
+    args: [
+      '--class', MAIN_CLASS,
+      '--master', settings.master,
+      ...Object.entries(settings.conf).flatMap(([k, v]) => ['--conf', `${k}=${v}`]),
+      tool.jar,
+      ...jobArgs,
+    ], // prettier-ignore
+    env: { SPARK_ENGINE_EXIT_WITH_STDIN: '1', ...process.env },
+    measuresJvm: false,
+  };
+}
+
+function run({ program, args, env, measuresJvm }: Command): Promise<SparkJobResult> {
+  return new Promise((resolve, reject) => {
+    // stdin is a pipe this process never writes to: it closes when this process ends however it
+    // ends (SIGKILL included), which stops the job rather than leaving it running for nobody
+    const child = spawn(program, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    const stderrTail: string[] = [];
+    let peakKb = 0;
+    // VmHWM is the process's own peak: the last reading before it exits is the peak
+    const watch = measuresJvm && child.pid !== undefined ? setInterval(() => void readPeakKb(child.pid!).then((kb) => (peakKb = Math.max(peakKb, kb))), 250) : null;
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      for (const line of d.toString().split('\n')) if (line.trim() !== '') stderrTail.push(line);
+      if (stderrTail.length > 200) stderrTail.splice(0, stderrTail.length - 200);
+    });
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      if (watch) clearInterval(watch);
+      reject(new EngineUnavailableError(`cannot run ${program} for the Spark engine (${err.code ?? err.message}): install a JDK 17 or set JAVA_HOME`, { cause: err }));
+    });
+    child.on('close', (code, signal) => {
+      if (watch) clearInterval(watch);
+      const line = stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+      if (code === 0 && line) {
+        const result = JSON.parse(line.slice(RESULT_PREFIX.length)) as Omit<SparkJobResult, 'jvmPeakRssMb'>;
+        return resolve({ ...result, jvmPeakRssMb: peakKb > 0 ? Math.round(peakKb / 1024) : null });
+      }
+      const why = signal ? `was killed (${signal})` : `failed (exit ${code})`;
+      reject(new EngineUnavailableError(`the Spark job ${why}${reasonOf(stderrTail)}`));
+    });
+  });
+}
+
+/** The job's own one-line reason, else the last exception Spark logged. */
+function reasonOf(stderr: readonly string[]): string {
+  const own = [...stderr].reverse().find((l) => l.startsWith('spark-engine: '));
+  if (own) return `: ${own.slice('spark-engine: '.length)}`;
+  const thrown = [...stderr].reverse().find((l) => /^(Exception|Caused by|[\w.$]+(Exception|Error))\b/.test(l));
+  return thrown ? `: ${thrown}` : '';
+}
+
+async function readPeakKb(pid: number): Promise<number> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,106 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { identifierIdKey, identifierIds } from '../../src/engine/spark/identifier-ids.js';
+import { readComponents } from '../../src/engine/spark/read-components.js';
+import { runSparkJob, type SparkJobResult } from '../../src/engine/spark/run-spark-job.js';
+import { buildSparkTool } from '../../src/engine/spark/spark-tool.js';
+import { writeParts } from '../../src/engine/spark/write-parts.js';
+import { findComponents } from '../../src/graph/components.js';
+import { buildIdentifierGraph } from '../../src/graph/identifier-graph.js';
+import { kindWeightsByKind, weighIdentifiers } from '../../src/graph/identifier-weights.js';
+import { makeSnapshot } from '../support/make-snapshot.js';
+import { suiteDir } from '../support/temp-dir.js';
+
+// The Spark job alone (local[2]) on a snapshot made to exercise the grouping rule: a hub (6
+// accounts), a kind too weak to group (an IP), a duplicate link, and accounts with no link.
+const accounts = Array.from({ length: 14 }, (_, i) => ({ id: `A${i}` }));
+const snapshot = makeSnapshot({
+  accounts,
+  links: [
+    ['A0', 'device', 'd1'], ['A3', 'device', 'd1'], ['A3', 'device', 'd1'],
+    ['A3', 'card', 'c1'], ['A7', 'card', 'c1'],
+    ['A1', 'device', 'd2'], ['A2', 'device', 'd2'],
+    ['A4', 'ip', 'ip1'], ['A5', 'ip', 'ip1'], // weak: supports, never groups
+    ['A8', 'card', 'c2'], ['A9', 'card', 'c2'], ['A10', 'card', 'c2'],
+    ...['A0', 'A1', 'A4', 'A8', 'A11', 'A12'].map((a) => [a, 'address', 'locker'] as [string, string, string]), // a hub
+  ],
+}); // prettier-ignore
+const kindWeights = { device: 0.9, card: 0.8, ip: 0.001, address: 0.5 };
+const rule = { hubMinAccounts: 5, linkMinShare: 0.005 };
+const graph = buildIdentifierGraph(snapshot);
+const weights = weighIdentifiers(snapshot, graph, { hubMinAccounts: rule.hubMinAccounts, kindWeights, linkMinShare: rule.linkMinShare });
+
+let out: string;
+let result: SparkJobResult;
+beforeAll(async () => {
+  const work = await suiteDir('fraud-rings-spark-job-');
+  const parts = await writeParts(snapshot, identifierIds(snapshot, identifierIdKey('a card hashing key of some length')), join(work, 'parts'));
+  out = join(work, 'out');
+  result = await runSparkJob(
+    await buildSparkTool(),
+    { master: 'local[2]', conf: {} },
+    {
+      links: parts.links,
+      accounts: parts.accounts,
+      out,
+      checkpoint: join(work, 'checkpoints'),
+      scratch: join(work, 'scratch'),
+      kindWeights: kindWeightsByKind(snapshot.identifiers.kinds, kindWeights),
+      hubMinAccounts: rule.hubMinAccounts,
+      linkMinWeight: weights.linkMinWeight,
+      buckets: 4,
+    },
+  );
+}, 600_000);
+
+async function rowsUnder(dir: string): Promise<Array<Record<string, unknown> & { bucket?: number }>> {
+  const rows: Array<Record<string, unknown> & { bucket?: number }> = [];
+  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const bucket = Number(/^bucket=(\d+)$/.exec(entry.name)![1]);
+      rows.push(...(await rowsUnder(path)).map((r) => ({ ...r, bucket })));
+    } else if (entry.name.endsWith('.parquet')) rows.push(...(await parquetReadObjects({ file: await asyncBufferFromFile(path), compressors })));
+  }
+  return rows;
+}
+
+describe('the Spark job', () => {
+  it('finds the components union-find finds, with the same hub cut and grouping rule', async () => {
+    const local = findComponents(graph, weights);
+    const spark = await readComponents(join(out, 'components'), accounts.length);
+    expect(Array.from(spark.componentOf)).toEqual(Array.from(local.componentOf));
+    // A0–A3–A7 (device, card), A1–A2, A8–A9–A10; the hub and the IP tie nothing
+    expect(local.count).toBe(accounts.length - 2 - 1 - 2);
+    expect(result).toMatchObject({ master: 'local[2]', componentsAlgorithm: 'graphx', accounts: 14, components: local.count, identifiers: 6, hubs: 1, groupingIdentifiers: 4 });
+    expect(result.applicationId).toMatch(/^local-\d+$/);
+  });
+
+  it('counts accounts per identifier once per account, and says which ones are hubs and which group', async () => {
+    const rows = await rowsUnder(join(out, 'identifiers'));
+    const byKind = (kind: string) => rows.filter((r) => r.kind === snapshot.identifiers.kinds.indexOf(kind)).map((r) => [Number(r.accounts), r.hub, r.groups]);
+    expect(byKind('address')).toEqual([[6, true, false]]);
+    expect(byKind('ip')).toEqual([[2, false, false]]);
+    expect(byKind('device').sort()).toEqual([[2, false, true], [2, false, true]]); // d1's duplicate row is one link
+  });
+
+  it('writes a bucket per component: every account once, a component never split, each with its links', async () => {
+    const rows = await rowsUnder(join(out, 'buckets'));
+    expect(rows.map((r) => r.account_id).sort()).toEqual(accounts.map((a) => a.id).sort());
+    const bucketOf = new Map<bigint, number>();
+    for (const row of rows) {
+      const component = row.component as bigint;
+      expect(bucketOf.get(component) ?? row.bucket).toBe(row.bucket);
+      bucketOf.set(component, row.bucket!);
+      expect(row.bucket).toBeGreaterThanOrEqual(0);
+      expect(row.bucket).toBeLessThan(4);
+    }
+    // A3's links: d1 twice (as the snapshot has it) and c1, sorted; A13 has none
+    const a3 = rows.find((r) => r.account_id === 'A3')!;
+    expect((a3.links as Array<{ kind: number }>).map((l) => snapshot.identifiers.kinds[l.kind]).sort()).toEqual(['card', 'device', 'device']);
+    expect(rows.find((r) => r.account_id === 'A13')!.links ?? []).toEqual([]);
+  });
+});
