@@ -8,11 +8,16 @@ import { changesSince, type KnownBlacklisted } from './feedback.js';
 export function markApprovedAsFraud(snapshot: Snapshot, approved: ReadonlySet<string>): number {
   if (approved.size === 0) return 0;
   let marked = 0;
+  const { label } = snapshot.accounts;
+  const mask = new Uint8Array(label.length);
   snapshot.accounts.ids.forEach((id, account) => {
     if (!approved.has(id)) return;
-    snapshot.accounts.label[account] = 1;
+    // a label the snapshot already had stays the snapshot's
+    if (label[account] !== 1) mask[account] = 1;
+    label[account] = 1;
     marked++;
   });
+  snapshot.accounts.approved = mask;
   return marked;
 }
 

@@ -29,6 +29,11 @@ export interface Snapshot {
     properties: Map<string, string[]>;
     /** 1 known fraud, -1 cleared as legit, 0 unknown (a fraud label wins over a legit one) */
     label: Int8Array;
+    /**
+     * 1 where the fraud label is a reviewer's approval of an earlier night's candidate, not a label
+     * of the snapshot (set by markApprovedAsFraud; absent when there is none)
+     */
+    approved?: Uint8Array;
   };
   identifiers: {
     /** distinct kinds, indexed by kind id */
