@@ -1,3 +1,5 @@
+import { scoreOrder } from '../score-order.js';
+
 /**
  * A non-decreasing step function from a score to a share, fitted by pool-adjacent-violators
  * (isotonic regression, Zadrozny and Elkan 2002): each step is a run of scores whose weighted
@@ -20,7 +22,7 @@ export interface IsotonicMap {
  * share of 1 read off three rows would make certainties of them.
  */
 export function fitIsotonic(score: ArrayLike<number>, outcome: ArrayLike<number>, weight: ArrayLike<number>, minWeight = 0): IsotonicMap {
-  const order = ascendingOrder(score);
+  const order = scoreOrder(score, score.length, false);
   const from: number[] = [];
   const sum: number[] = [];
   const total: number[] = [];
@@ -80,41 +82,4 @@ export function applyIsotonic(map: IsotonicMap, score: number): number {
     else hi = mid - 1;
   }
   return value[lo]!;
-}
-
-/**
- * Row indexes by score, ascending, equal scores in index order: what sorting the indexes with
- * (score, index) as the key gives, without a comparison function called a million times. The
- * scores are sorted as numbers, each row finds its score's place among the distinct ones, and a
- * counting pass lays the rows out in index order within each place. Scores with a NaN (which no
- * order holds) take the comparison sort.
- */
-function ascendingOrder(score: ArrayLike<number>): Int32Array {
-  const n = score.length;
-  const distinct = Float64Array.from(score);
-  for (let r = 0; r < n; r++) {
-    if (Number.isNaN(distinct[r]!)) return Int32Array.from(Array.from({ length: n }, (_, i) => i).sort((a, b) => score[a]! - score[b]! || a - b));
-  }
-  distinct.sort();
-  // 0 and -0 are one score, as they are to the comparison
-  let places = 0;
-  for (let i = 0; i < n; i++) if (places === 0 || distinct[i] !== distinct[places - 1]) distinct[places++] = distinct[i]!;
-  const place = new Int32Array(n);
-  const next = new Int32Array(places + 1);
-  for (let r = 0; r < n; r++) {
-    const v = score[r]!;
-    let lo = 0;
-    let hi = places - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (distinct[mid]! < v) lo = mid + 1;
-      else hi = mid;
-    }
-    place[r] = lo;
-    next[lo + 1]!++;
-  }
-  for (let p = 0; p < places; p++) next[p + 1]! += next[p]!;
-  const order = new Int32Array(n);
-  for (let r = 0; r < n; r++) order[next[place[r]!]!++] = r;
-  return order;
 }
