@@ -97,7 +97,9 @@ export function scoreCommunities(input: DetectionInput, components: Components, 
   const solo = new SoloTermValues(terms, input);
   // a shared row (most lone accounts) has one risk: it is worked out once
   const sharedRisk = new Map<Float64Array, number>();
+  const fraudLabel = new Uint8Array(ids.length);
   for (let a = 0; a < ids.length; a++) {
+    if (label[a] === 1) fraudLabel[a] = 1;
     if (!grouped[a]) {
       const values = solo.of(a);
       let risk = sharedRisk.get(values);
@@ -126,7 +128,7 @@ export function scoreCommunities(input: DetectionInput, components: Components, 
       belowTarget: queue.belowTarget,
       overCapacity: queue.overCapacity,
     },
-    accountRisk: { ids, risk: accountRisk, fraudLabel: Uint8Array.from(label, (l) => (l === 1 ? 1 : 0)) },
+    accountRisk: { ids, risk: accountRisk, fraudLabel },
     stats: {
       components: components.count,
       largestComponent: found.largestComponent,
