@@ -148,6 +148,10 @@ export class ClusterAnalyser {
   private readonly inCluster: Uint8Array;
   /** per account: the stamp of the member whose strong ties last reached it (never cleared) */
   private readonly seenBy: Int32Array;
+  /** per identifier: how many members of the cluster being analysed use it (0 again after each analysis) */
+  private readonly usage: Int32Array;
+  /** per account: its index among the members of the cluster being analysed (read only for members) */
+  private readonly position: Int32Array;
   /** a new stamp for each member of each analysis, so that nothing seen before can match */
   private stamp = 0;
   private readonly summaryCount: (SummaryCount | null)[];
@@ -162,6 +166,8 @@ export class ClusterAnalyser {
   ) {
     this.inCluster = new Uint8Array(input.graph.accountCount);
     this.seenBy = new Int32Array(input.graph.accountCount);
+    this.usage = new Int32Array(input.graph.identifierCount);
+    this.position = new Int32Array(input.graph.accountCount);
     const kinds = input.snapshot.identifiers.kinds;
     const classOf = (k: string): KindClass => options.classes[k] ?? 'other';
     this.summaryCount = kinds.map((k) => summaryCountOf[k] ?? (classOf(k) === 'identity' ? null : 'sharedOther'));
@@ -187,14 +193,17 @@ export class ClusterAnalyser {
     const kindOf = snapshot.identifiers.kindOf;
     for (const a of members) this.inCluster[a] = 1;
 
-    const usage = new Map<number, number>();
+    // counts in a table kept between analyses, and the identifiers met in first-use order: a Map
+    // per cluster costs more than the rest of the analysis on a hundred thousand communities
+    const usage = this.usage;
+    const used: number[] = [];
     let hubLinks = 0;
     for (const a of members) {
       for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
         const identifier = graph.accountIdentifiers[p]!;
         if (weights.hub[identifier]) hubLinks++;
         if (weights.weight[identifier] === 0) continue;
-        usage.set(identifier, (usage.get(identifier) ?? 0) + 1);
+        if (usage[identifier]!++ === 0) used.push(identifier);
       }
     }
     const shared: SharedIdentifier[] = [];
@@ -202,7 +211,8 @@ export class ClusterAnalyser {
     let sharedStrong = 0;
     let sharedIdentity = 0;
     let widestPlace = 0;
-    for (const [identifier, count] of usage) {
+    for (const identifier of used) {
+      const count = usage[identifier]!;
       if (count < 2) continue;
       if (this.placeKind[kindOf[identifier]!]) widestPlace = Math.max(widestPlace, count);
       shared.push({ identifier, members: count });
@@ -240,7 +250,7 @@ export class ClusterAnalyser {
       for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
         const identifier = graph.accountIdentifiers[p]!;
         if (weights.hub[identifier]) memberHubs++;
-        if ((usage.get(identifier) ?? 0) < 2) continue;
+        if (usage[identifier]! < 2) continue;
         sharedCount++;
         if (this.placeKind[kindOf[identifier]!]) sharesPlace = 1;
         evidence += weights.evidence[identifier]!;
@@ -310,6 +320,7 @@ export class ClusterAnalyser {
       hubLinks,
     };
     for (const a of members) this.inCluster[a] = 0;
+    for (const identifier of used) usage[identifier] = 0;
     return { members, features, memberFeatures, shared };
   }
 
@@ -333,11 +344,13 @@ export class ClusterAnalyser {
   private moneySignals(members: Int32Array) {
     const { snapshot, transactions: index } = this.input;
     const { status, counterparty } = snapshot.transactions;
-    const position = new Map<number, number>();
-    members.forEach((a, m) => position.set(a, m));
+    const position = this.position;
+    for (let m = 0; m < members.length; m++) position[members[m]!] = m;
     const chargebacksOf = new Array<number>(members.length).fill(0);
     const transfersOf = new Array<number>(members.length).fill(0);
-    const edges: Array<Set<number>> = members.length <= MAX_CYCLE_SEARCH_MEMBERS ? Array.from({ length: members.length }, () => new Set()) : [];
+    // the transfer graph is made at the first transfer between members: most clusters have none
+    const searchCycles = members.length <= MAX_CYCLE_SEARCH_MEMBERS;
+    let edges: Array<Set<number>> = [];
     let transactions = 0;
     let chargebacks = 0;
     let internalTransfers = 0;
@@ -354,8 +367,11 @@ export class ClusterAnalyser {
         if (to >= 0 && to !== a && this.inCluster[to]) {
           internalTransfers++;
           transfersOf[m]!++;
-          transfersOf[position.get(to)!]!++;
-          edges[m]?.add(position.get(to)!);
+          transfersOf[position[to]!]!++;
+          if (searchCycles) {
+            if (edges.length === 0) edges = Array.from({ length: members.length }, () => new Set());
+            edges[m]!.add(position[to]!);
+          }
         }
       }
     }

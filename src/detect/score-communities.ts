@@ -3,7 +3,6 @@ import { compareCodeUnits } from '../order.js';
 import type { Config } from '../config/config.js';
 import type { Components } from '../graph/components.js';
 import { clusterIdOf } from './cluster-id.js';
-import { TransactionStatus } from '../snapshot/snapshot.js';
 import { ClusterAnalyser, type ClusterAnalysis, type DetectionInput, type MemberFeatures } from './cluster-analysis.js';
 import { summariseCluster } from './cluster-summary.js';
 import type { CommunityResult } from './communities.js';
@@ -13,6 +12,7 @@ import { measureTermPrevalence, withMeasuredPriors, type TermPrevalence } from '
 import { fitRiskModel, type RiskModel, type TrainingSet } from './model/risk-model.js';
 import { calibrateRisk, describeCalibration, riskWithoutLabel, type RiskCalibration } from './calibration/risk-calibration.js';
 import { reviewQueue } from './decision/review-queue.js';
+import { SoloTermValues } from './solo-term-values.js';
 import { checkRuleFeatures, type Contribution } from './rules.js';
 import { round } from './round.js';
 
@@ -25,7 +25,7 @@ export function checkScoringConfig(config: Config): void {
 /**
  * Stage: communities → ranking → calibration → decision.
  * - ranking: every account is described by the model's terms (its cluster's and its own); the
- *   weights are fitted on what is known (labels, approved decisions) or stay at their priors;
+ *   weights are fitted on what is known (the snapshot's labels; approvals are known fraud but not rows) or stay at their priors;
  * - calibration: the ranking's held-out scores become P(fraud | evidence), corrected for the
  *   share of fraud that carries a label;
  * - decision: each cluster's risk is the mean risk of its members; members of reported clusters
@@ -94,9 +94,21 @@ export function scoreCommunities(input: DetectionInput, components: Components, 
   const grouped = new Uint8Array(ids.length);
   for (const community of communities) for (const a of community.members) grouped[a] = 1;
   let expectedUnlabelledFraud = 0;
-  const soloValues = new Float64Array(terms.length);
+  const solo = new SoloTermValues(terms, input);
+  // a shared row (most lone accounts) has one risk: it is worked out once
+  const sharedRisk = new Map<Float64Array, number>();
+  const fraudLabel = new Uint8Array(ids.length);
   for (let a = 0; a < ids.length; a++) {
-    if (!grouped[a]) accountRisk[a] = memberRisk(scorer, soloTermValues(terms, input, a, soloValues), 0).risk;
+    if (label[a] === 1) fraudLabel[a] = 1;
+    if (!grouped[a]) {
+      const values = solo.of(a);
+      let risk = sharedRisk.get(values);
+      if (risk === undefined) {
+        risk = memberRisk(scorer, values, 0).risk;
+        if (solo.isShared(values)) sharedRisk.set(values, risk);
+      }
+      accountRisk[a] = risk;
+    }
     if (label[a] !== 1) expectedUnlabelledFraud += accountRisk[a]!;
   }
   const budget = candidateBudget(config.review.maxCandidates, ids.length);
@@ -116,7 +128,7 @@ export function scoreCommunities(input: DetectionInput, components: Components, 
       belowTarget: queue.belowTarget,
       overCapacity: queue.overCapacity,
     },
-    accountRisk: { ids, risk: accountRisk, fraudLabel: Uint8Array.from(label, (l) => (l === 1 ? 1 : 0)), proximity: input.proximity },
+    accountRisk: { ids, risk: accountRisk, fraudLabel, proximity: input.proximity },
     stats: {
       components: components.count,
       largestComponent: found.largestComponent,
@@ -212,13 +224,6 @@ function scoreMember(scorer: Scorer, cluster: ClusterAnalysis['features'], membe
 function probability(p: number, fromLogOdds = false): number {
   const q = fromLogOdds ? 1 / (1 + Math.exp(-p)) : p;
   return Math.min(0.999999, Math.max(0.000001, round(q, 6)));
-}
-
-/** An account in no community as the model reads it: its member terms only, from what it did itself. */
-function soloTermValues(terms: readonly Term[], input: DetectionInput, a: number, into: Float64Array): Float64Array {
-  const own = soloFeatures(input, a);
-  for (let t = 0; t < terms.length; t++) into[t] = terms[t]!.scope === 'cluster' ? 0 : termValue(terms[t]!, null, own);
-  return into;
 }
 
 function steps(map: RiskCalibration['map']): CalibrationReport['map'] {
@@ -328,32 +333,24 @@ function trainingSet(input: DetectionInput, communities: readonly CommunityTerms
       account[r++] = members[m]!;
     }
   }
+  const solo = new SoloTermValues(free, input);
   for (const a of soloRows) {
-    const own = soloFeatures(input, a);
-    for (let t = 0; t < d; t++) x[r * d + t] = free[t]!.scope === 'cluster' ? 0 : termValue(free[t]!, null, own);
+    x.set(solo.of(a), r * d);
     account[r++] = a;
   }
-  return {
-    x,
-    y: Uint8Array.from(account, (a) => (label[a] === 1 ? 1 : 0)),
-    grouped: Uint8Array.from(account, (a) => grouped[a]!),
-    weight: Float64Array.from(account, (a) => (label[a] === 1 ? 1 : grouped[a] ? 1 / groupedRate : 1 / rate)),
-    fold: Uint8Array.from(account, (a) => fold[a]!),
-    rows,
-  };
-}
-
-/** The member features of an account in no community: only what it did itself. */
-function soloFeatures(input: DetectionInput, a: number): MemberFeatures {
-  const { sentOffsets, sent } = input.transactions;
-  const status = input.snapshot.transactions.status;
-  let chargebacks = 0;
-  for (let p = sentOffsets[a]!; p < sentOffsets[a + 1]!; p++) if (status[sent[p]!] === TransactionStatus.chargeback) chargebacks++;
-  const label = input.snapshot.accounts.label[a]!;
-  return {
-    sharedIdentifiers: 0, strongSharedIdentifiers: 0, evidence: 0, roofedEvidence: 0, inBurst: 0, chargebacks, memberTransfers: 0,
-    otherKnownFraud: 0, otherLegit: 0, proximity: input.proximity[a]!, knownFraud: label === 1 ? 1 : 0, legit: label === -1 ? 1 : 0, hubLinks: 0,
-  };
+  // plain loops: TypedArray.from with a mapping function is slow on half a million rows
+  const y = new Uint8Array(rows);
+  const inGroup = new Uint8Array(rows);
+  const weight = new Float64Array(rows);
+  const rowFold = new Uint8Array(rows);
+  for (let k = 0; k < rows; k++) {
+    const a = account[k]!;
+    y[k] = label[a] === 1 ? 1 : 0;
+    inGroup[k] = grouped[a]!;
+    weight[k] = label[a] === 1 ? 1 : grouped[a] ? 1 / groupedRate : 1 / rate;
+    rowFold[k] = fold[a]!;
+  }
+  return { x, y, grouped: inGroup, weight, fold: rowFold, rows };
 }
 
 function modelReport(terms: readonly Term[], prevalence: readonly TermPrevalence[], disabled: string[], model: RiskModel, available: Record<string, boolean>): ModelReport {

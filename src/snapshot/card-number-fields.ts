@@ -30,6 +30,7 @@ export function fieldMayHoldCardNumber(row: CsvRow, f: number): boolean {
     const text = row.text(f);
     return redactCardNumbers(text) !== text || /[\u00a0\u2010-\u2015]/.test(text);
   }
+  if (isShortDateTime(b, start, end)) return false;
   let digits = 0;
   for (let i = start; i < end; i++) {
     const c = b[i]!;
@@ -40,4 +41,21 @@ export function fieldMayHoldCardNumber(row: CsvRow, f: number): boolean {
     }
   }
   return false;
+}
+
+const DASH = 0x2d;
+const COLON = 0x3a;
+
+/**
+ * A field shaped like a date and time of at most 24 bytes (`2024-03-05T12:34:56Z`,
+ * `2024-03-05 12:34:56.123`): `-` at 4 and 7, `T` or a space at 10, `:` at 13. `T` and `:` end a
+ * run of digits, so no run in it reaches 13 digits: bytes 0–12 hold at most 10 digits, and the
+ * at most 10 bytes after the colon at most 10. The scan below would find none; this says so
+ * without reading every byte of two timestamps on each of millions of rows.
+ */
+function isShortDateTime(b: Uint8Array, start: number, end: number): boolean {
+  const length = end - start;
+  if (length < 14 || length > 24) return false;
+  const separator = b[start + 10];
+  return b[start + 4] === DASH && b[start + 7] === DASH && b[start + 13] === COLON && (separator === 0x54 || separator === 0x20);
 }

@@ -41,4 +41,29 @@ describe('uniqueRows', () => {
     };
     for (const y of [0, 1]) for (const fold of [0, 1]) expect(total(merged, y, fold)).toBeCloseTo(total(data, y, fold), 9);
   });
+
+  it('compares values as numbers: 0 and -0 are one value, and so is NaN; the first of the duplicates stands for them', () => {
+    const merged = uniqueRows(set([[0, Number.NaN, 0, 0, 1], [-0, Number.NaN, 0, 0, 2], [0.1 + 0.2, 0, 0, 0, 1], [0.3, 0, 0, 0, 1]]));
+    expect(merged.rows).toBe(3);
+    expect(Object.is(merged.x[0], 0)).toBe(true);
+    expect(Number.isNaN(merged.x[1])).toBe(true);
+    expect(Array.from(merged.weight)).toEqual([3, 1, 1]);
+  });
+
+  it('merges many rows in row order, whatever the table holds', () => {
+    const rows = Array.from({ length: 20_000 }, (_, i): [number, number, number, number, number] => [i % 101, (i % 13) / 7, i % 11 === 0 ? 1 : 0, i % 5, 1]);
+    const merged = uniqueRows(set(rows));
+    // the first row of each (x1, x2, label, fold) in row order, as a string key per row would find them
+    const firstOf = new Map<string, number>();
+    const count = new Map<string, number>();
+    rows.forEach((r, i) => {
+      const key = r.slice(0, 4).join(',');
+      if (!firstOf.has(key)) firstOf.set(key, i);
+      count.set(key, (count.get(key) ?? 0) + 1);
+    });
+    expect(merged.rows).toBe(firstOf.size);
+    const firsts = [...firstOf.values()];
+    expect(Array.from(merged.x)).toEqual(firsts.flatMap((i) => [rows[i]![0], rows[i]![1]]));
+    expect(Array.from(merged.weight)).toEqual([...firstOf.keys()].map((key) => count.get(key)));
+  });
 });

@@ -1,3 +1,5 @@
+import { scoreOrder } from '../score-order.js';
+
 /**
  * A non-decreasing step function from a score to a share, fitted by pool-adjacent-violators
  * (isotonic regression, Zadrozny and Elkan 2002): each step is a run of scores whose weighted
@@ -20,7 +22,7 @@ export interface IsotonicMap {
  * share of 1 read off three rows would make certainties of them.
  */
 export function fitIsotonic(score: ArrayLike<number>, outcome: ArrayLike<number>, weight: ArrayLike<number>, minWeight = 0): IsotonicMap {
-  const order = Array.from({ length: score.length }, (_, i) => i).sort((a, b) => score[a]! - score[b]! || a - b);
+  const order = scoreOrder(score, score.length, false);
   const from: number[] = [];
   const sum: number[] = [];
   const total: number[] = [];

@@ -29,17 +29,25 @@ const EDGES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.6, 1];
 export function reliabilityTable(score: ArrayLike<number>, labelled: ArrayLike<number>, weight: ArrayLike<number>, fold: ArrayLike<number>, folds: number, minStepWeight: number): ReliabilityBin[] {
   const bins = EDGES.slice(1).map((to, i) => ({ from: EDGES[i]!, to, predicted: 0, observed: 0, weight: 0, rows: 0 }));
   for (let f = 0; f < folds; f++) {
-    const train = Array.from({ length: score.length }, (_, r) => r).filter((r) => fold[r] !== f);
-    const map = fitIsotonic(
-      train.map((r) => score[r]!),
-      train.map((r) => labelled[r]!),
-      train.map((r) => weight[r]!),
-      minStepWeight,
-    );
+    // the other folds' rows, in row order, in typed arrays (plain loops: this runs once per fold)
+    let rows = 0;
+    for (let r = 0; r < score.length; r++) if (fold[r] !== f) rows++;
+    const trainScore = new Float64Array(rows);
+    const trainLabelled = new Float64Array(rows);
+    const trainWeight = new Float64Array(rows);
+    for (let r = 0, k = 0; r < score.length; r++) {
+      if (fold[r] === f) continue;
+      trainScore[k] = score[r]!;
+      trainLabelled[k] = labelled[r]!;
+      trainWeight[k++] = weight[r]!;
+    }
+    const map = fitIsotonic(trainScore, trainLabelled, trainWeight, minStepWeight);
     for (let r = 0; r < score.length; r++) {
       if (fold[r] !== f) continue;
       const p = applyIsotonic(map, score[r]!);
-      const bin = bins.find((b) => p < b.to) ?? bins[bins.length - 1]!;
+      let at = 0;
+      while (at < bins.length - 1 && !(p < bins[at]!.to)) at++;
+      const bin = bins[at]!;
       bin.predicted += weight[r]! * p;
       bin.observed += weight[r]! * labelled[r]!;
       bin.weight += weight[r]!;

@@ -1,3 +1,4 @@
+import { scoreOrder } from '../score-order.js';
 import { mulberry32 } from '../seeded-random.js';
 
 /**
@@ -80,7 +81,7 @@ interface FlaggedCurve {
 }
 
 function flaggedCurve(others: Float64Array, otherWeight: Float64Array): FlaggedCurve {
-  const order = Array.from({ length: others.length }, (_, i) => i).sort((x, y) => others[y]! - others[x]! || x - y);
+  const order = scoreOrder(others, others.length, true);
   const scores = Float64Array.from(order, (i) => others[i]!);
   const cumulative = new Float64Array(order.length + 1);
   for (let k = 0; k < order.length; k++) cumulative[k + 1] = cumulative[k]! + otherWeight[order[k]!]!;

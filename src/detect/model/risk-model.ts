@@ -3,6 +3,7 @@ import type { Term } from '../model-terms.js';
 import { round } from '../round.js';
 import type { TrainingSet } from '../training-set.js';
 import { uniqueRows } from '../unique-rows.js';
+import { scoreOrder } from '../score-order.js';
 import type { HeldOutScores } from './held-out-scores.js';
 
 export type { TrainingSet } from '../training-set.js';
@@ -279,8 +280,8 @@ function solve(a: Float64Array, b: Float64Array, n: number): Float64Array {
 }
 
 /** Rows ordered by score, highest first; ties by row for determinism. */
-function ranked(score: Float64Array, rows: number): number[] {
-  return Array.from({ length: rows }, (_, r) => r).sort((x, y) => score[y]! - score[x]! || x - y);
+function ranked(score: Float64Array, rows: number): Int32Array {
+  return scoreOrder(score, rows, true);
 }
 
 /** ROC-AUC by the rank-sum (Mann–Whitney) statistic, ties counted half; sample weights respected. */
@@ -325,7 +326,7 @@ export function averagePrecision(score: Float64Array, data: Pick<TrainingSet, 'y
 }
 
 /** `highestFirst` is the rows in ranked order; the deciles run from the lowest scores up. */
-function calibration(score: Float64Array, data: TrainingSet, highestFirst: readonly number[]): RiskModel['calibration'] {
+function calibration(score: Float64Array, data: TrainingSet, highestFirst: Int32Array): RiskModel['calibration'] {
   const order = [...highestFirst].reverse();
   const bins: RiskModel['calibration'] = [];
   const per = Math.ceil(order.length / 10);

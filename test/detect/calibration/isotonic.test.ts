@@ -1,7 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { applyIsotonic, fitIsotonic } from '../../../src/detect/calibration/isotonic.js';
+import { applyIsotonic, fitIsotonic, type IsotonicMap } from '../../../src/detect/calibration/isotonic.js';
 
 describe('fitIsotonic', () => {
+  it('adds up rows of equal score in row order, 0 and -0 being one score', () => {
+    // 0.1 + 0.2 + 0.3 in this order is 0.6000000000000001; in any other order it is 0.6
+    const map = fitIsotonic([5, 0, 5, -0, 5], [1, 0, 1, 0, 1], [0.1, 1, 0.2, 2, 0.3]);
+    expect(map.from).toEqual([0, 5]);
+    expect(map.weight).toEqual([3, 0.1 + 0.2 + 0.3]);
+    expect(map.weight[1]).not.toBe(0.6);
+  });
+
+  it('fits exactly what sorting the rows with (score, row) as the key fitted, on many tied scores', () => {
+    let state = 11;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 8;
+    for (const minWeight of [0, 25]) {
+      const n = 5000;
+      const score = Array.from({ length: n }, () => (next() % 300) / 7 - 20);
+      const outcome = Array.from({ length: n }, () => (next() % 9 === 0 ? 1 : 0));
+      const weight = Array.from({ length: n }, () => 0.1 + (next() % 1000) / 97);
+      expect(fitIsotonic(score, outcome, weight, minWeight)).toEqual(comparisonSortFit(score, outcome, weight, minWeight));
+    }
+  });
+
   it('pools adjacent violators into non-decreasing steps with weighted means', () => {
     // scores 1..6, outcomes 0 1 0 0 1 1: the 1 at score 2 and the 0s at 3 and 4 pool to 1/3
     const map = fitIsotonic([1, 2, 3, 4, 5, 6], [0, 1, 0, 0, 1, 1], [1, 1, 1, 1, 1, 1]);
@@ -40,3 +60,53 @@ describe('applyIsotonic', () => {
     expect(applyIsotonic({ from: [], value: [], weight: [] }, 1)).toBe(0);
   });
 });
+
+/** The fit as it was written with a comparison sort of the rows: the reference for the order. */
+function comparisonSortFit(score: ArrayLike<number>, outcome: ArrayLike<number>, weight: ArrayLike<number>, minWeight = 0): IsotonicMap {
+  const order = Array.from({ length: score.length }, (_, i) => i).sort((a, b) => score[a]! - score[b]! || a - b);
+  const from: number[] = [];
+  const sum: number[] = [];
+  const total: number[] = [];
+  for (let k = 0; k < order.length; ) {
+    // rows with equal scores cannot be told apart: they form one step before pooling
+    const s = score[order[k]!]!;
+    let y = 0;
+    let w = 0;
+    while (k < order.length && score[order[k]!] === s) {
+      const r = order[k++]!;
+      y += weight[r]! * outcome[r]!;
+      w += weight[r]!;
+    }
+    if (w <= 0) continue;
+    from.push(s);
+    sum.push(y);
+    total.push(w);
+    // pool while the last step's share is below the one before it
+    while (sum.length > 1 && sum[sum.length - 1]! / total[total.length - 1]! <= sum[sum.length - 2]! / total[total.length - 2]!) {
+      const y2 = sum.pop()!;
+      const w2 = total.pop()!;
+      from.pop();
+      sum[sum.length - 1]! += y2;
+      total[total.length - 1]! += w2;
+    }
+  }
+  // small steps join the step above them; a small last step joins the one below
+  for (let i = 0; i < from.length - 1; ) {
+    if (total[i]! >= minWeight) {
+      i++;
+      continue;
+    }
+    sum[i]! += sum[i + 1]!;
+    total[i]! += total[i + 1]!;
+    from.splice(i + 1, 1);
+    sum.splice(i + 1, 1);
+    total.splice(i + 1, 1);
+  }
+  while (from.length > 1 && total[from.length - 1]! < minWeight) {
+    const last = from.length - 1;
+    sum[last - 1]! += sum.pop()!;
+    total[last - 1]! += total.pop()!;
+    from.pop();
+  }
+  return { from, value: sum.map((y, i) => y / total[i]!), weight: total };
+}
