@@ -1,10 +1,10 @@
 // Shared helpers for start.mjs / stop.mjs / reset.mjs (the local Neo4j for development and CI).
 // Plain ESM, no build step; Node >= 20.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mavenSourceHash } from '../lib/maven-source-hash.mjs';
 
 export const TOOL_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(TOOL_DIR, '..', '..');
@@ -148,20 +148,7 @@ export async function stopServer({ timeoutMs = settings().stopTimeoutMs, quiet =
   return { wasRunning: true, pid, killed };
 }
 
-/** Hash of everything the build depends on, to rebuild when the pom or the launcher changes. */
+/** Hash of the pom and every file under src/: the build is redone when it changes. */
 export function sourceHash() {
-  const h = createHash('sha256');
-  const files = [path.join(TOOL_DIR, 'pom.xml')];
-  const walk = (dir) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else files.push(p);
-    }
-  };
-  walk(path.join(TOOL_DIR, 'src'));
-  for (const f of files.sort()) {
-    h.update(path.relative(TOOL_DIR, f)).update('\0').update(fs.readFileSync(f)).update('\0');
-  }
-  return h.digest('hex');
+  return mavenSourceHash(TOOL_DIR);
 }

@@ -7,28 +7,17 @@
 // Dependencies come from Maven Central into ~/.m2 (the first build downloads ~250 MB).
 // Status goes to stderr; exit 1 with one line when Maven or Java is missing or the build fails.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mavenSourceHash } from '../lib/maven-source-hash.mjs';
 
 export const TOOL_DIR = path.dirname(fileURLToPath(import.meta.url));
 const TARGET = path.join(TOOL_DIR, 'target');
 
-/** Hash of everything the build depends on: the pom and every file under src/. */
+/** Hash of the pom and every file under src/: the build is redone when it changes. */
 export function sourceHash() {
-  const h = createHash('sha256');
-  const files = [path.join(TOOL_DIR, 'pom.xml')];
-  const walk = (dir) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else files.push(p);
-    }
-  };
-  walk(path.join(TOOL_DIR, 'src'));
-  for (const f of files.sort()) h.update(path.relative(TOOL_DIR, f)).update('\0').update(fs.readFileSync(f)).update('\0');
-  return h.digest('hex');
+  return mavenSourceHash(TOOL_DIR);
 }
 
 export function buildLayout(hash) {
