@@ -211,7 +211,8 @@ export const ConfigSchema = z.object({
       priorScale: z.number().positive().max(100).default(0.75),
       /**
        * Training rows at most before unlabelled accounts outside communities are sampled (a
-       * deterministic sample, each weighted to stand for the rest); all labelled ones are used.
+       * deterministic sample, each weighted to stand for the rest; a quarter of this at least,
+       * however many community members there are); all labelled ones are used.
        */
       maxTrainingAccounts: z.number().int().min(1000).default(200_000),
       /**

@@ -305,7 +305,11 @@ function trainingSet(input: DetectionInput, communities: readonly CommunityTerms
   }
   let unlabelledSolo = 0;
   for (let a = 0; a < n; a++) if (!grouped[a] && label[a] !== 1) unlabelledSolo++;
-  const room = Math.max(0, config.model.maxTrainingAccounts - groupedRows);
+  // lone accounts always keep a sample (a quarter of the rows at least): where the communities
+  // alone fill maxTrainingAccounts (about 330k members at 1M accounts) none was left, so the lone
+  // labelled accounts stood for all lone accounts, the bottom of the calibration read them as a
+  // labelled share of 1, and no account reached the member threshold
+  const room = Math.max(config.model.maxTrainingAccounts - groupedRows, Math.floor(config.model.maxTrainingAccounts / 4));
   const rate = unlabelledSolo <= room ? 1 : room / unlabelledSolo;
   const soloRows: number[] = [];
   let accepted = 0;
