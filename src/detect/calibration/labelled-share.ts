@@ -1,3 +1,4 @@
+import { scoreOrder } from '../score-order.js';
 import { applyIsotonic, fitIsotonic } from './isotonic.js';
 
 /** Scored rows the labelled share is estimated on: held-out scores, 1 for a fraud label, sample weights. */
@@ -33,7 +34,7 @@ export const MIN_PREFIX_WEIGHT = 50;
  * far below c: it then reads as "unidentified", never as a small c.
  */
 export function prefixBound(rows: ScoredRows): number {
-  return bestPrefix(rows, () => true)?.bound ?? 0;
+  return bestPrefix(rows, descending(rows), () => true)?.bound ?? 0;
 }
 
 /**
@@ -48,8 +49,9 @@ export function prefixBound(rows: ScoredRows): number {
 export function heldOutPrefix(rows: ScoredRows & { fold: ArrayLike<number> }, folds: number): number {
   let labelled = 0;
   let total = 0;
+  const order = descending(rows);
   for (let f = 0; f < folds; f++) {
-    const chosen = bestPrefix(rows, (r) => rows.fold[r] !== f);
+    const chosen = bestPrefix(rows, order, (r) => rows.fold[r] !== f);
     if (chosen === null) continue;
     for (let r = 0; r < rows.score.length; r++) {
       if (rows.fold[r] !== f || rows.score[r]! < chosen.from) continue;
@@ -60,11 +62,18 @@ export function heldOutPrefix(rows: ScoredRows & { fold: ArrayLike<number> }, fo
   return total === 0 ? 0 : labelled / total;
 }
 
-/** The prefix (among rows `use` keeps) with the highest lower bound on its labelled share: the bound and its lowest score. */
-function bestPrefix(rows: ScoredRows, use: (row: number) => boolean): { bound: number; from: number } | null {
-  const order = Array.from({ length: rows.score.length }, (_, i) => i)
-    .filter(use)
-    .sort((a, b) => rows.score[b]! - rows.score[a]! || a - b);
+/** The rows by score, highest first, equal scores in row order. */
+function descending(rows: ScoredRows): Int32Array {
+  return scoreOrder(rows.score, rows.score.length, true);
+}
+
+/**
+ * The prefix (among rows `use` keeps) with the highest lower bound on its labelled share: the
+ * bound and its lowest score. `all` is every row by score, highest first (descending): the rows
+ * kept stay in that order, so one ordering serves every fold.
+ */
+function bestPrefix(rows: ScoredRows, all: Int32Array, use: (row: number) => boolean): { bound: number; from: number } | null {
+  const order = all.filter(use);
   const n = order.length;
   let labelled = 0;
   let total = 0;

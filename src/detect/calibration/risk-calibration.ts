@@ -1,6 +1,7 @@
 import type { HeldOutScores } from '../model/held-out-scores.js';
 import { rocAuc } from '../model/risk-model.js';
 import { round } from '../round.js';
+import { scoreOrder } from '../score-order.js';
 import { applyIsotonic, fitIsotonic, type IsotonicMap } from './isotonic.js';
 import { MIN_PREFIX_WEIGHT, heldOutPrefix, meanOnLabelled, prefixBound, topStep, type LabelledShareEstimate, type LabelledShareMethod } from './labelled-share.js';
 import { reliabilityTable, type ReliabilityBin } from './reliability.js';
@@ -109,9 +110,7 @@ export function calibrateRisk(rows: HeldOutScores | null, fraudLabels: number, h
  * account is grouped has no bulk: 0.
  */
 export function bulkLabelledShare(rows: { score: ArrayLike<number>; labelled: ArrayLike<number>; weight: ArrayLike<number>; grouped: ArrayLike<number> }): number {
-  const order = Array.from({ length: rows.score.length }, (_, i) => i)
-    .filter((r) => !rows.grouped[r])
-    .sort((a, b) => rows.score[a]! - rows.score[b]! || a - b);
+  const order = scoreOrder(rows.score, rows.score.length, false).filter((r) => !rows.grouped[r]);
   let all = 0;
   for (const r of order) all += rows.weight[r]!;
   let labelled = 0;
