@@ -3,6 +3,7 @@
  * npm run bench -- --growth 1000000,4000000,10000000 [--seed 13]
  * npm run bench -- --sink neo4j [--scope clusters|full] [--config file.json] [--run-id bench]
  * npm run bench -- --formats [--styles iso,iso-ms,offset+messy] [--accounts 1000000]
+ * npm run bench -- --engine spark [--spark-master local[2]] [--spark-conf k=v ...] [--accounts N | --growth ...]
  *
  * Generates a snapshot with planted rings (once, cached under bench-data/), runs the built
  * `fraud-rings nightly` on it in a child process, and prints wall time, CPU time and peak RSS
@@ -22,6 +23,11 @@
  * style of `generate` (cached under bench-data/ per style), and for each, in the same bench run,
  * the naive pass (bench/naive-pass.ts: readline, split, Maps, union-find) over the same files,
  * then the nightly run. It ends with a table of both, and each style's load against the fastest.
+ *
+ * With `--engine spark` the nightly runs its global steps on Spark (local mode unless
+ * `--spark-master` says otherwise). The stage table's CPU and peak columns are the Node
+ * process's own; a line after it gives the Spark JVM's peak RSS and CPU seconds and the job's
+ * own steps, and the growth table gains both peaks.
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync } from 'node:fs';
@@ -32,6 +38,7 @@ import { parseArgs } from 'node:util';
 import { formatTable } from '../src/cli/format-table.js';
 import { evaluateRun, formatEvaluation } from '../src/evaluate/evaluate-run.js';
 import { generateSnapshot } from '../src/generate/generate-snapshot.js';
+import { cpuSeconds } from '../src/run/process-usage.js';
 import { readManifest } from '../src/run/run-files.js';
 import { defaultStyle, isDefaultStyle, styleName, timestampStyles, type SnapshotStyle, type TimestampStyle } from '../src/generate/style/snapshot-style.js';
 
@@ -47,8 +54,19 @@ const { values } = parseArgs({
     'run-id': { type: 'string', default: 'bench' },
     formats: { type: 'boolean', default: false },
     styles: { type: 'string' },
+    engine: { type: 'string', default: 'local' },
+    'spark-master': { type: 'string' },
+    'spark-conf': { type: 'string', multiple: true },
   },
 });
+if (values.engine !== 'local' && values.engine !== 'spark') {
+  console.error(`--engine must be local or spark, not ${values.engine}`);
+  process.exit(2);
+}
+const engineArgs =
+  values.engine === 'spark'
+    ? ['--engine', 'spark', ...(values['spark-master'] ? ['--spark-master', values['spark-master']] : []), ...(values['spark-conf'] ?? []).flatMap((kv) => ['--spark-conf', kv])]
+    : [];
 if (values.scope !== undefined && values.scope !== 'full' && values.scope !== 'clusters') {
   console.error(`--scope must be full or clusters, not ${values.scope}`);
   process.exit(2);
@@ -102,6 +120,10 @@ interface Result {
   style: string;
   identifiersMb: number;
   naive: { wall: number; cpu: number; peakMb: number } | null;
+  /** the Node process's own peak (the stages' largest); `peakMb` is /usr/bin/time's, which counts the Spark JVM it waited for */
+  nodePeakMb: number;
+  jvmPeakMb: number | null;
+  jvmCpu: number | null;
 }
 const results: Result[] = [];
 for (const accounts of sizes) for (const style of styles) results.push(await bench(accounts, style));
@@ -135,11 +157,22 @@ if (styles.length > 1) {
 
 if (sizes.length > 1) {
   const base = results[0]!;
-  console.log(`\ngrowth (seed ${seed}, sink ${values.sink})`);
+  console.log(`\ngrowth (seed ${seed}, sink ${values.sink}, engine ${values.engine})`);
+  const spark = values.engine === 'spark';
   console.log(
     formatTable(
-      ['accounts', 'identifier rows', 'wall s', 'CPU s', 'peak RSS MB', 'load snapshot s', `wall ×${base.accounts / 1e6}M`, 'load avg (1/5/15 min) at start'],
-      results.map((r) => [r.accounts, r.identifierRows, r.wall.toFixed(1), r.cpu.toFixed(1), r.peakMb, (r.loadMs / 1000).toFixed(1), (r.wall / base.wall).toFixed(2), r.loadAvg]),
+      ['accounts', 'identifier rows', 'wall s', 'CPU s', 'peak RSS MB', ...(spark ? ['Node peak MB', 'Spark JVM peak MB', 'Spark JVM CPU s'] : []), 'load snapshot s', `wall ×${base.accounts / 1e6}M`, 'load avg (1/5/15 min) at start'],
+      results.map((r) => [
+        r.accounts,
+        r.identifierRows,
+        r.wall.toFixed(1),
+        r.cpu.toFixed(1),
+        r.peakMb,
+        ...(spark ? [r.nodePeakMb, r.jvmPeakMb ?? '', r.jvmCpu ?? ''] : []),
+        (r.loadMs / 1000).toFixed(1),
+        (r.wall / base.wall).toFixed(2),
+        r.loadAvg,
+      ]),
     ),
   );
 }
@@ -148,7 +181,7 @@ async function bench(requested: number, style: SnapshotStyle): Promise<Result> {
   // the default style keeps the folder name it always had, so that its cached snapshot is reused
   const styled = isDefaultStyle(style) ? '' : `-${styleName(style)}`;
   const data = resolve(values.data ?? join('bench-data', `snapshot-${requested}-${seed}${styled}`));
-  const state = resolve(join('bench-data', `state-${values.data ? 'data' : `${requested}-${seed}`}-${values.sink}`));
+  const state = resolve(join('bench-data', `state-${values.data ? 'data' : `${requested}-${seed}`}-${values.sink}${values.engine === 'spark' ? '-spark' : ''}`));
   if (!existsSync(join(data, 'truth.csv'))) {
     const started = performance.now();
     await mkdir(data, { recursive: true });
@@ -186,7 +219,7 @@ async function bench(requested: number, style: SnapshotStyle): Promise<Result> {
   // V8's default heap (about 4 GB here) holds the interned strings of about 5M accounts; past
   // that the run needs a larger one, as README.md says for production runs
   const heapMb = Math.max(4096, Math.ceil(accounts / 1e6) * 1024 + 2048);
-  const { code, maxRssKb, cpuSeconds, statements } = await run(process.execPath, ['--max-semi-space-size=64', `--max-old-space-size=${heapMb}`, cli, 'nightly', '--input', data, '--out', state, '--run-id', runId, '--dev-pan-key', '--sink', values.sink!, ...configArgs]);
+  const { code, maxRssKb, cpuSeconds, statements } = await run(process.execPath, ['--max-semi-space-size=64', `--max-old-space-size=${heapMb}`, cli, 'nightly', '--input', data, '--out', state, '--run-id', runId, '--dev-pan-key', '--sink', values.sink!, ...engineArgs, ...configArgs]);
   const wall = (performance.now() - started) / 1000;
   const serverCpuAfter = await serverCpuSeconds();
   if (code !== 0) {
@@ -196,6 +229,12 @@ async function bench(requested: number, style: SnapshotStyle): Promise<Result> {
   const manifest = await readManifest(join(state, 'runs', runId));
   console.log(`\nnightly on ${accounts} accounts (${styleName(style)}): ${wall.toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU (process), peak RSS ${Math.round(maxRssKb / 1024)} MB; load average at start ${loadAvg}, at end ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
   console.log(formatTable(['stage', 'wall ms', 'CPU ms', 'RSS MB at end', 'peak RSS MB (so far)'], manifest.stages.map((s) => [s.stage, s.ms, s.cpuMs ?? '', s.rssMb ?? '', s.peakRssMb])));
+  const nodePeakMb = Math.max(0, ...manifest.stages.map((s) => s.peakRssMb));
+  const engine = manifest.engine;
+  if (engine?.name === 'spark') {
+    const steps = Object.entries(engine.jobMs ?? {}).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`).join(', ');
+    console.log(`Spark (${engine.master ?? '?'}, ${engine.applicationId ?? '?'}): JVM peak RSS ${engine.jvmPeakRssMb ?? '?'} MB, JVM CPU ${engine.jvmCpuSeconds ?? '?'} s; Node peak RSS ${nodePeakMb} MB; the job's steps: ${steps}`);
+  }
   const neo4jStage = manifest.stages.find((s) => s.stage === 'write neo4j');
   if (neo4jStage) {
     const rows = Object.entries(manifest.counts).filter(([k]) => k.startsWith('neo4j.'));
@@ -223,6 +262,9 @@ async function bench(requested: number, style: SnapshotStyle): Promise<Result> {
     style: styleName(style),
     identifiersMb: Math.round((await stat(join(data, 'identifiers.csv')).then((s) => s.size).catch(() => 0)) / 2 ** 20),
     naive,
+    nodePeakMb,
+    jvmPeakMb: engine?.jvmPeakRssMb ?? null,
+    jvmCpu: engine?.jvmCpuSeconds ?? null,
   };
 }
 
@@ -275,15 +317,9 @@ function run(command: string, args: string[]): Promise<{ code: number; maxRssKb:
  */
 async function serverCpuSeconds(): Promise<number | null> {
   if (values.sink !== 'neo4j' || !existsSync(localServerPidFile)) return null;
-  try {
-    const pid = (await readFile(localServerPidFile, 'utf8')).trim();
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    // fields after the parenthesised command name: utime and stime are the 12th and 13th
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
+  const pid = Number((await readFile(localServerPidFile, 'utf8').catch(() => '')).trim());
+  const seconds = Number.isInteger(pid) && pid > 0 ? await cpuSeconds(pid) : 0;
+  return seconds > 0 ? seconds : null;
 }
 
 /** Data rows of a CSV file (lines after the header; no quoted line breaks), or null when it is not there. */

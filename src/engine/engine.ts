@@ -23,6 +23,8 @@ export interface EngineRecord {
   identifierIds?: { values: number; collisions: number };
   /** the Spark JVM's peak resident memory (local mode through java -cp) */
   jvmPeakRssMb?: number;
+  /** the Spark JVM's CPU seconds, user + system (local mode through java -cp) */
+  jvmCpuSeconds?: number;
   /** the job's own steps, in ms */
   jobMs?: Record<string, number>;
 }

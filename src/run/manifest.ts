@@ -91,6 +91,7 @@ export const RunManifestSchema = z.object({
       componentsAlgorithm: z.string().optional(),
       identifierIds: z.object({ values: z.number(), collisions: z.number() }).optional(),
       jvmPeakRssMb: z.number().optional(),
+      jvmCpuSeconds: z.number().optional(),
       jobMs: z.record(z.string(), z.number()).optional(),
     })
     .optional(),

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { EngineUnavailableError } from '../../errors.js';
+import { cpuSeconds, peakRssKb } from '../../run/process-usage.js';
 import type { SparkTool } from './spark-tool.js';
 
 export interface SparkSettings {
@@ -40,6 +40,8 @@ export interface SparkJobResult {
   ms: Record<string, number>;
   /** the peak resident memory of the job's JVM (java -cp only: spark-submit's driver is its child) */
   jvmPeakRssMb: number | null;
+  /** the CPU seconds (user + system) the job's JVM used, as last read before it exited (java -cp only) */
+  jvmCpuSeconds: number | null;
 }
 
 const MAIN_CLASS = 'fraudrings.sparkengine.SparkEngine';
@@ -141,8 +143,14 @@ function run({ program, args, env, measuresJvm }: Command): Promise<SparkJobResu
     let stdout = '';
     const stderrTail: string[] = [];
     let peakKb = 0;
-    // VmHWM is the process's own peak: the last reading before it exits is the peak
-    const watch = measuresJvm && child.pid !== undefined ? setInterval(() => void readPeakKb(child.pid!).then((kb) => (peakKb = Math.max(peakKb, kb))), 250) : null;
+    let jvmCpu = 0;
+    // VmHWM is the process's own peak: the last reading before it exits is the peak; its CPU
+    // time likewise (at most one poll interval short)
+    const poll = (pid: number) => {
+      void peakRssKb(pid).then((kb) => (peakKb = Math.max(peakKb, kb)));
+      void cpuSeconds(pid).then((s) => (jvmCpu = Math.max(jvmCpu, s)));
+    };
+    const watch = measuresJvm && child.pid !== undefined ? setInterval(() => poll(child.pid!), 250) : null;
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => {
       for (const line of d.toString().split('\n')) if (line.trim() !== '') stderrTail.push(line);
@@ -156,8 +164,8 @@ function run({ program, args, env, measuresJvm }: Command): Promise<SparkJobResu
       if (watch) clearInterval(watch);
       const line = stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
       if (code === 0 && line) {
-        const result = JSON.parse(line.slice(RESULT_PREFIX.length)) as Omit<SparkJobResult, 'jvmPeakRssMb'>;
-        return resolve({ ...result, jvmPeakRssMb: peakKb > 0 ? Math.round(peakKb / 1024) : null });
+        const result = JSON.parse(line.slice(RESULT_PREFIX.length)) as Omit<SparkJobResult, 'jvmPeakRssMb' | 'jvmCpuSeconds'>;
+        return resolve({ ...result, jvmPeakRssMb: peakKb > 0 ? Math.round(peakKb / 1024) : null, jvmCpuSeconds: jvmCpu > 0 ? Math.round(jvmCpu * 10) / 10 : null });
       }
       const why = signal ? `was killed (${signal})` : `failed (exit ${code})`;
       reject(new EngineUnavailableError(`the Spark job ${why}${reasonOf(stderrTail)}`));
@@ -171,13 +179,4 @@ function reasonOf(stderr: readonly string[]): string {
   if (own) return `: ${own.slice('spark-engine: '.length)}`;
   const thrown = [...stderr].reverse().find((l) => /^(Exception|Caused by|[\w.$]+(Exception|Error))\b/.test(l));
   return thrown ? `: ${thrown}` : '';
-}
-
-async function readPeakKb(pid: number): Promise<number> {
-  try {
-    const status = await readFile(`/proc/${pid}/status`, 'utf8');
-    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
 }

@@ -59,7 +59,7 @@ export function sparkEngine(options: SparkEngineOptions): Engine {
           buckets: SPARK_BUCKETS,
         }),
       );
-      Object.assign(record, { master: result.master, applicationId: result.applicationId, componentsAlgorithm: result.componentsAlgorithm, jobMs: result.ms, ...(result.jvmPeakRssMb !== null ? { jvmPeakRssMb: result.jvmPeakRssMb } : {}) });
+      Object.assign(record, { master: result.master, applicationId: result.applicationId, componentsAlgorithm: result.componentsAlgorithm, jobMs: result.ms, ...(result.jvmPeakRssMb !== null ? { jvmPeakRssMb: result.jvmPeakRssMb } : {}), ...(result.jvmCpuSeconds !== null ? { jvmCpuSeconds: result.jvmCpuSeconds } : {}) });
       log.info({ applicationId: result.applicationId, master: result.master, components: result.components, groupingIdentifiers: result.groupingIdentifiers }, 'Spark job finished');
       return timer.run('spark: read components', () => readComponents(join(out, 'components'), graph.accountCount));
     },
