@@ -2,12 +2,13 @@ import { join, resolve } from 'node:path';
 import type { LoadedConfig } from '../src/config/config.js';
 import { accountFolds } from '../src/detect/account-folds.js';
 import { collectEvidence } from '../src/detect/collect-evidence.js';
-import { detectCommunities } from '../src/detect/communities.js';
+import { detectByBuckets } from '../src/detect/buckets/detect-by-buckets.js';
+import { partitionComponents, wholeSnapshotBucket } from '../src/detect/buckets/detection-bucket.js';
 import { detectionCounts } from '../src/detect/detection-counts.js';
 import type { Detection } from '../src/detect/detection.js';
 import { kindWeightsOf, measureKindEvidence, undilutedKindsOf } from '../src/detect/kind-evidence.js';
 import { proximityToKnownFraud } from '../src/detect/proximity.js';
-import { checkScoringConfig, scoreCommunities } from '../src/detect/score-communities.js';
+import { checkScoringConfig } from '../src/detect/score-communities.js';
 import type { Engine } from '../src/engine/engine.js';
 import { openEngine, type EngineChoice } from '../src/engine/open-engine.js';
 import { buildIdentifierGraph } from '../src/graph/identifier-graph.js';
@@ -64,6 +65,8 @@ export interface NightlyOptions {
   allowDevelopmentPanKey?: boolean;
   /** where the global steps run: this process (default) or Spark (`--engine spark`) */
   engine?: EngineChoice;
+  /** detection runs over the components split into this many buckets (default 1); the answer is the same for any count */
+  detectionBuckets?: number;
 }
 
 export interface NightlyResult {
@@ -208,16 +211,15 @@ async function detect(options: NightlyOptions, run: RunInfo, normaliser: Configu
   const grouping = { kindWeights: kindWeightsByKind(snapshot.identifiers.kinds, kindWeightsOf(kinds)), hubMinAccounts: config.graph.hubMinAccounts, linkMinWeight: weights.linkMinWeight };
   const components = await engine.components(graph, weights, grouping, timer);
   record.describeEngine(engine.record());
-  const communities = await timer.run('communities', () =>
-    detectCommunities(graph, weights, components, snapshot.accounts.ids, { seed: config.seed, ...config.communities, maxComponentAccounts: config.graph.maxComponentAccounts }),
-  );
   const transactions = await timer.run('index transactions', () => indexTransactions(snapshot));
   const folds = accountFolds(snapshot.accounts.ids, config.model.folds, config.seed);
   const proximity = await timer.run('proximity', () =>
     proximityToKnownFraud(snapshot, graph, weights, transactions, folds, config.model.folds, { restart: config.model.proximityRestart, iterations: config.model.proximityIterations }),
   );
+  // communities, the fit and the scores, bucket by bucket (by default one: the whole snapshot)
   const input = { snapshot, graph, weights, transactions, proximity };
-  const scored = await timer.run('score', () => scoreCommunities(input, components, communities, folds, config));
+  const buckets = (options.detectionBuckets ?? 1) > 1 ? partitionComponents(components, snapshot.accounts.ids, options.detectionBuckets!) : [wholeSnapshotBucket(components)];
+  const scored = await detectByBuckets(input, components.count, buckets, folds, config, (name, work) => timer.run(name, work));
   record.describeDetection({ kinds, model: scored.model, calibration: scored.calibration, decision: scored.decision });
 
   // 9. keep the ids of rings seen in the previous run (lineage); gather each candidate's
