@@ -3,6 +3,7 @@ import type { LoadedConfig } from '../src/config/config.js';
 import { accountFolds } from '../src/detect/account-folds.js';
 import { collectEvidence } from '../src/detect/collect-evidence.js';
 import { detectByBuckets } from '../src/detect/buckets/detect-by-buckets.js';
+import { nightTotals } from '../src/detect/buckets/night-totals.js';
 import { partitionComponents, wholeSnapshotBucket } from '../src/detect/buckets/detection-bucket.js';
 import { detectionCounts } from '../src/detect/detection-counts.js';
 import type { Detection } from '../src/detect/detection.js';
@@ -219,7 +220,7 @@ async function detect(options: NightlyOptions, run: RunInfo, normaliser: Configu
   // communities, the fit and the scores, bucket by bucket (by default one: the whole snapshot)
   const input = { snapshot, graph, weights, transactions, proximity };
   const buckets = (options.detectionBuckets ?? 1) > 1 ? partitionComponents(components, snapshot.accounts.ids, options.detectionBuckets!) : [wholeSnapshotBucket(components)];
-  const scored = await detectByBuckets(input, components.count, buckets, folds, config, (name, work) => timer.run(name, work));
+  const scored = await detectByBuckets(input, nightTotals(input, components.count), buckets, folds, config, (name, work) => timer.run(name, work));
   record.describeDetection({ kinds, model: scored.model, calibration: scored.calibration, decision: scored.decision });
 
   // 9. keep the ids of rings seen in the previous run (lineage); gather each candidate's

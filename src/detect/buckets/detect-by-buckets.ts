@@ -2,13 +2,14 @@ import type { Config } from '../../config/config.js';
 import { calibrateRisk } from '../calibration/risk-calibration.js';
 import { ClusterAnalyser, type DetectionInput } from '../cluster-analysis.js';
 import type { Detection } from '../detection.js';
-import { availability, modelTerms, priorIntercept } from '../model-terms.js';
+import { modelTerms, priorIntercept } from '../model-terms.js';
 import { fitRiskModel } from '../model/risk-model.js';
 import { termPrevalence, withMeasuredPriors } from '../term-prevalence.js';
 import { applyBucket } from './apply-bucket.js';
 import type { DetectionBucket } from './detection-bucket.js';
 import { mapBucket } from './map-bucket.js';
 import { mergeDetection } from './merge-detection.js';
+import type { NightTotals } from './night-totals.js';
 import { bucketTrainingRows, mergeTrainingRows } from './training-rows.js';
 import { planTrainingSample } from './training-sample.js';
 
@@ -28,11 +29,9 @@ const untimed: DetectionStep = async (_name, work) => work();
  * 3. apply, per bucket: every account's risk, the clusters and candidates;
  * 4. merge: clusters and candidates in the night's order, the review queue cut on them.
  */
-export async function detectByBuckets(input: DetectionInput, components: number, buckets: readonly DetectionBucket[], fold: Uint8Array, config: Config, step: DetectionStep = untimed): Promise<Detection> {
-  const { snapshot } = input;
-  const accounts = snapshot.accounts.ids.length;
+export async function detectByBuckets(input: DetectionInput, totals: NightTotals, buckets: readonly DetectionBucket[], fold: Uint8Array, config: Config, step: DetectionStep = untimed): Promise<Detection> {
+  const { accounts, available } = totals;
   const analyser = new ClusterAnalyser(input, { burstWindowDays: config.features.burstWindowDays, classes: config.kinds.classes });
-  const available = availability(snapshot);
   const { terms: configured, disabled } = modelTerms(config, available);
 
   const maps = await step('communities', () => buckets.map((bucket) => mapBucket(input, bucket, analyser, configured, config)));
@@ -55,9 +54,9 @@ export async function detectByBuckets(input: DetectionInput, components: number,
   });
 
   return step('score', () => {
-    const accountRisk = new Float32Array(accounts);
+    const accountRisk = new Float32Array(input.snapshot.accounts.ids.length);
     const scorer = { terms: night.terms, model: night.model, calibration: night.calibration };
     const applied = maps.map((map) => applyBucket(input, map, analyser, scorer, config, accountRisk));
-    return mergeDetection(input, applied, maps.map((m) => m.grouping), night, components, accountRisk, config);
+    return mergeDetection(input, applied, maps.map((m) => m.grouping), night, totals, accountRisk, config);
   });
 }

@@ -11,6 +11,7 @@ import { round } from '../round.js';
 import { candidateBudget } from '../score-communities.js';
 import type { TermPrevalence } from '../term-prevalence.js';
 import type { BucketApplied } from './apply-bucket.js';
+import type { NightTotals } from './night-totals.js';
 import type { GroupingStats } from './map-bucket.js';
 
 /** What the reduce decided for the whole night. */
@@ -29,7 +30,7 @@ export interface NightModel {
  * id, candidates by risk, then the ranking's own score, then account id; the review queue is cut
  * on the merged ranking, so the team's capacity and the precision target hold for the night.
  */
-export function mergeDetection(input: DetectionInput, applied: readonly BucketApplied[], grouping: readonly GroupingStats[], night: NightModel, components: number, accountRisk: Float32Array, config: Config): Detection {
+export function mergeDetection(input: DetectionInput, applied: readonly BucketApplied[], grouping: readonly GroupingStats[], night: NightModel, totals: NightTotals, accountRisk: Float32Array, config: Config): Detection {
   const { ids, label } = input.snapshot.accounts;
   const clusters = applied.flatMap((a) => a.clusters);
   clusters.sort((x, y) => y.score - x.score || compareCodeUnits(x.clusterId, y.clusterId));
@@ -42,7 +43,7 @@ export function mergeDetection(input: DetectionInput, applied: readonly BucketAp
   const fraudLabel = new Uint8Array(ids.length);
   for (let a = 0; a < ids.length; a++) if (label[a] === 1) fraudLabel[a] = 1;
 
-  const budget = candidateBudget(config.review.maxCandidates, ids.length);
+  const budget = candidateBudget(config.review.maxCandidates, totals.accounts);
   const { targetPrecision } = config.review;
   const queue = reviewQueue(candidates.map((c) => ({ risk: c.score, known: label[c.account] === 1 })), targetPrecision, budget);
   return {
@@ -61,13 +62,13 @@ export function mergeDetection(input: DetectionInput, applied: readonly BucketAp
     },
     accountRisk: { ids, risk: accountRisk, fraudLabel, proximity: input.proximity },
     stats: {
-      components,
+      components: totals.components,
       largestComponent: Math.max(0, ...grouping.map((g) => g.largestComponent)),
       largestGroup: Math.max(0, ...grouping.map((g) => g.largestGroup)),
       carvedComponents: grouping.reduce((n, g) => n + g.carvedComponents, 0),
       louvainRuns: grouping.reduce((n, g) => n + g.louvainRuns, 0),
       communities: grouping.reduce((n, g) => n + g.communities, 0),
-      hubs: input.weights.hubCount,
+      hubs: totals.hubs,
       candidatesFound: candidates.length,
       candidatesOverBudget: queue.overCapacity,
       candidateBudget: budget,

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/config.js';
 import { accountFolds } from '../../../src/detect/account-folds.js';
 import { detectByBuckets } from '../../../src/detect/buckets/detect-by-buckets.js';
+import { nightTotals } from '../../../src/detect/buckets/night-totals.js';
 import { partitionComponents, wholeSnapshotBucket } from '../../../src/detect/buckets/detection-bucket.js';
 import type { Detection } from '../../../src/detect/detection.js';
 import type { Snapshot } from '../../../src/snapshot/snapshot.js';
@@ -42,7 +43,7 @@ async function score(snapshot: Snapshot, raw: object = {}, buckets = 1): Promise
   const { input, components } = prepare(snapshot);
   const folds = accountFolds(snapshot.accounts.ids, config.model.folds, config.seed);
   const partition = buckets === 1 ? [wholeSnapshotBucket(components)] : partitionComponents(components, snapshot.accounts.ids, buckets);
-  return detectByBuckets(input, components.count, partition, folds, config);
+  return detectByBuckets(input, nightTotals(input, components.count), partition, folds, config);
 }
 
 describe('detectByBuckets', () => {
