@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
 import type { LoadedConfig } from '../src/config/config.js';
 import { accountFolds } from '../src/detect/account-folds.js';
-import { collectEvidence } from '../src/detect/collect-evidence.js';
 import { detectByBuckets } from '../src/detect/buckets/detect-by-buckets.js';
+import { evidenceByBuckets } from '../src/detect/buckets/evidence-by-buckets.js';
 import { nightTotals } from '../src/detect/buckets/night-totals.js';
 import { partitionComponents, wholeSnapshotBucket } from '../src/detect/buckets/detection-bucket.js';
 import { detectionCounts } from '../src/detect/detection-counts.js';
@@ -232,7 +232,7 @@ async function detect(options: NightlyOptions, run: RunInfo, normaliser: Configu
   if (keys.changedSince.length > 0) {
     log.warn({ runs: keys.changedSince }, 'the card hashing key changed since earlier runs: their card tokens are not compared, so a rejected account is not re-opened for a new card');
   }
-  const bundles = await timer.run('evidence', () => collectEvidence(input, named.detection, config.evidence));
+  const bundles = await timer.run('evidence', () => evidenceByBuckets(input, named.detection, buckets, config.evidence));
   const { detection, evidence, suppressed, reopened } = screenRejected(named.detection, bundles, snapshot.accounts.ids, rejectedEvidence(decisions), keys.comparable, (d, id) => decisionLog.approvedWhen(d, id));
   record.count({ ...detectionCounts(detection), suppressedRejected: suppressed, reopened });
   const output: RunOutput = { run, snapshot, graph, weights, detection, evidence, lineage: named.lineage, firstSeen: named.firstSeen, previousRunId: previous?.runId ?? null };
