@@ -196,8 +196,9 @@ async function detect(options: NightlyOptions, run: RunInfo, normaliser: Configu
 
   // 8. find rings: graph; how ordinary sharing each kind is in this snapshot; identifier
   //    weights (hubs never link); components on grouping links, by the engine (here or on
-  //    Spark, from the same rule as numbers; a giant one is carved); Louvain communities;
-  //    proximity to known fraud; the risk model fitted and applied
+  //    Spark, from the same rule as numbers; a giant one is carved); proximity to known fraud;
+  //    then, over buckets of whole components (docs/detection-buckets.md), Louvain communities
+  //    and the risk model fitted and applied
   const graph = await timer.run('build graph', () => buildIdentifierGraph(snapshot, { linkTimes: sinksReadLinkTimes }));
   releaseLinks(snapshot); // the graph holds them now
   const kinds = await timer.run('measure kinds', () => measureKindEvidence(snapshot, graph, { hubMinAccounts: config.graph.hubMinAccounts, ...config.kinds, pinned: config.graph.kindWeights }));
@@ -217,7 +218,7 @@ async function detect(options: NightlyOptions, run: RunInfo, normaliser: Configu
   const proximity = await timer.run('proximity', () =>
     proximityToKnownFraud(snapshot, graph, weights, transactions, folds, config.model.folds, { restart: config.model.proximityRestart, iterations: config.model.proximityIterations }),
   );
-  // communities, the fit and the scores, bucket by bucket (by default one: the whole snapshot)
+  // by default one bucket: the whole snapshot
   const input = { snapshot, graph, weights, transactions, proximity };
   const buckets = (options.detectionBuckets ?? 1) > 1 ? partitionComponents(components, snapshot.accounts.ids, options.detectionBuckets!) : [wholeSnapshotBucket(components)];
   const scored = await detectByBuckets(input, nightTotals(input, components.count), buckets, folds, config, (name, work) => timer.run(name, work));
