@@ -1,13 +1,15 @@
 import { join, resolve } from 'node:path';
 import type { LoadedConfig } from '../src/config/config.js';
 import { accountFolds } from '../src/detect/account-folds.js';
-import { collectEvidence } from '../src/detect/collect-evidence.js';
-import { detectCommunities } from '../src/detect/communities.js';
+import { detectByBuckets } from '../src/detect/buckets/detect-by-buckets.js';
+import { evidenceByBuckets } from '../src/detect/buckets/evidence-by-buckets.js';
+import { nightTotals } from '../src/detect/buckets/night-totals.js';
+import { partitionComponents, wholeSnapshotBucket } from '../src/detect/buckets/detection-bucket.js';
 import { detectionCounts } from '../src/detect/detection-counts.js';
 import type { Detection } from '../src/detect/detection.js';
 import { kindWeightsOf, measureKindEvidence, undilutedKindsOf } from '../src/detect/kind-evidence.js';
 import { proximityToKnownFraud } from '../src/detect/proximity.js';
-import { checkScoringConfig, scoreCommunities } from '../src/detect/score-communities.js';
+import { checkScoringConfig } from '../src/detect/score-communities.js';
 import type { Engine } from '../src/engine/engine.js';
 import { openEngine, type EngineChoice } from '../src/engine/open-engine.js';
 import { buildIdentifierGraph } from '../src/graph/identifier-graph.js';
@@ -64,6 +66,8 @@ export interface NightlyOptions {
   allowDevelopmentPanKey?: boolean;
   /** where the global steps run: this process (default) or Spark (`--engine spark`) */
   engine?: EngineChoice;
+  /** detection runs over the components split into this many buckets (default 1); the answer is the same for any count */
+  detectionBuckets?: number;
 }
 
 export interface NightlyResult {
@@ -192,8 +196,9 @@ async function detect(options: NightlyOptions, run: RunInfo, normaliser: Configu
 
   // 8. find rings: graph; how ordinary sharing each kind is in this snapshot; identifier
   //    weights (hubs never link); components on grouping links, by the engine (here or on
-  //    Spark, from the same rule as numbers; a giant one is carved); Louvain communities;
-  //    proximity to known fraud; the risk model fitted and applied
+  //    Spark, from the same rule as numbers; a giant one is carved); proximity to known fraud;
+  //    then, over buckets of whole components (docs/detection-buckets.md), Louvain communities
+  //    and the risk model fitted and applied
   const graph = await timer.run('build graph', () => buildIdentifierGraph(snapshot, { linkTimes: sinksReadLinkTimes }));
   releaseLinks(snapshot); // the graph holds them now
   const kinds = await timer.run('measure kinds', () => measureKindEvidence(snapshot, graph, { hubMinAccounts: config.graph.hubMinAccounts, ...config.kinds, pinned: config.graph.kindWeights }));
@@ -208,16 +213,15 @@ async function detect(options: NightlyOptions, run: RunInfo, normaliser: Configu
   const grouping = { kindWeights: kindWeightsByKind(snapshot.identifiers.kinds, kindWeightsOf(kinds)), hubMinAccounts: config.graph.hubMinAccounts, linkMinWeight: weights.linkMinWeight };
   const components = await engine.components(graph, weights, grouping, timer);
   record.describeEngine(engine.record());
-  const communities = await timer.run('communities', () =>
-    detectCommunities(graph, weights, components, snapshot.accounts.ids, { seed: config.seed, ...config.communities, maxComponentAccounts: config.graph.maxComponentAccounts }),
-  );
   const transactions = await timer.run('index transactions', () => indexTransactions(snapshot));
   const folds = accountFolds(snapshot.accounts.ids, config.model.folds, config.seed);
   const proximity = await timer.run('proximity', () =>
     proximityToKnownFraud(snapshot, graph, weights, transactions, folds, config.model.folds, { restart: config.model.proximityRestart, iterations: config.model.proximityIterations }),
   );
+  // by default one bucket: the whole snapshot
   const input = { snapshot, graph, weights, transactions, proximity };
-  const scored = await timer.run('score', () => scoreCommunities(input, components, communities, folds, config));
+  const buckets = (options.detectionBuckets ?? 1) > 1 ? partitionComponents(components, snapshot.accounts.ids, options.detectionBuckets!) : [wholeSnapshotBucket(components)];
+  const scored = await detectByBuckets(input, nightTotals(input, components.count), buckets, folds, config, (name, work) => timer.run(name, work));
   record.describeDetection({ kinds, model: scored.model, calibration: scored.calibration, decision: scored.decision });
 
   // 9. keep the ids of rings seen in the previous run (lineage); gather each candidate's
@@ -229,7 +233,7 @@ async function detect(options: NightlyOptions, run: RunInfo, normaliser: Configu
   if (keys.changedSince.length > 0) {
     log.warn({ runs: keys.changedSince }, 'the card hashing key changed since earlier runs: their card tokens are not compared, so a rejected account is not re-opened for a new card');
   }
-  const bundles = await timer.run('evidence', () => collectEvidence(input, named.detection, config.evidence));
+  const bundles = await timer.run('evidence', () => evidenceByBuckets(input, named.detection, buckets, config.evidence));
   const { detection, evidence, suppressed, reopened } = screenRejected(named.detection, bundles, snapshot.accounts.ids, rejectedEvidence(decisions), keys.comparable, (d, id) => decisionLog.approvedWhen(d, id));
   record.count({ ...detectionCounts(detection), suppressedRejected: suppressed, reopened });
   const output: RunOutput = { run, snapshot, graph, weights, detection, evidence, lineage: named.lineage, firstSeen: named.firstSeen, previousRunId: previous?.runId ?? null };

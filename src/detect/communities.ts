@@ -47,7 +47,7 @@ export interface CommunityResult {
 export function detectCommunities(
   graph: IdentifierGraph,
   weights: IdentifierWeights,
-  components: Components,
+  components: Pick<Components, 'count' | 'offsets' | 'members'>,
   accountIds: readonly string[],
   options: CommunityOptions,
 ): CommunityResult {

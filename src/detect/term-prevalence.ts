@@ -21,12 +21,25 @@ export interface TermPrevalence {
  * row-major (member m's value of term t at m × terms + t).
  */
 export function measureTermPrevalence(terms: readonly Term[], communities: readonly { values: Float64Array }[], accounts: number, ordinaryShare: number): TermPrevalence[] {
+  return termPrevalence(terms, countRuleFirings(terms, communities), accounts, ordinaryShare);
+}
+
+/**
+ * For each term, the community members its rule fires for (0 for terms that are not rules): whole
+ * numbers, so the counts of any split of the communities add up to the same total.
+ */
+export function countRuleFirings(terms: readonly Term[], communities: readonly { values: Float64Array }[]): Float64Array {
   const fires = new Float64Array(terms.length);
   for (const { values } of communities) {
     for (let at = 0; at < values.length; at += terms.length) {
       for (let t = 0; t < terms.length; t++) if (terms[t]!.rule && values[at + t]! > 0) fires[t]!++;
     }
   }
+  return fires;
+}
+
+/** Each term's prevalence from how many members its rule fires for (countRuleFirings) among all accounts. */
+export function termPrevalence(terms: readonly Term[], fires: Float64Array, accounts: number, ordinaryShare: number): TermPrevalence[] {
   return terms.map((term, t) => {
     // a snapshot of a handful of accounts says little about how common anything is
     const share = shrunkShare(fires[t]!, accounts, ordinaryShare);
