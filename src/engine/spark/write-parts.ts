@@ -16,6 +16,8 @@ export interface PartFolders {
   identifierValues: string;
   /** kinds.json: kind names by kind id, as the kind columns count them */
   kinds: string;
+  /** transactions/part-00000.parquet …: account (the sender's key), counterparty (its key, -1 outside the snapshot) */
+  transactions: string;
 }
 
 /**
@@ -26,8 +28,8 @@ export interface PartFolders {
  * as the `Snapshot` holds them, so a bucket loads back into one without conversion.
  */
 export async function writeParts(snapshot: Snapshot, ids: IdentifierIds, dir: string): Promise<PartFolders> {
-  const folders = { links: join(dir, 'links'), accounts: join(dir, 'accounts'), identifierValues: join(dir, 'identifier-values'), kinds: join(dir, 'kinds.json') };
-  await Promise.all([folders.links, folders.accounts, folders.identifierValues].map((f) => mkdir(f, { recursive: true })));
+  const folders = { links: join(dir, 'links'), accounts: join(dir, 'accounts'), identifierValues: join(dir, 'identifier-values'), kinds: join(dir, 'kinds.json'), transactions: join(dir, 'transactions') };
+  await Promise.all([folders.links, folders.accounts, folders.identifierValues, folders.transactions].map((f) => mkdir(f, { recursive: true })));
   await writeFile(folders.kinds, `${JSON.stringify(snapshot.identifiers.kinds)}\n`);
 
   const { account, identifier, firstSeen, lastSeen } = snapshot.links;
@@ -69,7 +71,39 @@ export async function writeParts(snapshot: Snapshot, ids: IdentifierIds, dir: st
       { name: 'value', data: text, type: 'STRING' },
     ]);
   });
+  const { account: sender, counterparty } = snapshot.transactions;
+  forEachPart(sender.length, (part, start, end) => {
+    writePart(join(folders.transactions, partName(part)), [
+      { name: 'account', data: sender.subarray(start, end), type: 'INT32', encoding: 'PLAIN' },
+      { name: 'counterparty', data: counterparty.subarray(start, end), type: 'INT32', encoding: 'PLAIN' },
+    ]);
+  });
   return folders;
+}
+
+/**
+ * What the walk to known fraud needs per account, written when the job is started (approved
+ * candidates become known fraud after the snapshot's parts are written): its fold, and whether
+ * it is known fraud (a seed of the other folds' walks).
+ */
+export async function writeWalkAccounts(label: Int8Array, fold: Uint8Array, dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  forEachPart(label.length, (part, start, end) => {
+    const key = new Int32Array(end - start);
+    const foldOf = new Int32Array(end - start);
+    const seed: boolean[] = new Array(end - start);
+    for (let a = start; a < end; a++) {
+      key[a - start] = a;
+      foldOf[a - start] = fold[a]!;
+      seed[a - start] = label[a] === 1;
+    }
+    writePart(join(dir, partName(part)), [
+      { name: 'account', data: key, type: 'INT32', encoding: 'PLAIN' },
+      { name: 'fold', data: foldOf, type: 'INT32' },
+      { name: 'seed', data: seed, type: 'BOOLEAN' },
+    ]);
+  });
+  return dir;
 }
 
 type Column = Parameters<typeof parquetWriteFile>[0]['columnData'][number];
