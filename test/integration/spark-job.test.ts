@@ -7,6 +7,8 @@ import { identifierIdKey, identifierIds } from '../../src/engine/spark/identifie
 import { readComponents } from '../../src/engine/spark/read-components.js';
 import { runSparkJob, runSparkMeasure, type SparkJobResult, type SparkMeasureResult } from '../../src/engine/spark/run-spark-job.js';
 import { buildSparkTool } from '../../src/engine/spark/spark-tool.js';
+import { readBucket } from '../../src/engine/spark/read-bucket.js';
+import type { Snapshot } from '../../src/snapshot/snapshot.js';
 import { readProximityRanks } from '../../src/engine/spark/read-proximity.js';
 import { writeParts, writeWalkAccounts } from '../../src/engine/spark/write-parts.js';
 import { proximityRanks } from '../../src/detect/proximity.js';
@@ -20,8 +22,9 @@ import { suiteDir } from '../support/temp-dir.js';
 
 // The Spark job alone (local[2]) on a snapshot made to exercise the grouping rule: a hub (6
 // accounts), a kind too weak to group (an IP), a duplicate link, and accounts with no link.
-// A0 and A8 are known fraud (in folds 0 and 1); money moves A0 → A13 and A5 → A8 (twice).
-const accounts = Array.from({ length: 14 }, (_, i) => ({ id: `A${i}`, ...(i === 0 || i === 8 ? { label: 'fraud' as const } : {}) }));
+// A0 and A8 are known fraud; money moves A0 → A13, A5 → A8 (twice) and A0 → A3, and A3 pays a
+// merchant; some accounts have a creation time and a country.
+const accounts = Array.from({ length: 14 }, (_, i) => ({ id: `A${i}`, ...(i === 0 || i === 8 ? { label: 'fraud' as const } : {}), ...(i % 3 === 0 ? { created: `2026-01-0${1 + (i % 9)}T00:00:00Z` } : {}) }));
 const snapshot = makeSnapshot({
   accounts,
   links: [
@@ -32,8 +35,10 @@ const snapshot = makeSnapshot({
     ['A8', 'card', 'c2'], ['A9', 'card', 'c2'], ['A10', 'card', 'c2'],
     ...['A0', 'A1', 'A4', 'A8', 'A11', 'A12'].map((a) => [a, 'address', 'locker'] as [string, string, string]), // a hub
   ],
-  transactions: [['A0', 'A13', 'settled'], ['A5', 'A8', 'settled'], ['A5', 'A8', 'settled']],
+  transactions: [['A0', 'A13', 'settled'], ['A5', 'A8', 'settled'], ['A5', 'A8', 'settled'], ['A3', '', 'chargeback'], ['A0', 'A3', 'settled']],
 }); // prettier-ignore
+const country = accounts.map((_, i) => (i % 2 === 0 ? 'NL' : 'PT'));
+snapshot.accounts.properties.set('country', country);
 const kindWeights = { device: 0.9, card: 0.8, ip: 0.001, address: 0.5 };
 const rule = { hubMinAccounts: 5, linkMinShare: 0.005 };
 const graph = buildIdentifierGraph(snapshot);
@@ -57,6 +62,7 @@ beforeAll(async () => {
     {
       links: parts.links,
       accounts: parts.accounts,
+      identifierValues: parts.identifierValues,
       out,
       checkpoint: join(work, 'checkpoints'),
       scratch: join(work, 'scratch'),
@@ -66,7 +72,7 @@ beforeAll(async () => {
       buckets: 4,
       walk: {
         transactions: parts.transactions,
-        walkAccounts: await writeWalkAccounts(snapshot.accounts.label, fold, join(work, 'parts', 'walk-accounts')),
+        walkAccounts: await writeWalkAccounts(snapshot.accounts.label, snapshot.accounts.approved, fold, join(work, 'parts', 'walk-accounts')),
         ...kindEvidenceByKind(snapshot.identifiers.kinds, { kindWeights, undilutedKinds: ['card'] }),
         ...walkOptions,
         folds: 2,
@@ -117,6 +123,45 @@ describe('the Spark job', () => {
     for (const id of ['A3', 'A7', 'A9', 'A5', 'A13']) expect(at(id), id).toBeGreaterThan(0);
     for (const id of ['A11', 'A1', 'A0']) expect(at(id), id).toBe(0);
     expect(Number.isInteger(at('A3'))).toBe(true);
+  });
+
+  it('loads each bucket into a Snapshot: the whole snapshot\'s accounts, links and sent transactions of its accounts', async () => {
+    const ranks = localRanks();
+    const tuple = (s: Snapshot, p: number) => {
+      const i = s.links.identifier[p]!;
+      return [s.accounts.ids[s.links.account[p]!], s.identifiers.kinds[s.identifiers.kindOf[i]!], s.identifiers.values.at(i), s.links.firstSeen[p], s.links.lastSeen[p]].join('|');
+    };
+    const transfer = (s: Snapshot, r: number) => {
+      const to = s.transactions.counterparty[r]!;
+      return [s.accounts.ids[s.transactions.account[r]!], to < 0 ? null : s.accounts.ids[to], s.transactions.amount[r], s.transactions.status[r], s.transactions.createdAt[r]];
+    };
+    let seen = 0;
+    for (const entry of (await readdir(join(out, 'buckets'))).filter((e) => e.startsWith('bucket=')).sort()) {
+      const bucket = await readBucket(join(out, 'buckets', entry), snapshot.identifiers.kinds);
+      const part = bucket.snapshot;
+      const keys = Array.from(bucket.accountKeys);
+      const inBucket = new Set(keys);
+      seen += keys.length;
+      expect(keys).toEqual([...keys].sort((x, y) => x - y));
+      expect(part.accounts.ids).toEqual(keys.map((k) => snapshot.accounts.ids[k]));
+      expect(Array.from(part.accounts.label)).toEqual(keys.map((k) => snapshot.accounts.label[k]));
+      expect(Array.from(part.accounts.createdAt)).toEqual(keys.map((k) => snapshot.accounts.createdAt[k]));
+      expect(part.accounts.properties.get('country')).toEqual(keys.map((k) => country[k]));
+      expect(Array.from(bucket.proximityRanks)).toEqual(keys.map((k) => ranks[k]));
+
+      const wholeLinks = Array.from(snapshot.links.account.keys()).filter((p) => inBucket.has(snapshot.links.account[p]!));
+      expect(Array.from(part.links.account.keys(), (p) => tuple(part, p)).sort()).toEqual(wholeLinks.map((p) => tuple(snapshot, p)).sort());
+      // each identifier carries the whole night's account count and hub flag
+      for (let i = 0; i < part.identifiers.values.length; i++) {
+        const g = Array.from({ length: snapshot.identifiers.values.length }, (_, j) => j).find((j) => snapshot.identifiers.values.at(j) === part.identifiers.values.at(i) && snapshot.identifiers.kindOf[j] === part.identifiers.kindOf[i])!;
+        expect(bucket.identifierAccounts[i]).toBe(graph.identifierOffsets[g + 1]! - graph.identifierOffsets[g]!);
+        expect(bucket.identifierHub[i]).toBe(weights.hub[g]);
+      }
+      // what its accounts sent, in the snapshot's order; a counterparty in another bucket is outside this one
+      const wholeSent = Array.from(snapshot.transactions.account.keys()).filter((r) => inBucket.has(snapshot.transactions.account[r]!)).map((r) => transfer(snapshot, r));
+      expect(Array.from(part.transactions.account.keys(), (r) => transfer(part, r))).toEqual(wholeSent.map(([from, to, ...rest]) => [from, typeof to === 'string' && inBucket.has(snapshot.accounts.ids.indexOf(to)) ? to : null, ...rest]));
+    }
+    expect(seen).toBe(accounts.length);
   });
 
   it('counts accounts per identifier once per account, and says which ones are hubs and which group', async () => {

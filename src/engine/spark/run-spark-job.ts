@@ -17,6 +17,8 @@ export interface SparkSettings {
 export interface SparkJobArguments {
   links: string;
   accounts: string;
+  /** the identifier values (identifier, kind, value), which the buckets carry with each link */
+  identifierValues: string;
   out: string;
   checkpoint: string;
   /** where Spark keeps its scratch files in local mode */
@@ -25,8 +27,8 @@ export interface SparkJobArguments {
   hubMinAccounts: number;
   linkMinWeight: number;
   buckets: number;
-  /** proximity to known fraud, when the night has a walk to take */
-  walk?: SparkWalkArguments;
+  /** proximity to known fraud; its accounts' labels also go into the buckets */
+  walk: SparkWalkArguments;
 }
 
 export interface SparkWalkArguments {
@@ -122,15 +124,14 @@ export function runSparkJob(tool: SparkTool, settings: SparkSettings, args: Spar
     '--hub-min-accounts', String(args.hubMinAccounts),
     '--link-min-weight', String(args.linkMinWeight),
     '--buckets', String(args.buckets),
-    ...(args.walk ? [
-      '--transactions', args.walk.transactions,
-      '--walk-accounts', args.walk.walkAccounts,
-      '--kind-evidence', args.walk.kindEvidence.map(String).join(','),
-      '--dilutes', args.walk.dilutes.map((d) => (d ? '1' : '0')).join(','),
-      '--restart', String(args.walk.restart),
-      '--iterations', String(args.walk.iterations),
-      '--folds', String(args.walk.folds),
-    ] : []),
+    '--identifier-values', args.identifierValues,
+    '--transactions', args.walk.transactions,
+    '--walk-accounts', args.walk.walkAccounts,
+    '--kind-evidence', args.walk.kindEvidence.map(String).join(','),
+    '--dilutes', args.walk.dilutes.map((d) => (d ? '1' : '0')).join(','),
+    '--restart', String(args.walk.restart),
+    '--iterations', String(args.walk.iterations),
+    '--folds', String(args.walk.folds),
   ]; // prettier-ignore
   return runPass(tool, settings, args.scratch, jobArgs);
 }

@@ -70,11 +70,12 @@ export function sparkEngine(options: SparkEngineOptions): Engine {
     async components(snapshot, graph, weights, rule, walk, timer) {
       if (!parts || !tool || !ids) throw new Error('the Spark engine was not prepared');
       const built = tool;
-      const walkAccounts = await timer.run('spark: write walk accounts', () => writeWalkAccounts(snapshot.accounts.label, walk.fold, join(workDir, 'parts', 'walk-accounts')));
+      const walkAccounts = await timer.run('spark: write walk accounts', () => writeWalkAccounts(snapshot.accounts.label, snapshot.accounts.approved, walk.fold, join(workDir, 'parts', 'walk-accounts')));
       const result = await timer.run('spark: job', () =>
         runSparkJob(built, options, {
           links: parts!.links,
           accounts: parts!.accounts,
+          identifierValues: parts!.identifierValues,
           out,
           checkpoint: join(workDir, 'checkpoints'),
           scratch: join(workDir, 'scratch'),

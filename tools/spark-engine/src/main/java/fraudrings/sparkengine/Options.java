@@ -19,7 +19,8 @@ final class Options {
   long hubMinAccounts;
   double linkMinWeight;
   int buckets;
-  // proximity to known fraud (all or none of these)
+  String identifierValues;
+  // proximity to known fraud, and the labels and transactions the buckets carry
   String transactions;
   String walkAccounts;
   double[] kindEvidence;
@@ -46,6 +47,7 @@ final class Options {
         case "--hub-min-accounts" -> o.hubMinAccounts = Long.parseLong(value);
         case "--link-min-weight" -> o.linkMinWeight = Double.parseDouble(value);
         case "--buckets" -> o.buckets = Integer.parseInt(value);
+        case "--identifier-values" -> o.identifierValues = value;
         case "--transactions" -> o.transactions = value;
         case "--walk-accounts" -> o.walkAccounts = value;
         case "--kind-evidence" -> o.kindEvidence = value.isEmpty() ? new double[0] : Arrays.stream(value.split(",")).mapToDouble(Double::parseDouble).toArray();
@@ -70,8 +72,8 @@ final class Options {
     if (o.links == null || o.accounts == null || o.out == null || o.checkpoint == null || o.kindWeights == null || o.buckets <= 0 || o.hubMinAccounts <= 0) {
       throw new IllegalArgumentException("usage: --links <dir> --accounts <dir> --out <dir> --checkpoint <dir> --kind-weights w0,w1,.. --hub-min-accounts n --link-min-weight x --buckets n [--master m]");
     }
-    if (o.walkAccounts != null && (o.transactions == null || o.kindEvidence == null || o.dilutes == null || o.kindEvidence.length != o.dilutes.length || o.folds <= 0 || o.iterations <= 0)) {
-      throw new IllegalArgumentException("proximity needs --walk-accounts, --transactions, --kind-evidence, --dilutes (as many), --restart, --iterations and --folds");
+    if (o.identifierValues == null || o.walkAccounts == null || (o.transactions == null || o.kindEvidence == null || o.dilutes == null || o.kindEvidence.length != o.dilutes.length || o.folds <= 0 || o.iterations <= 0)) {
+      throw new IllegalArgumentException("the components pass needs --identifier-values, --walk-accounts, --transactions, --kind-evidence, --dilutes (as many), --restart, --iterations and --folds");
     }
     return o;
   }

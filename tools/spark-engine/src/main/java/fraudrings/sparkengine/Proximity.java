@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.Optional;
@@ -67,6 +68,10 @@ final class Proximity {
     StructType rankSchema = new StructType().add("account", DataTypes.LongType, false).add("rank", DataTypes.LongType, false);
     if (seeds == 0) return spark.createDataFrame(new ArrayList<Row>(), rankSchema);
 
+    // every state and adjacency by account (and identifier) on one partitioner, so each step's
+    // joins are narrow; as many partitions as the engine's cores (2 in local[2], not 200 tiny tasks)
+    final HashPartitioner byKey = new HashPartitioner(spark.sparkContext().defaultParallelism());
+
     // links that carry the walk: shared non-hub identifiers whose evidence is above 0
     JavaRDD<Row> carrying = pairs.join(counted.select("identifier", "kind", "accounts"), seq("identifier", "kind"))
         .filter(col("accounts").geq(2).and(col("accounts").lt(hubMin)))
@@ -81,7 +86,7 @@ final class Proximity {
         .filter(t -> t._2()._2() != 0);
     JavaPairRDD<Long, Sharing> sharing = edgesByAccount
         .mapToPair(t -> new Tuple2<>(t._2()._1(), t._1()))
-        .groupByKey()
+        .groupByKey(byKey)
         .mapValues(accounts -> {
           List<Long> list = new ArrayList<>();
           accounts.forEach(list::add);
@@ -96,7 +101,7 @@ final class Proximity {
         .javaRDD()
         .flatMapToPair(r -> List.of(new Tuple2<>(r.getLong(0), r.getLong(1)), new Tuple2<>(r.getLong(1), r.getLong(0))).iterator());
 
-    JavaPairRDD<Long, Adjacency> adjacency = edgesByAccount.cogroup(transfers).mapValues(g -> {
+    JavaPairRDD<Long, Adjacency> adjacency = edgesByAccount.cogroup(transfers, byKey).mapValues(g -> {
       List<Long> ids = new ArrayList<>();
       List<Double> evidence = new ArrayList<>();
       for (Tuple2<Long, Double> t : g._1()) {
@@ -122,7 +127,8 @@ final class Proximity {
           int own = r.getInt(1);
           for (int f = 0; f < folds; f++) if (f != own && restartCount[f] > 0) m[f] = (long) Math.floor(UNIT / restartCount[f]);
           return new Tuple2<>(r.getLong(0), m);
-        });
+        })
+        .partitionBy(byKey);
     JavaPairRDD<Long, long[]> rank = null;
 
     List<JavaPairRDD<?, ?>> held = new ArrayList<>();
@@ -167,7 +173,7 @@ final class Proximity {
         if (any) for (long partner : adj.partners()) out.add(new Tuple2<>(partner, units));
         return out.iterator();
       });
-      JavaPairRDD<Long, long[]> viaIdentifiers = toIdentifiers.reduceByKey(Proximity::sum).join(sharing).flatMapToPair(t -> {
+      JavaPairRDD<Long, long[]> viaIdentifiers = toIdentifiers.reduceByKey(byKey, Proximity::sum).join(sharing).flatMapToPair(t -> {
         long[] total = t._2()._1();
         long[] accounts = t._2()._2().accounts();
         long[] share = new long[folds];
@@ -176,10 +182,10 @@ final class Proximity {
         for (long a : accounts) out.add(new Tuple2<>(a, share));
         return out.iterator();
       });
-      JavaPairRDD<Long, long[]> next = viaTransfers.union(viaIdentifiers).reduceByKey(Proximity::sum)
+      JavaPairRDD<Long, long[]> next = viaTransfers.union(viaIdentifiers).reduceByKey(byKey, Proximity::sum)
           .filter(t -> Arrays.stream(t._2()).anyMatch(u -> u != 0))
           .persist(StorageLevel.MEMORY_AND_DISK());
-      rank = rank.reduceByKey(Proximity::sum).persist(StorageLevel.MEMORY_AND_DISK());
+      rank = rank.reduceByKey(byKey, Proximity::sum).persist(StorageLevel.MEMORY_AND_DISK());
       // a step at a time: materialised, so the next step's lineage starts here
       next.count();
       rank.count();
