@@ -28,9 +28,11 @@ export interface SparkEngineOptions extends SparkSettings {
 
 /**
  * The global steps on Spark: the normalised links go out as Parquet parts (identifier ids are a
- * 64-bit keyed hash of kind and value), the job counts accounts per identifier, applies the
- * grouping rule to the numbers this night measured, finds components and writes buckets; the
- * components come back in the local engine's numbering.
+ * 64-bit keyed hash of kind and value); the job's first pass counts accounts per identifier and
+ * the per-kind aggregates the kind weights are measured from, its second applies the grouping rule
+ * to those weights, finds components, walks to known fraud and writes buckets; the identifiers'
+ * numbers are checked against this process's, the components come back in the local engine's
+ * numbering and the walk's integer ranks become proximity here.
  */
 export function sparkEngine(options: SparkEngineOptions): Engine {
   const { workDir, log } = options;
