@@ -7,13 +7,12 @@ import { nightTotals } from '../src/detect/buckets/night-totals.js';
 import { partitionComponents, wholeSnapshotBucket } from '../src/detect/buckets/detection-bucket.js';
 import { detectionCounts } from '../src/detect/detection-counts.js';
 import type { Detection } from '../src/detect/detection.js';
-import { kindWeightsOf, measureKindEvidence, undilutedKindsOf } from '../src/detect/kind-evidence.js';
-import { proximityToKnownFraud } from '../src/detect/proximity.js';
+import { kindEvidenceOf, kindWeightsOf, undilutedKindsOf } from '../src/detect/kind-evidence.js';
 import { checkScoringConfig } from '../src/detect/score-communities.js';
 import type { Engine } from '../src/engine/engine.js';
 import { openEngine, type EngineChoice } from '../src/engine/open-engine.js';
 import { buildIdentifierGraph } from '../src/graph/identifier-graph.js';
-import { kindWeightsByKind, weighIdentifiers } from '../src/graph/identifier-weights.js';
+import { kindEvidenceByKind, kindWeightsByKind, weighIdentifiers } from '../src/graph/identifier-weights.js';
 import { indexTransactions } from '../src/graph/transaction-index.js';
 import { applyLineage } from '../src/lineage/apply-lineage.js';
 import { readPreviousRun } from '../src/lineage/previous-run.js';
@@ -194,14 +193,16 @@ async function detect(options: NightlyOptions, run: RunInfo, normaliser: Configu
   const decisions = decisionLog.current;
   record.count({ approvedKnownFraud: markApprovedAsFraud(snapshot, knownFraudFromDecisions(decisions)) });
 
-  // 8. find rings: graph; how ordinary sharing each kind is in this snapshot; identifier
+  // 8. find rings: graph; how ordinary sharing each kind is in this snapshot (the engine
+  //    counts, the weights are measured here from its integers); identifier
   //    weights (hubs never link); components on grouping links, by the engine (here or on
   //    Spark, from the same rule as numbers; a giant one is carved); proximity to known fraud;
   //    then, over buckets of whole components (docs/detection-buckets.md), Louvain communities
   //    and the risk model fitted and applied
   const graph = await timer.run('build graph', () => buildIdentifierGraph(snapshot, { linkTimes: sinksReadLinkTimes }));
   releaseLinks(snapshot); // the graph holds them now
-  const kinds = await timer.run('measure kinds', () => measureKindEvidence(snapshot, graph, { hubMinAccounts: config.graph.hubMinAccounts, ...config.kinds, pinned: config.graph.kindWeights }));
+  const kindAggregates = await engine.measureKinds(snapshot, graph, config.graph.hubMinAccounts, timer);
+  const kinds = kindEvidenceOf(snapshot.identifiers.kinds, kindAggregates, { ...config.kinds, pinned: config.graph.kindWeights });
   const weights = await timer.run('weigh identifiers', () =>
     weighIdentifiers(snapshot, graph, {
       hubMinAccounts: config.graph.hubMinAccounts,
@@ -211,15 +212,14 @@ async function detect(options: NightlyOptions, run: RunInfo, normaliser: Configu
     }),
   );
   const grouping = { kindWeights: kindWeightsByKind(snapshot.identifiers.kinds, kindWeightsOf(kinds)), hubMinAccounts: config.graph.hubMinAccounts, linkMinWeight: weights.linkMinWeight };
-  const components = await engine.components(graph, weights, grouping, timer);
+  const folds = accountFolds(snapshot.accounts.ids, config.model.folds, config.seed);
+  const walk = { ...kindEvidenceByKind(snapshot.identifiers.kinds, { kindWeights: kindWeightsOf(kinds), undilutedKinds: undilutedKindsOf(kinds) }), fold: folds, folds: config.model.folds, restart: config.model.proximityRestart, iterations: config.model.proximityIterations };
+  const components = await engine.components(snapshot, graph, weights, grouping, walk, timer);
   record.describeEngine(engine.record());
   const transactions = await timer.run('index transactions', () => indexTransactions(snapshot));
-  const folds = accountFolds(snapshot.accounts.ids, config.model.folds, config.seed);
-  const proximity = await timer.run('proximity', () =>
-    proximityToKnownFraud(snapshot, graph, weights, transactions, folds, config.model.folds, { restart: config.model.proximityRestart, iterations: config.model.proximityIterations }),
-  );
-  // by default one bucket: the whole snapshot
+  const proximity = await engine.proximity(snapshot, graph, weights, transactions, walk, timer);
   const input = { snapshot, graph, weights, transactions, proximity };
+  // by default one bucket: the whole snapshot
   const buckets = (options.detectionBuckets ?? 1) > 1 ? partitionComponents(components, snapshot.accounts.ids, options.detectionBuckets!) : [wholeSnapshotBucket(components)];
   const scored = await detectByBuckets(input, nightTotals(input, components.count), buckets, folds, config, (name, work) => timer.run(name, work));
   record.describeDetection({ kinds, model: scored.model, calibration: scored.calibration, decision: scored.decision });

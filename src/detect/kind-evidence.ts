@@ -1,6 +1,7 @@
 import type { IdentifierGraph } from '../graph/identifier-graph.js';
 import type { KindClass } from '../config/kind-class.js';
 import type { Snapshot } from '../snapshot/snapshot.js';
+import { measureKindAggregates, type KindAggregates } from './kind-aggregates.js';
 import { excessLogOdds, logit, shrunkShare } from './ordinary-share.js';
 import { round } from './round.js';
 
@@ -44,53 +45,50 @@ export interface KindEvidence {
  * small snapshot the measured share is shrunk toward the ordinary share first.
  */
 export function measureKindEvidence(snapshot: Snapshot, graph: IdentifierGraph, options: KindEvidenceOptions): KindEvidence[] {
-  const { kinds, kindOf } = snapshot.identifiers;
-  const k = kinds.length;
-  const hasKind = new Int32Array(k);
-  const sharesKind = new Int32Array(k);
-  const seenHas = new Int32Array(k).fill(-1);
-  const seenShares = new Int32Array(k).fill(-1);
-  for (let a = 0; a < graph.accountCount; a++) {
-    for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
-      const identifier = graph.accountIdentifiers[p]!;
-      const kind = kindOf[identifier]!;
-      if (seenHas[kind] !== a) {
-        seenHas[kind] = a;
-        hasKind[kind]!++;
-      }
-      const n = graph.identifierOffsets[identifier + 1]! - graph.identifierOffsets[identifier]!;
-      if (n >= 2 && n < options.hubMinAccounts && seenShares[kind] !== a) {
-        seenShares[kind] = a;
-        sharesKind[kind]!++;
-      }
-    }
-  }
-  const sizes: number[][] = kinds.map(() => []);
-  const hubs = new Int32Array(k);
-  for (let i = 0; i < graph.identifierCount; i++) {
-    const n = graph.identifierOffsets[i + 1]! - graph.identifierOffsets[i]!;
-    if (n >= options.hubMinAccounts) hubs[kindOf[i]!]!++;
-    else if (n >= 2) sizes[kindOf[i]!]!.push(n);
-  }
+  return kindEvidenceOf(snapshot.identifiers.kinds, measureKindAggregates(snapshot, graph, options.hubMinAccounts), options);
+}
+
+/**
+ * The evidence of each kind from its integer aggregates (by kind id), wherever they were counted:
+ * the mean and the 90th percentile are read off the histogram of shared values' sizes exactly as
+ * off the sorted list of sizes.
+ */
+export function kindEvidenceOf(kinds: readonly string[], aggregates: readonly KindAggregates[], options: Omit<KindEvidenceOptions, 'hubMinAccounts'>): KindEvidence[] {
   return kinds.map((kind, id) => {
+    const { accounts, sharingAccounts, hubs, sharedSizes } = aggregates[id]!;
     const cls = options.classes[kind] ?? 'other';
-    const share = hasKind[id]! > 0 ? sharesKind[id]! / hasKind[id]! : 0;
-    const counts = sizes[id]!.sort((x, y) => x - y);
+    const share = accounts > 0 ? sharingAccounts / accounts : 0;
+    let sharedValues = 0;
+    let accountSum = 0;
+    for (const [size, values] of sharedSizes) {
+      sharedValues += values;
+      accountSum += size * values;
+    }
     const pinned = Object.hasOwn(options.pinned, kind);
     return {
       kind,
       class: cls,
-      accounts: hasKind[id]!,
-      sharingAccounts: sharesKind[id]!,
+      accounts,
+      sharingAccounts,
       sharingShare: round(share),
-      sharedValues: counts.length,
-      meanAccountsPerSharedValue: round(counts.length > 0 ? counts.reduce((s, n) => s + n, 0) / counts.length : 0),
-      p90AccountsPerSharedValue: counts.length > 0 ? counts[Math.floor(0.9 * (counts.length - 1))]! : 0,
-      hubs: hubs[id]!,
-      weight: round(pinned ? options.pinned[kind]! : measuredWeight(options.classStrength[cls], shrunkShare(sharesKind[id]!, hasKind[id]!, options.ordinaryShare), options.ordinaryShare)),
+      sharedValues,
+      meanAccountsPerSharedValue: round(sharedValues > 0 ? accountSum / sharedValues : 0),
+      p90AccountsPerSharedValue: sharedValues > 0 ? sizeAtRank(sharedSizes, Math.floor(0.9 * (sharedValues - 1))) : 0,
+      hubs,
+      weight: round(pinned ? options.pinned[kind]! : measuredWeight(options.classStrength[cls], shrunkShare(sharingAccounts, accounts, options.ordinaryShare), options.ordinaryShare)),
       pinned,
     };
   });
+}
+
+/** The size at position `rank` of the ascending list of sizes the histogram stands for. */
+function sizeAtRank(sharedSizes: ReadonlyArray<[number, number]>, rank: number): number {
+  let seen = 0;
+  for (const [size, values] of sharedSizes) {
+    seen += values;
+    if (rank < seen) return size;
+  }
+  throw new Error(`rank ${rank} past the ${seen} shared values`);
 }
 
 /**

@@ -1,6 +1,8 @@
+import type { KindAggregates } from '../detect/kind-aggregates.js';
 import type { Components } from '../graph/components.js';
 import type { IdentifierGraph } from '../graph/identifier-graph.js';
 import type { IdentifierWeights } from '../graph/identifier-weights.js';
+import type { TransactionIndex } from '../graph/transaction-index.js';
 import type { StageTimer } from '../run/stage-timer.js';
 import type { Snapshot } from '../snapshot/snapshot.js';
 
@@ -13,14 +15,30 @@ export interface GroupingRule {
   linkMinWeight: number;
 }
 
+/** The walk to known fraud (src/detect/proximity.ts), as numbers an engine applies itself. */
+export interface WalkRule {
+  /** by kind id: the evidence of a shared value (nats) and whether it thins out past a few accounts */
+  kindEvidence: readonly number[];
+  dilutes: readonly boolean[];
+  /** each account's fold: its proximity comes from the known fraud of the other folds */
+  fold: Uint8Array;
+  folds: number;
+  restart: number;
+  iterations: number;
+}
+
 /** What the manifest says about the engine that ran the global steps. */
 export interface EngineRecord {
   name: 'local' | 'spark';
   master?: string;
   applicationId?: string;
+  /** the first pass's (kind aggregates); applicationId is the second's */
+  measureApplicationId?: string;
   componentsAlgorithm?: string;
   /** distinct (kind, value) pairs, and how many share a 64-bit id with another */
   identifierIds?: { values: number; collisions: number };
+  /** identifiers Spark counted, the hubs among them and those that group */
+  identifiers?: { count: number; hubs: number; grouping: number };
   /** the Spark JVM's peak resident memory (local mode through java -cp) */
   jvmPeakRssMb?: number;
   /** the Spark JVM's CPU seconds, user + system (local mode through java -cp) */
@@ -37,7 +55,12 @@ export interface EngineRecord {
 export interface Engine {
   /** right after the snapshot is loaded, while its links are still held */
   prepare(snapshot: Snapshot, timer: StageTimer): Promise<void>;
-  components(graph: IdentifierGraph, weights: IdentifierWeights, rule: GroupingRule, timer: StageTimer): Promise<Components>;
+  /** the integer aggregates per kind (by kind id) that tonight's kind weights are measured from */
+  measureKinds(snapshot: Snapshot, graph: IdentifierGraph, hubMinAccounts: number, timer: StageTimer): Promise<KindAggregates[]>;
+  /** Spark finds the components and walks to known fraud in one job: the walk's numbers come along */
+  components(snapshot: Snapshot, graph: IdentifierGraph, weights: IdentifierWeights, rule: GroupingRule, walk: WalkRule, timer: StageTimer): Promise<Components>;
+  /** proximity to known fraud of every account (0–5) */
+  proximity(snapshot: Snapshot, graph: IdentifierGraph, weights: IdentifierWeights, transactions: TransactionIndex, walk: WalkRule, timer: StageTimer): Promise<Float64Array>;
   record(): EngineRecord;
   /** removes what the engine wrote for itself (called however the night ends) */
   close(): Promise<void>;

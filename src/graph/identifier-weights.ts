@@ -53,9 +53,7 @@ const MIN_PAIR_WEIGHT = 1e-6;
  */
 export function weighIdentifiers(snapshot: Snapshot, graph: IdentifierGraph, options: WeightOptions): IdentifierWeights {
   const kindWeight = kindWeightsByKind(snapshot.identifiers.kinds, options.kindWeights);
-  const kindEvidence = kindWeight.map((w) => Math.min(MAX_EVIDENCE, -Math.log(1 - Math.min(w, 0.999))));
-  const undiluted = new Set(options.undilutedKinds ?? []);
-  const dilutes = snapshot.identifiers.kinds.map((kind) => !undiluted.has(kind));
+  const { kindEvidence, dilutes } = kindEvidenceByKind(snapshot.identifiers.kinds, options);
   const linkMinWeight = (options.linkMinShare ?? 0) * Math.max(0, ...kindWeight);
   const weight = new Float64Array(graph.identifierCount);
   const evidence = new Float64Array(graph.identifierCount);
@@ -71,7 +69,7 @@ export function weighIdentifiers(snapshot: Snapshot, graph: IdentifierGraph, opt
       const kind = snapshot.identifiers.kindOf[i]!;
       const w = kindWeight[kind]! / (k - 1);
       weight[i] = Math.max(MIN_PAIR_WEIGHT, w);
-      evidence[i] = kindEvidence[kind]! * (dilutes[kind] ? Math.min(1, EVIDENCE_FULL_ACCOUNTS / k) : 1);
+      evidence[i] = identifierEvidence(kindEvidence[kind]!, dilutes[kind]!, k);
       if (w > 0 && w >= linkMinWeight) link[i] = 1;
     }
   }
@@ -81,4 +79,23 @@ export function weighIdentifiers(snapshot: Snapshot, graph: IdentifierGraph, opt
 /** The weight of each kind by kind id (unknown kinds take `other`'s): also what the Spark engine groups by. */
 export function kindWeightsByKind(kinds: readonly string[], kindWeights: Record<string, number>): number[] {
   return kinds.map((kind) => kindWeights[kind] ?? kindWeights.other ?? 0.5);
+}
+
+/**
+ * The evidence (nats) of each kind's shared value, and whether it thins out past
+ * EVIDENCE_FULL_ACCOUNTS accounts, by kind id: the numbers from which the Spark engine computes
+ * each identifier's evidence itself (the logarithm is taken here, once, so Java's and V8's
+ * libraries never have to agree on its last bit).
+ */
+export function kindEvidenceByKind(kinds: readonly string[], options: Pick<WeightOptions, 'kindWeights' | 'undilutedKinds'>): { kindEvidence: number[]; dilutes: boolean[] } {
+  const undiluted = new Set(options.undilutedKinds ?? []);
+  return {
+    kindEvidence: kindWeightsByKind(kinds, options.kindWeights).map((w) => Math.min(MAX_EVIDENCE, -Math.log(1 - Math.min(w, 0.999)))),
+    dilutes: kinds.map((kind) => !undiluted.has(kind)),
+  };
+}
+
+/** The evidence of one shared non-hub identifier of k accounts (IEEE operations only: Spark computes the same double). */
+export function identifierEvidence(kindEvidence: number, dilutes: boolean, k: number): number {
+  return kindEvidence * (dilutes ? Math.min(1, EVIDENCE_FULL_ACCOUNTS / k) : 1);
 }

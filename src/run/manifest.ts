@@ -88,8 +88,12 @@ export const RunManifestSchema = z.object({
       name: z.enum(['local', 'spark']),
       master: z.string().optional(),
       applicationId: z.string().optional(),
+      /** the first pass's (kind aggregates); applicationId is the second's */
+      measureApplicationId: z.string().optional(),
       componentsAlgorithm: z.string().optional(),
       identifierIds: z.object({ values: z.number(), collisions: z.number() }).optional(),
+      /** identifiers Spark counted, the hubs among them (the same as the night's hub count) and those that group */
+      identifiers: z.object({ count: z.number(), hubs: z.number(), grouping: z.number() }).optional(),
       jvmPeakRssMb: z.number().optional(),
       jvmCpuSeconds: z.number().optional(),
       jobMs: z.record(z.string(), z.number()).optional(),

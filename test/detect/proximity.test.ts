@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proximityToKnownFraud } from '../../src/detect/proximity.js';
+import { MASS_UNIT, outWeightOf, proximityFromRanks, proximityRanks, proximityToKnownFraud } from '../../src/detect/proximity.js';
 import type { Snapshot } from '../../src/snapshot/snapshot.js';
 import { prepare } from '../support/detection-input.js';
 import { makeSnapshot, type SnapshotSpec } from '../support/make-snapshot.js';
@@ -71,5 +71,65 @@ describe('proximityToKnownFraud', () => {
     expect(labelled.U).toBe(unlabelled.U);
     expect(unlabelled.L2).toBe(0);
     expect(labelled.L2!).toBeGreaterThan(0);
+  });
+});
+
+describe('proximityRanks', () => {
+  // 300 accounts over 120 devices and 60 cards (a seeded draw), every tenth one known fraud, and
+  // transfers between neighbours; the same snapshot twice, its rows in two orders, so identifiers
+  // are numbered and added up in a different order
+  function world(reversed: boolean): Snapshot {
+    let state = 7;
+    const next = (n: number) => ((state = (state * 1103515245 + 12345) % 2147483648), state % n);
+    const accounts = Array.from({ length: 300 }, (_, i) => ({ id: `A${String(i).padStart(3, '0')}`, ...(i % 10 === 0 ? { label: 'fraud' as const } : {}) }));
+    const links: SnapshotSpec['links'] = [];
+    for (const { id } of accounts) {
+      links.push([id, 'device', `d${next(120)}`], [id, 'payment_instrument', `c${next(60)}`]);
+      if (next(3) === 0) links.push([id, 'device', `d${next(120)}`]);
+    }
+    const transactions: NonNullable<SnapshotSpec['transactions']> = accounts.slice(1).map(({ id }, i) => [accounts[i]!.id, id, 'settled']);
+    return makeSnapshot({ accounts, links: reversed ? [...links].reverse() : links, transactions: reversed ? [...transactions].reverse() : transactions });
+  }
+
+  function ranksOf(snapshot: Snapshot): Float64Array {
+    const { input } = prepare(snapshot, 30);
+    const fold = Uint8Array.from(snapshot.accounts.ids, (_, a) => a % 3);
+    return proximityRanks(snapshot, input.graph, input.weights, input.transactions, fold, 3, options);
+  }
+
+  it('counts whole mass units, the same to the bit whatever order the identifiers are numbered and added in', () => {
+    const forward = ranksOf(world(false));
+    const backward = ranksOf(world(true));
+    expect(forward.every((r) => Number.isInteger(r))).toBe(true);
+    expect(forward.filter((r) => r > 0).length).toBeGreaterThan(100);
+    expect(Buffer.from(backward.buffer).equals(Buffer.from(forward.buffer))).toBe(true);
+  });
+
+  it('never hands out more mass than the seeds start with', () => {
+    // every fold's walk starts from one unit of mass per fold; its ranks are a part of it
+    const ranks = ranksOf(world(false));
+    expect(ranks.reduce((s, r) => s + r, 0)).toBeLessThanOrEqual(3 * MASS_UNIT);
+  });
+});
+
+describe('proximityFromRanks', () => {
+  it('is ln(1 + 100 · rank per seed) capped at 5, from the restart count of the account\'s own fold', () => {
+    // two seeds, both in fold 0: fold 1's walk restarts at 2 accounts, fold 0's at none
+    const label = Int8Array.from([1, 1, 0, 0]);
+    const fold = Uint8Array.from([0, 0, 1, 1]);
+    const ranks = Float64Array.from([0, 0, MASS_UNIT / 1000, MASS_UNIT]);
+    const p = proximityFromRanks(ranks, label, fold, 2);
+    expect(p[2]).toBe(Math.log1p(100 * (1 / 1000) * 2));
+    expect(p[3]).toBe(5);
+    expect(p[0]).toBe(0);
+  });
+});
+
+describe('outWeightOf', () => {
+  it('sums the evidence in ascending order, so any order of the same values gives the same double', () => {
+    const values = [0.1, 0.7, 1e-9, 0.3, 2.2, 1e-9, 0.2];
+    const reference = outWeightOf([...values], 3);
+    for (let shift = 1; shift < values.length; shift++) expect(outWeightOf([...values.slice(shift), ...values.slice(0, shift)], 3)).toBe(reference);
+    expect(reference).toBeCloseTo(values.reduce((s, x) => s + x, 0) + 3 * 0.7, 12);
   });
 });

@@ -37,13 +37,24 @@ async function sameOutputs(world: 'current' | 'giant-component', accounts: numbe
     expect(expected.length).toBeGreaterThan(0);
     expect((await readFile(join(onSpark.runPath, file))).equals(expected), `${file} differs between the engines`).toBe(true);
   }
+  // the walk to known fraud ran on Spark, in whole mass units: the same proximity to the bit
+  const proximity = (night: typeof local) => night.detection!.accountRisk.proximity!;
+  expect(Buffer.from(proximity(onSpark).buffer).equals(Buffer.from(proximity(local).buffer)), 'proximity differs between the engines').toBe(true);
+  expect(proximity(local).some((p) => p > 0)).toBe(true);
+  // the kinds were counted by Spark's first pass: the same integers, so the same weights
+  expect(onSpark.manifest.detection!.kinds).toEqual(local.manifest.detection!.kinds);
+  expect(onSpark.manifest.detection!.kinds.some((k) => k.sharedValues > 0 && k.hubs > 0)).toBe(true);
   // the Spark night says where it ran, and leaves no work folder in the run
   const engine = onSpark.manifest.engine!;
   expect(engine).toMatchObject({ name: 'spark', master: 'local[2]', componentsAlgorithm: 'graphx' });
   expect(engine.applicationId).toMatch(/^local-\d+$/);
+  expect(engine.measureApplicationId).toMatch(/^local-\d+$/);
+  // the per-identifier numbers were read back from Spark and checked; the same hub count
+  expect(engine.identifiers!.hubs).toBe(local.manifest.counts.hubs);
+  expect(engine.identifiers!.grouping).toBeGreaterThan(0);
   expect(engine.identifierIds!.values).toBeGreaterThan(accounts);
   expect(engine.identifierIds!.collisions).toBe(0);
-  expect(onSpark.manifest.stages.map((s) => s.stage)).toEqual(expect.arrayContaining(['spark: write parts', 'spark: job', 'spark: read components']));
+  expect(onSpark.manifest.stages.map((s) => s.stage)).toEqual(expect.arrayContaining(['spark: write parts', 'spark: measure', 'spark: job', 'spark: read identifiers', 'spark: read components', 'spark: read proximity']));
   expect(existsSync(join(onSpark.runPath, 'work'))).toBe(false);
   expect(local.manifest.engine).toEqual({ name: 'local' });
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { delimiter, join } from 'node:path';
+import type { KindAggregates } from '../../detect/kind-aggregates.js';
 import { EngineUnavailableError } from '../../errors.js';
 import { cpuSeconds, peakRssKb } from '../../run/process-usage.js';
 import type { SparkTool } from './spark-tool.js';
@@ -16,6 +17,8 @@ export interface SparkSettings {
 export interface SparkJobArguments {
   links: string;
   accounts: string;
+  /** the identifier values (identifier, kind, value), which the buckets carry with each link */
+  identifierValues: string;
   out: string;
   checkpoint: string;
   /** where Spark keeps its scratch files in local mode */
@@ -24,11 +27,48 @@ export interface SparkJobArguments {
   hubMinAccounts: number;
   linkMinWeight: number;
   buckets: number;
+  /** proximity to known fraud; its accounts' labels also go into the buckets */
+  walk: SparkWalkArguments;
 }
 
-export interface SparkJobResult {
+export interface SparkWalkArguments {
+  transactions: string;
+  walkAccounts: string;
+  /** by kind id: the evidence of a shared value (nats), and whether it thins out past a few accounts */
+  kindEvidence: readonly number[];
+  dilutes: readonly boolean[];
+  restart: number;
+  iterations: number;
+  folds: number;
+}
+
+/** What both passes report. */
+interface SparkPassResult {
   applicationId: string;
   master: string;
+  /** the pass's own steps, in ms */
+  ms: Record<string, number>;
+  /** the peak resident memory of the job's JVM (java -cp only: spark-submit's driver is its child) */
+  jvmPeakRssMb: number | null;
+  /** the CPU seconds (user + system) the job's JVM used, as last read before it exited (java -cp only) */
+  jvmCpuSeconds: number | null;
+}
+
+export interface SparkMeasureArguments {
+  links: string;
+  out: string;
+  scratch: string;
+  hubMinAccounts: number;
+  /** how many kinds kinds.json names: every kind gets aggregates, zero when no link has it */
+  kinds: number;
+}
+
+export interface SparkMeasureResult extends SparkPassResult {
+  /** by kind id */
+  kinds: KindAggregates[];
+}
+
+export interface SparkJobResult extends SparkPassResult {
   componentsAlgorithm: string;
   identifiers: number;
   hubs: number;
@@ -36,12 +76,6 @@ export interface SparkJobResult {
   components: number;
   accounts: number;
   buckets: number;
-  /** the job's own steps, in ms */
-  ms: Record<string, number>;
-  /** the peak resident memory of the job's JVM (java -cp only: spark-submit's driver is its child) */
-  jvmPeakRssMb: number | null;
-  /** the CPU seconds (user + system) the job's JVM used, as last read before it exited (java -cp only) */
-  jvmCpuSeconds: number | null;
 }
 
 const MAIN_CLASS = 'fraudrings.sparkengine.SparkEngine';
@@ -71,9 +105,19 @@ const LOCAL_DEFAULTS: Record<string, string> = {
   'spark.sql.shuffle.partitions': '16',
 };
 
-/** Runs the job and returns what it reports; any failure is an EngineUnavailableError with one line. */
-export async function runSparkJob(tool: SparkTool, settings: SparkSettings, args: SparkJobArguments): Promise<SparkJobResult> {
+/**
+ * The first pass: accounts per identifier (kept in `out/counts/` for the second) and the integer
+ * aggregates per kind that tonight's kind weights are measured from.
+ */
+export function runSparkMeasure(tool: SparkTool, settings: SparkSettings, args: SparkMeasureArguments): Promise<SparkMeasureResult> {
+  const jobArgs = ['--pass', 'measure', '--links', args.links, '--out', args.out, '--hub-min-accounts', String(args.hubMinAccounts), '--kinds', String(args.kinds)];
+  return runPass(tool, settings, args.scratch, jobArgs);
+}
+
+/** The second pass: the grouping rule on the measured weights, components, buckets. Any failure is an EngineUnavailableError with one line. */
+export function runSparkJob(tool: SparkTool, settings: SparkSettings, args: SparkJobArguments): Promise<SparkJobResult> {
   const jobArgs = [
+    '--pass', 'components',
     '--links', args.links,
     '--accounts', args.accounts,
     '--out', args.out,
@@ -82,9 +126,21 @@ export async function runSparkJob(tool: SparkTool, settings: SparkSettings, args
     '--hub-min-accounts', String(args.hubMinAccounts),
     '--link-min-weight', String(args.linkMinWeight),
     '--buckets', String(args.buckets),
+    '--identifier-values', args.identifierValues,
+    '--transactions', args.walk.transactions,
+    '--walk-accounts', args.walk.walkAccounts,
+    '--kind-evidence', args.walk.kindEvidence.map(String).join(','),
+    '--dilutes', args.walk.dilutes.map((d) => (d ? '1' : '0')).join(','),
+    '--restart', String(args.walk.restart),
+    '--iterations', String(args.walk.iterations),
+    '--folds', String(args.walk.folds),
   ]; // prettier-ignore
-  const command = settings.submit ? submitCommand(tool, settings, jobArgs) : javaCommand(tool, settings, args, jobArgs);
-  return run(command);
+  return runPass(tool, settings, args.scratch, jobArgs);
+}
+
+function runPass<T extends SparkPassResult>(tool: SparkTool, settings: SparkSettings, scratch: string, jobArgs: string[]): Promise<T> {
+  const command = settings.submit ? submitCommand(tool, settings, jobArgs) : javaCommand(tool, settings, scratch, jobArgs);
+  return run<T>(command);
 }
 
 /** `java -cp jar:lib/*` with Spark's settings as system properties (SparkConf reads spark.*). */
@@ -96,8 +152,8 @@ interface Command {
   measuresJvm: boolean;
 }
 
-function javaCommand(tool: SparkTool, settings: SparkSettings, args: SparkJobArguments, jobArgs: string[]): Command {
-  const conf: Record<string, string> = { ...LOCAL_DEFAULTS, 'spark.local.dir': args.scratch, ...settings.conf };
+function javaCommand(tool: SparkTool, settings: SparkSettings, scratch: string, jobArgs: string[]): Command {
+  const conf: Record<string, string> = { ...LOCAL_DEFAULTS, 'spark.local.dir': scratch, ...settings.conf };
   // the driver is this JVM: its memory is the JVM's heap, which must be set before it starts
   const memory = conf['spark.driver.memory'];
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
@@ -135,7 +191,7 @@ function submitCommand(tool: SparkTool, settings: SparkSettings, jobArgs: string
   };
 }
 
-function run({ program, args, env, measuresJvm }: Command): Promise<SparkJobResult> {
+function run<T extends SparkPassResult>({ program, args, env, measuresJvm }: Command): Promise<T> {
   return new Promise((resolve, reject) => {
     // stdin is a pipe this process never writes to: it closes when this process ends however it
     // ends (SIGKILL included), which stops the job rather than leaving it running for nobody
@@ -164,8 +220,8 @@ function run({ program, args, env, measuresJvm }: Command): Promise<SparkJobResu
       if (watch) clearInterval(watch);
       const line = stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
       if (code === 0 && line) {
-        const result = JSON.parse(line.slice(RESULT_PREFIX.length)) as Omit<SparkJobResult, 'jvmPeakRssMb' | 'jvmCpuSeconds'>;
-        return resolve({ ...result, jvmPeakRssMb: peakKb > 0 ? Math.round(peakKb / 1024) : null, jvmCpuSeconds: jvmCpu > 0 ? Math.round(jvmCpu * 10) / 10 : null });
+        const result = JSON.parse(line.slice(RESULT_PREFIX.length)) as Omit<T, 'jvmPeakRssMb' | 'jvmCpuSeconds'>;
+        return resolve({ ...result, jvmPeakRssMb: peakKb > 0 ? Math.round(peakKb / 1024) : null, jvmCpuSeconds: jvmCpu > 0 ? Math.round(jvmCpu * 10) / 10 : null } as T);
       }
       const why = signal ? `was killed (${signal})` : `failed (exit ${code})`;
       reject(new EngineUnavailableError(`the Spark job ${why}${reasonOf(stderrTail)}`));

@@ -1,12 +1,16 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { proximityFromRanks } from '../../detect/proximity.js';
 import type { Logger } from '../../log.js';
 import type { Engine, EngineRecord } from '../engine.js';
-import { identifierIdKey, identifierIds } from './identifier-ids.js';
+import { checkIdentifiers } from './check-identifiers.js';
+import { identifierIdKey, identifierIds, type IdentifierIds } from './identifier-ids.js';
 import { readComponents } from './read-components.js';
-import { runSparkJob, type SparkSettings } from './run-spark-job.js';
+import { readIdentifiers } from './read-identifiers.js';
+import { runSparkJob, runSparkMeasure, type SparkSettings } from './run-spark-job.js';
 import { buildSparkTool, type SparkTool } from './spark-tool.js';
-import { writeParts, type PartFolders } from './write-parts.js';
+import { readProximityRanks } from './read-proximity.js';
+import { writeParts, writeWalkAccounts, type PartFolders } from './write-parts.js';
 
 /**
  * Buckets the job writes (a whole component per bucket, by the hash of its smallest account key):
@@ -24,32 +28,58 @@ export interface SparkEngineOptions extends SparkSettings {
 
 /**
  * The global steps on Spark: the normalised links go out as Parquet parts (identifier ids are a
- * 64-bit keyed hash of kind and value), the job counts accounts per identifier, applies the
- * grouping rule to the numbers this night measured, finds components and writes buckets; the
- * components come back in the local engine's numbering.
+ * 64-bit keyed hash of kind and value); the job's first pass counts accounts per identifier and
+ * the per-kind aggregates the kind weights are measured from, its second applies the grouping rule
+ * to those weights, finds components, walks to known fraud and writes buckets; the identifiers'
+ * numbers are checked against this process's, the components come back in the local engine's
+ * numbering and the walk's integer ranks become proximity here.
  */
 export function sparkEngine(options: SparkEngineOptions): Engine {
   const { workDir, log } = options;
   let parts: PartFolders | null = null;
+  let ids: IdentifierIds | null = null;
   let tool: SparkTool | null = null;
   const record: EngineRecord = { name: 'spark', master: options.master };
+  const out = join(workDir, 'out');
+  // two passes, two JVMs: the larger peak, and the CPU of both
+  const keepUsage = (result: { jvmPeakRssMb: number | null; jvmCpuSeconds: number | null }) => {
+    if (result.jvmPeakRssMb !== null) record.jvmPeakRssMb = Math.max(record.jvmPeakRssMb ?? 0, result.jvmPeakRssMb);
+    if (result.jvmCpuSeconds !== null) record.jvmCpuSeconds = Math.round(((record.jvmCpuSeconds ?? 0) + result.jvmCpuSeconds) * 10) / 10;
+  };
   return {
     async prepare(snapshot, timer) {
       // the build (a no-op once built) before any work, so a machine without Maven or java fails early
       tool = await timer.run('spark: build tool', () => buildSparkTool());
-      const ids = await timer.run('spark: identifier ids', () => identifierIds(snapshot, identifierIdKey(options.panKey)));
-      record.identifierIds = { values: ids.ids.length, collisions: ids.collisions };
-      if (ids.collisions > 0) log.warn({ collisions: ids.collisions }, 'identifier values share a 64-bit id: the Spark engine takes them for one identifier');
-      parts = await timer.run('spark: write parts', () => writeParts(snapshot, ids, join(workDir, 'parts')));
+      const hashed = await timer.run('spark: identifier ids', () => identifierIds(snapshot, identifierIdKey(options.panKey)));
+      ids = hashed;
+      record.identifierIds = { values: hashed.ids.length, collisions: hashed.collisions };
+      if (hashed.collisions > 0) log.warn({ collisions: hashed.collisions }, 'identifier values share a 64-bit id: the Spark engine takes them for one identifier');
+      parts = await timer.run('spark: write parts', () => writeParts(snapshot, hashed, join(workDir, 'parts')));
     },
-    async components(graph, _weights, rule, timer) {
+    // two invocations of the job rather than one JVM that waits for the weights: each pass is a
+    // plain batch job (no protocol on a pipe, a pass can be rerun alone, spark-submit on a cluster
+    // runs either unchanged), at the cost of a second JVM and Spark session (seconds); the second
+    // pass reads the first's accounts per identifier instead of counting them again
+    async measureKinds(snapshot, _graph, hubMinAccounts, timer) {
       if (!parts || !tool) throw new Error('the Spark engine was not prepared');
-      const out = join(workDir, 'out');
       const built = tool;
+      const result = await timer.run('spark: measure', () =>
+        runSparkMeasure(built, options, { links: parts!.links, out, scratch: join(workDir, 'scratch'), hubMinAccounts, kinds: snapshot.identifiers.kinds.length }),
+      );
+      record.measureApplicationId = result.applicationId;
+      record.jobMs = { ...result.ms };
+      keepUsage(result);
+      return result.kinds;
+    },
+    async components(snapshot, graph, weights, rule, walk, timer) {
+      if (!parts || !tool || !ids) throw new Error('the Spark engine was not prepared');
+      const built = tool;
+      const walkAccounts = await timer.run('spark: write walk accounts', () => writeWalkAccounts(snapshot.accounts.label, snapshot.accounts.approved, walk.fold, join(workDir, 'parts', 'walk-accounts')));
       const result = await timer.run('spark: job', () =>
         runSparkJob(built, options, {
           links: parts!.links,
           accounts: parts!.accounts,
+          identifierValues: parts!.identifierValues,
           out,
           checkpoint: join(workDir, 'checkpoints'),
           scratch: join(workDir, 'scratch'),
@@ -57,11 +87,24 @@ export function sparkEngine(options: SparkEngineOptions): Engine {
           hubMinAccounts: rule.hubMinAccounts,
           linkMinWeight: rule.linkMinWeight,
           buckets: SPARK_BUCKETS,
+          walk: { transactions: parts!.transactions, walkAccounts, kindEvidence: walk.kindEvidence, dilutes: walk.dilutes, restart: walk.restart, iterations: walk.iterations, folds: walk.folds },
         }),
       );
-      Object.assign(record, { master: result.master, applicationId: result.applicationId, componentsAlgorithm: result.componentsAlgorithm, jobMs: result.ms, ...(result.jvmPeakRssMb !== null ? { jvmPeakRssMb: result.jvmPeakRssMb } : {}), ...(result.jvmCpuSeconds !== null ? { jvmCpuSeconds: result.jvmCpuSeconds } : {}) });
+      Object.assign(record, { master: result.master, applicationId: result.applicationId, componentsAlgorithm: result.componentsAlgorithm, jobMs: { ...record.jobMs, ...result.ms } });
+      keepUsage(result);
+      record.identifiers = { count: result.identifiers, hubs: result.hubs, grouping: result.groupingIdentifiers };
       log.info({ applicationId: result.applicationId, master: result.master, components: result.components, groupingIdentifiers: result.groupingIdentifiers }, 'Spark job finished');
+      // two values under one id are one identifier to Spark: their numbers cannot match one by one
+      if (ids.collisions === 0) {
+        const hashed = ids;
+        await timer.run('spark: read identifiers', async () => checkIdentifiers(snapshot, graph, weights, await readIdentifiers(join(out, 'identifiers'), hashed.ids)));
+      }
       return timer.run('spark: read components', () => readComponents(join(out, 'components'), graph.accountCount));
+    },
+    async proximity(snapshot, _graph, _weights, _transactions, walk, timer) {
+      // the job walked in whole mass units; the logarithm is taken here, so Java's libm never has to agree with V8's
+      const ranks = await timer.run('spark: read proximity', () => readProximityRanks(join(out, 'proximity'), snapshot.accounts.ids.length));
+      return proximityFromRanks(ranks, snapshot.accounts.label, walk.fold, walk.folds);
     },
     record: () => ({ ...record }),
     close: () => rm(workDir, { recursive: true, force: true }),

@@ -16,6 +16,8 @@ export interface PartFolders {
   identifierValues: string;
   /** kinds.json: kind names by kind id, as the kind columns count them */
   kinds: string;
+  /** transactions/part-00000.parquet …: row, account (the sender's key), counterparty (its key, -1 outside the snapshot), amount, status, created_at */
+  transactions: string;
 }
 
 /**
@@ -26,8 +28,8 @@ export interface PartFolders {
  * as the `Snapshot` holds them, so a bucket loads back into one without conversion.
  */
 export async function writeParts(snapshot: Snapshot, ids: IdentifierIds, dir: string): Promise<PartFolders> {
-  const folders = { links: join(dir, 'links'), accounts: join(dir, 'accounts'), identifierValues: join(dir, 'identifier-values'), kinds: join(dir, 'kinds.json') };
-  await Promise.all([folders.links, folders.accounts, folders.identifierValues].map((f) => mkdir(f, { recursive: true })));
+  const folders = { links: join(dir, 'links'), accounts: join(dir, 'accounts'), identifierValues: join(dir, 'identifier-values'), kinds: join(dir, 'kinds.json'), transactions: join(dir, 'transactions') };
+  await Promise.all([folders.links, folders.accounts, folders.identifierValues, folders.transactions].map((f) => mkdir(f, { recursive: true })));
   await writeFile(folders.kinds, `${JSON.stringify(snapshot.identifiers.kinds)}\n`);
 
   const { account, identifier, firstSeen, lastSeen } = snapshot.links;
@@ -50,13 +52,21 @@ export async function writeParts(snapshot: Snapshot, ids: IdentifierIds, dir: st
     ]);
   });
 
-  const accountIds = snapshot.accounts.ids;
+  const { ids: accountIds, createdAt, properties } = snapshot.accounts;
+  const propertyNames = [...properties.keys()].sort();
   forEachPart(accountIds.length, (part, start, end) => {
     const key = new Int32Array(end - start);
-    for (let a = start; a < end; a++) key[a - start] = a;
+    const props: string[] = new Array(end - start);
+    for (let a = start; a < end; a++) {
+      key[a - start] = a;
+      // the extra account columns as one JSON object (names sorted): their set varies by snapshot
+      props[a - start] = JSON.stringify(Object.fromEntries(propertyNames.map((name) => [name, properties.get(name)![a]])));
+    }
     writePart(join(folders.accounts, partName(part)), [
       { name: 'account', data: key, type: 'INT32', encoding: 'PLAIN' },
       { name: 'id', data: accountIds.slice(start, end), type: 'STRING' },
+      { name: 'created_at', data: createdAt.subarray(start, end), type: 'DOUBLE', encoding: 'PLAIN' },
+      { name: 'properties', data: props, type: 'STRING' },
     ]);
   });
 
@@ -69,7 +79,49 @@ export async function writeParts(snapshot: Snapshot, ids: IdentifierIds, dir: st
       { name: 'value', data: text, type: 'STRING' },
     ]);
   });
+  const { account: sender, counterparty, amount, status, createdAt: madeAt } = snapshot.transactions;
+  forEachPart(sender.length, (part, start, end) => {
+    const row = new Int32Array(end - start);
+    for (let r = start; r < end; r++) row[r - start] = r;
+    writePart(join(folders.transactions, partName(part)), [
+      // the snapshot's row: a bucket's transactions load back in the snapshot's order
+      { name: 'row', data: row, type: 'INT32', encoding: 'PLAIN' },
+      { name: 'account', data: sender.subarray(start, end), type: 'INT32', encoding: 'PLAIN' },
+      { name: 'counterparty', data: counterparty.subarray(start, end), type: 'INT32', encoding: 'PLAIN' },
+      { name: 'amount', data: amount.subarray(start, end), type: 'DOUBLE', encoding: 'PLAIN' },
+      { name: 'status', data: Int32Array.from(status.subarray(start, end)), type: 'INT32' },
+      { name: 'created_at', data: madeAt.subarray(start, end), type: 'DOUBLE', encoding: 'PLAIN' },
+    ]);
+  });
   return folders;
+}
+
+/**
+ * What the walk to known fraud and the buckets need per account, written when the job is started
+ * (approved candidates become known fraud after the snapshot's parts are written): its fold,
+ * whether it is known fraud (a seed of the other folds' walks), its label and whether that label
+ * is a reviewer's approval.
+ */
+export async function writeWalkAccounts(label: Int8Array, approved: Uint8Array | undefined, fold: Uint8Array, dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  forEachPart(label.length, (part, start, end) => {
+    const key = new Int32Array(end - start);
+    const foldOf = new Int32Array(end - start);
+    const seed: boolean[] = new Array(end - start);
+    for (let a = start; a < end; a++) {
+      key[a - start] = a;
+      foldOf[a - start] = fold[a]!;
+      seed[a - start] = label[a] === 1;
+    }
+    writePart(join(dir, partName(part)), [
+      { name: 'account', data: key, type: 'INT32', encoding: 'PLAIN' },
+      { name: 'fold', data: foldOf, type: 'INT32' },
+      { name: 'seed', data: seed, type: 'BOOLEAN' },
+      { name: 'label', data: Int32Array.from(label.subarray(start, end)), type: 'INT32' },
+      { name: 'approved', data: approved ? Int32Array.from(approved.subarray(start, end)) : new Int32Array(end - start), type: 'INT32' },
+    ]);
+  });
+  return dir;
 }
 
 type Column = Parameters<typeof parquetWriteFile>[0]['columnData'][number];

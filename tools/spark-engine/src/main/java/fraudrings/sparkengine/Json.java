@@ -3,7 +3,7 @@ package fraudrings.sparkengine;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The result line's JSON: string, number and nested-object values only. */
+/** The result line's JSON: string, number, list and nested-object values only. */
 final class Json {
   private Json() {}
 
@@ -14,6 +14,7 @@ final class Json {
   @SuppressWarnings("unchecked")
   private static String value(Object v) {
     if (v instanceof Map<?, ?> m) return object((Map<String, Object>) m);
+    if (v instanceof java.util.List<?> l) return l.stream().map(Json::value).collect(Collectors.joining(",", "[", "]"));
     if (v instanceof Number) return v.toString();
     return string(String.valueOf(v));
   }

@@ -27,22 +27,33 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The global steps of a night on Spark. Reads the Parquet parts the nightly job wrote (links:
- * account, identifier, kind, first_seen, last_seen; accounts: account, id), and writes:
+ * The global steps of a night on Spark, in two passes (two invocations: a pass is a plain batch
+ * job, rerun alone, run unchanged by spark-submit on a cluster). Reads the Parquet parts the
+ * nightly job wrote (links: account, identifier, kind, first_seen, last_seen; accounts: account,
+ * id, created_at, properties; identifier-values: identifier, kind, value; transactions: row,
+ * account, counterparty, amount, status, created_at; walk-accounts: account, fold, seed, label,
+ * approved).
+ *
+ * <p>{@code --pass measure} writes {@code counts/} (accounts per identifier) and reports the
+ * integer aggregates per kind the nightly job measures the kind weights from (KindMeasure).
+ *
+ * <p>{@code --pass components} applies the grouping rule of src/graph/identifier-weights.ts to the
+ * numbers the nightly job measured and passes in (per-kind weights, the hub size, the link
+ * threshold): shared by 2 accounts or more, fewer than the hub size, and kindWeight / (accounts -
+ * 1) at least the threshold (and above 0); the division is the same IEEE double division as in
+ * Node, so the same identifiers group. It writes:
  *
  * <ul>
  *   <li>{@code identifiers/}: accounts per identifier, whether it is a hub, whether it groups;
  *   <li>{@code components/}: the component of every account (GraphX), named by its smallest
  *       account key;
- *   <li>{@code buckets/bucket=B/}: each account with its links, B = pmod(xxhash64(component), N),
- *       so a whole component is always in one bucket and a worker can load one bucket alone.
+ *   <li>{@code buckets/bucket=B/}: each account with its label, links (with the identifier's
+ *       value, account count and hub flag), sent and received transactions and proximity rank,
+ *       B = pmod(xxhash64(component), N), so a whole component is always in one bucket and a
+ *       worker can load one bucket alone (docs/scale-out.md has the layout);
+ *   <li>{@code proximity/}: each account's rank in the walk to known fraud of its fold, in whole
+ *       mass units (Proximity).
  * </ul>
- *
- * Which identifiers group is the rule of src/graph/identifier-weights.ts, applied to the numbers
- * the nightly job measured and passes in (per-kind weights, the hub size, the link threshold):
- * shared by 2 accounts or more, fewer than the hub size, and kindWeight / (accounts - 1) at least
- * the threshold (and above 0). The division is the same IEEE double division as in Node, so the
- * same identifiers group.
  *
  * The last line on stdout is {@code SPARK_ENGINE_RESULT <json>}: the application id, the master,
  * counts and timings, read by the launcher.
@@ -78,26 +89,52 @@ public final class SparkEngine {
   }
 
   static Map<String, Object> run(SparkSession spark, Options options) {
-    spark.sparkContext().setCheckpointDir(options.checkpoint);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("applicationId", spark.sparkContext().applicationId());
     result.put("master", spark.sparkContext().master());
-    result.put("componentsAlgorithm", "graphx");
     Map<String, Object> ms = new LinkedHashMap<>();
+    if (options.pass.equals("measure")) measure(spark, options, result, ms);
+    else components(spark, options, result, ms);
+    result.put("ms", ms);
+    return result;
+  }
+
+  /** Duplicate (account, identifier) rows are one link, as in the local graph. */
+  private static Dataset<Row> pairsOf(SparkSession spark, Options options) {
+    // account keys are read as 64-bit whatever width the parts hold (one Node process writes 32)
+    return spark.read().parquet(options.links).select(col("account").cast(DataTypes.LongType).as("account"), col("identifier"), col("kind")).distinct();
+  }
+
+  /**
+   * The first pass: accounts per identifier (written to {@code counts/} for the second pass) and
+   * the per-kind aggregates, from which the nightly job measures tonight's kind weights.
+   */
+  private static void measure(SparkSession spark, Options options, Map<String, Object> result, Map<String, Object> ms) {
+    long t0 = System.nanoTime();
+    Dataset<Row> pairs = pairsOf(spark, options).cache();
+    pairs.groupBy("identifier", "kind")
+        .agg(count(lit(1)).as("accounts"), min("account").as("first_account"))
+        .write().mode("overwrite").parquet(options.out + "/counts");
+    Dataset<Row> counted = spark.read().parquet(options.out + "/counts").cache();
+    result.put("kinds", KindMeasure.of(pairs, counted, options.hubMinAccounts, options.kinds));
+    ms.put("measure", (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /** The second pass: the grouping rule on the measured weights, components and buckets. */
+  private static void components(SparkSession spark, Options options, Map<String, Object> result, Map<String, Object> ms) {
+    spark.sparkContext().setCheckpointDir(options.checkpoint);
+    result.put("componentsAlgorithm", "graphx");
     long t0 = System.nanoTime();
 
-    // account keys are read as 64-bit whatever width the parts hold (one Node process writes 32)
     Dataset<Row> links = spark.read().parquet(options.links).withColumn("account", col("account").cast(DataTypes.LongType));
-    Dataset<Row> accounts = spark.read().parquet(options.accounts).select(col("account").cast(DataTypes.LongType).as("account"), col("id"));
-    // duplicate (account, identifier) rows are one link, as in the local graph
-    Dataset<Row> pairs = links.select("account", "identifier", "kind").distinct().cache();
+    Dataset<Row> accounts = spark.read().parquet(options.accounts).select(col("account").cast(DataTypes.LongType).as("account"), col("id"), col("created_at"), col("properties"));
+    Dataset<Row> pairs = pairsOf(spark, options).cache();
 
-    // accounts per identifier; the hub cut; the grouping rule on the numbers passed in
+    // accounts per identifier (the measure pass counted them); the hub cut; the grouping rule on the numbers passed in
     Dataset<Row> kinds = spark.createDataFrame(kindRows(options.kindWeights), new StructType()
         .add("kind", DataTypes.IntegerType, false)
         .add("kind_weight", DataTypes.DoubleType, false));
-    Dataset<Row> counted = pairs.groupBy("identifier", "kind")
-        .agg(count(lit(1)).as("accounts"), min("account").as("first_account"))
+    Dataset<Row> counted = spark.read().parquet(options.out + "/counts")
         .join(org.apache.spark.sql.functions.broadcast(kinds), "kind");
     Column pairWeight = col("kind_weight").divide(col("accounts").minus(1).cast(DataTypes.DoubleType));
     Dataset<Row> identifiers = counted
@@ -128,7 +165,7 @@ public final class SparkEngine {
     // an account no grouping link reaches is a component of its own, named by itself
     Dataset<Row> components = accounts
         .join(labelled, col("account").equalTo(col("linked_account")), "left")
-        .select(col("account"), col("id").as("account_id"), coalesce(col("component"), col("account")).as("component"))
+        .select(col("account"), col("id").as("account_id"), coalesce(col("component"), col("account")).as("component"), col("created_at"), col("properties"))
         .cache();
     components.select("account", "component").write().mode("overwrite").parquet(options.out + "/components");
     Row componentTally = components.agg(countDistinct("component"), count(lit(1))).first();
@@ -136,22 +173,48 @@ public final class SparkEngine {
     result.put("accounts", componentTally.getLong(1));
     ms.put("components", (System.nanoTime() - t1) / 1_000_000);
 
-    // a bucket per component: each row an account with its links, sorted by account
+    // the walk to known fraud, before the buckets, which carry each account's rank
+    long t3 = System.nanoTime();
+    Dataset<Row> walkAccounts = spark.read().parquet(options.walkAccounts).withColumn("account", col("account").cast(DataTypes.LongType));
+    Dataset<Row> transactions = spark.read().parquet(options.transactions)
+        .withColumn("account", col("account").cast(DataTypes.LongType))
+        .withColumn("counterparty", col("counterparty").cast(DataTypes.LongType));
+    Proximity.of(spark, pairs, spark.read().parquet(options.out + "/counts"), transactions, walkAccounts, options)
+        .write().mode("overwrite").parquet(options.out + "/proximity");
+    Dataset<Row> ranks = spark.read().parquet(options.out + "/proximity").withColumnRenamed("rank", "proximity_rank");
+    ms.put("proximity", (System.nanoTime() - t3) / 1_000_000);
+
+    // a bucket per component: each row an account with what detection reads of it (its label, its
+    // links with the identifier's value and whole-night account count and hub flag, so a bucket
+    // alone gives the weights; the transactions it sent and received; its rank), sorted by account.
+    // Lists are sorted, so a bucket is the same file content whatever order the shuffle delivered.
     long t2 = System.nanoTime();
+    Dataset<Row> values = spark.read().parquet(options.identifierValues).select("identifier", "kind", "value");
     Dataset<Row> accountLinks = links
+        .join(values, seq("identifier", "kind"), "left")
+        .join(identifiers.select("identifier", "kind", "accounts", "hub"), seq("identifier", "kind"))
         .groupBy("account")
-        // sorted, so a bucket is the same file content whatever order the shuffle delivered
-        .agg(array_sort(collect_list(struct(col("identifier"), col("kind"), col("first_seen"), col("last_seen")))).as("links"));
+        .agg(array_sort(collect_list(struct(col("identifier"), col("kind"), col("value"), col("first_seen"), col("last_seen"), col("accounts"), col("hub")))).as("links"));
+    Dataset<Row> sent = transactions
+        .groupBy("account")
+        .agg(array_sort(collect_list(struct(col("row"), col("counterparty"), col("amount"), col("status"), col("created_at")))).as("sent"));
+    Dataset<Row> received = transactions
+        .filter(col("counterparty").geq(0))
+        .groupBy(col("counterparty").as("account"))
+        .agg(array_sort(collect_list(struct(col("row"), col("account").as("sender"), col("amount"), col("status"), col("created_at")))).as("received"));
     components
-        .join(accountLinks, "account", "left")
+        .join(walkAccounts.select("account", "label", "approved"), "account")
+        .join(ranks, seq("account"), "left")
+        .withColumn("proximity_rank", coalesce(col("proximity_rank"), lit(0L)))
+        .join(accountLinks, seq("account"), "left")
+        .join(sent, seq("account"), "left")
+        .join(received, seq("account"), "left")
         .withColumn("bucket", pmod(xxhash64(col("component")), lit((long) options.buckets)))
         .repartition(col("bucket"))
         .sortWithinPartitions("account")
         .write().mode("overwrite").partitionBy("bucket").parquet(options.out + "/buckets");
     ms.put("buckets", (System.nanoTime() - t2) / 1_000_000);
     result.put("buckets", options.buckets);
-    result.put("ms", ms);
-    return result;
   }
 
   /**
