@@ -51,12 +51,14 @@ export interface ClusterRow {
   contributions: string;
   /** cluster features (counts as integers, rates and shares as floats), stored as properties */
   features: Record<string, Integer | number>;
-  sharedIdentifierKeys: string[];
+  /** null when none: Neo4j's bulk import cannot store an empty list, so neither path does */
+  sharedIdentifierKeys: string[] | null;
   /** the run this cluster (by its stable id) was first seen in */
   firstSeenRunId: string;
   /** what happened to it since the previous run: new, continued, grown, shrunk, merged, split */
   lineageEvent: string | null;
-  previousClusterIds: string[];
+  /** null when none (see sharedIdentifierKeys) */
+  previousClusterIds: string[] | null;
 }
 
 export interface MemberRow {
@@ -174,10 +176,10 @@ export function clusterRows(output: Pick<RunOutput, 'run' | 'snapshot' | 'detect
     summary: c.summary,
     contributions: JSON.stringify(c.contributions),
     features: featureProperties(c.features as unknown as Record<string, number>),
-    sharedIdentifierKeys: c.shared.map((s) => identifierKey(kinds[kindOf[s.identifier]!]!, values.at(s.identifier))),
+    sharedIdentifierKeys: listOrNull(c.shared.map((s) => identifierKey(kinds[kindOf[s.identifier]!]!, values.at(s.identifier)))),
     firstSeenRunId: output.firstSeen.get(c.clusterId) ?? output.run.runId,
     lineageEvent: lineage.get(c.clusterId)?.event ?? null,
-    previousClusterIds: lineage.get(c.clusterId)?.previousClusterIds ?? [],
+    previousClusterIds: listOrNull(lineage.get(c.clusterId)?.previousClusterIds ?? []),
   }));
 }
 
@@ -213,6 +215,11 @@ export function featureProperties(features: Record<string, number>): Record<stri
     out[name] = Number.isInteger(value) && !/(Rate|Share)$/.test(name) ? neo4j.int(value) : value;
   }
   return out;
+}
+
+/** An empty list is stored as no property: Neo4j's bulk import reads an empty array field as null. */
+function listOrNull(list: string[]): string[] | null {
+  return list.length > 0 ? list : null;
 }
 
 function epochMs(ms: number): Integer | null {
