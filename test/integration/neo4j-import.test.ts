@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSnapshot } from '../../src/generate/generate-snapshot.js';
 import { DecisionLog } from '../../src/review/decision-log.js';
@@ -10,6 +10,7 @@ import { requireServer, rows, settings, shape, wipe, write } from '../support/ne
 import { runCli } from '../support/run-cli.js';
 import { readCsv } from '../support/snapshot-files.js';
 import { suiteDir } from '../support/temp-dir.js';
+import { canonicalGraph } from '../support/canonical-graph.js';
 
 /**
  * The first write through `neo4j-admin database import` (nightly --sink neo4j-import, then
@@ -19,34 +20,6 @@ import { suiteDir } from '../support/temp-dir.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let driver: Driver;
 let snapshot: string;
-
-/** Properties that hold when a run happened, or counts named after the sink that wrote them. */
-const volatile: Record<string, (key: string) => boolean> = {
-  PipelineRun: (k) => ['startedAt', 'finishedAt', 'writeMs'].includes(k) || /^(neo4j|written)/.test(k),
-  FraudCluster: (k) => k === 'foundAt',
-  BlacklistCandidate: (k) => k === 'lastFlaggedAt',
-  PipelineLock: (k) => k === 'checkedAt',
-};
-
-/** Every node (labels, properties) and relationship (type, ends, properties), as sorted lines. */
-async function canonicalGraph(): Promise<{ nodes: string[]; relationships: string[] }> {
-  const text = (value: unknown): string =>
-    JSON.stringify(value, (_, v: unknown) => (neo4j.isInt(v) ? `int ${v.toString()}` : v && typeof v === 'object' && !Array.isArray(v) && v.constructor !== Object ? `${v.constructor.name} ${String(v)}` : typeof v === 'number' ? `float ${v}` : v));
-  const stable = (labels: string[], props: Record<string, unknown>): Record<string, unknown> => {
-    const drop = labels.map((l) => volatile[l]).find(Boolean) ?? (() => false);
-    return Object.fromEntries(Object.entries(props).filter(([k]) => !drop(k)).sort(([a], [b]) => (a < b ? -1 : 1)));
-  };
-  const nodes = await rows<{ labels: string[]; p: Record<string, unknown> }>(driver, 'MATCH (n) RETURN apoc.coll.sort(labels(n)) AS labels, properties(n) AS p');
-  const id = 'coalesce(x.key, x.runId, x.accountId, x.name)';
-  const relationships = await rows<{ t: string; a: string; al: string[]; b: string; bl: string[]; p: Record<string, unknown> }>(
-    driver,
-    `MATCH (a)-[r]->(b) WITH a, r, b RETURN type(r) AS t, labels(a) AS al, ${id.replaceAll('x.', 'a.')} AS a, labels(b) AS bl, ${id.replaceAll('x.', 'b.')} AS b, properties(r) AS p`,
-  );
-  return {
-    nodes: nodes.map((n) => text([n.labels, stable(n.labels, n.p)])).sort(),
-    relationships: relationships.map((r) => text([r.t, r.al, r.a, r.bl, r.b, r.p])).sort(),
-  };
-}
 
 /** npm run neo4j:import for the test's server: stops it, imports, starts it, applies the migrations. */
 function importIntoLocalServer(folder: string): Promise<{ code: number | null; stderr: string }> {
@@ -81,7 +54,7 @@ describe('first write through neo4j-admin import', () => {
     const bolt = await runCli(['nightly', '--input', snapshot, '--out', boltState, '--run-id', 'n1', '--sink', 'neo4j', '--dev-pan-key', '--config', full]);
     expect(bolt.code, bolt.stderr).toBe(0);
     const boltShape = await shape(driver);
-    const boltGraph = await canonicalGraph();
+    const boltGraph = await canonicalGraph(driver);
 
     // the same night with the import files, then the import into the (replaced) database
     const state = await suiteDir('fraud-rings-neo4j-import-state-');
@@ -97,7 +70,7 @@ describe('first write through neo4j-admin import', () => {
 
     expect(await shape(driver)).toEqual(boltShape);
     expect(boltShape['Account']).toBe(2500);
-    const importGraph = await canonicalGraph();
+    const importGraph = await canonicalGraph(driver);
     expect(importGraph.nodes.length).toBe(boltGraph.nodes.length);
     expect(importGraph.nodes).toEqual(boltGraph.nodes);
     expect(importGraph.relationships).toEqual(boltGraph.relationships);

@@ -28,19 +28,19 @@ export async function writeGraphFiles(dir: string, output: RunOutput, plan: Impo
   const written: Written = {};
   const runId = output.run.runId;
 
-  const identifiers = new CsvFile(join(dir, 'identifiers.csv'), ['key:ID(Identifier)', 'kind', 'value', 'hub:boolean', 'accountCount:long', ':LABEL']);
-  for (const [key, kind, value, labels, hub, accountCount] of identifierRows(output, selection)) {
-    await identifiers.write([key, kind, value, hub, accountCount.toNumber(), ['Identifier', ...labels]]);
+  const identifiers = new CsvFile(join(dir, 'identifiers.csv'), ['key:ID(Identifier)', 'kind', 'value', 'hub:boolean', 'accountCount:long', 'rowHash', ':LABEL']);
+  for (const [key, kind, value, labels, hub, accountCount, hash] of identifierRows(output, selection)) {
+    await identifiers.write([key, kind, value, hub, accountCount.toNumber(), hash, ['Identifier', ...labels]]);
   }
   written.identifiers = await finished(identifiers, plan);
   plan.nodes.push({ labels: [], files: ['identifiers.csv'] });
 
-  const columns = [...output.snapshot.accounts.properties.keys()].filter((c) => !['accountId', 'createdAt', 'label'].includes(c));
+  const columns = [...output.snapshot.accounts.properties.keys()].filter((c) => !['accountId', 'createdAt', 'label', 'rowHash'].includes(c));
   for (const c of columns) if (c.includes(':')) throw new Error(`account column ${JSON.stringify(c)} holds ':', which the import header cannot name`);
-  const accounts = new CsvFile(join(dir, 'accounts.csv'), ['accountId:ID(Account)', 'createdAt:datetime', 'label', ...columns]);
+  const accounts = new CsvFile(join(dir, 'accounts.csv'), ['accountId:ID(Account)', 'createdAt:datetime', 'label', 'rowHash', ...columns]);
   const uses = new CsvFile(join(dir, 'uses.csv'), [':START_ID(Account)', ':END_ID(Identifier)', 'firstSeen:datetime', 'lastSeen:datetime']);
-  for (const [accountId, createdAt, label, props, accountUses] of accountRows(output, selection)) {
-    const fields: Field[] = [accountId, dateTime(createdAt), label];
+  for (const [accountId, createdAt, label, props, accountUses, hash] of accountRows(output, selection)) {
+    const fields: Field[] = [accountId, dateTime(createdAt), label, hash];
     for (const c of columns) fields.push(props[c] ?? null);
     await accounts.write(fields);
     for (const [key, firstSeen, lastSeen] of accountUses) await uses.write([accountId, key, dateTime(firstSeen), dateTime(lastSeen)]);
