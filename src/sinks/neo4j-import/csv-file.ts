@@ -47,6 +47,7 @@ export class CsvFile {
 
   private field(value: Field): string {
     if (value === null) return '';
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
     const text = Array.isArray(value) ? value.map(arrayItem).join(ARRAY_DELIMITER) : String(value);
     if (text === '' || /[",\n\r]/.test(text)) {
       if (/[\n\r]/.test(text)) this.multiline = true;

@@ -2,7 +2,7 @@ import neo4j, { type Integer } from 'neo4j-driver';
 import type { RunOutput } from '../sink.js';
 import { accountsSharing } from '../../graph/identifier-graph.js';
 import { kindLabel } from './kind-label.js';
-import { rowHash } from './row-hash.js';
+import { FIELD, ITEM, rowHash } from './row-hash.js';
 import type { Selection } from './scope.js';
 
 /**
@@ -120,7 +120,9 @@ export function* accountRows(output: Pick<RunOutput, 'snapshot' | 'graph'>, sele
       uses.push([key, epochMs(graph.firstSeen[k]!), epochMs(graph.lastSeen[k]!)]);
     }
     const row: [string, Integer | null, AccountRow[2], Record<string, string | null>, UseRow[]] = [ids[a]!, epochMs(createdAt[a]!), label[a] === 1 ? 'fraud' : label[a] === -1 ? 'legit' : null, props, uses];
-    yield [...row, rowHash([row, keys])];
+    let uses_ = '';
+    for (const [key, first, last] of uses) uses_ += `${key}${ITEM}${first?.toString() ?? ''}${ITEM}${last?.toString() ?? ''}${ITEM}`;
+    yield [...row, rowHash([row[0], row[1]?.toString() ?? '', row[2] ?? '', JSON.stringify(props), uses_, keys.join(ITEM)].join(FIELD))];
   }
 }
 
@@ -160,7 +162,7 @@ export function* identifierRows(output: Pick<RunOutput, 'snapshot' | 'graph' | '
     const hub = output.weights.hub[i] === 1;
     const value = values.at(i);
     const row: [string, string, string, string[], boolean, Integer] = [identifierKey(kind, value), kind, value, (hub ? hubLabels : labels)[kindOf[i]!]!, hub, neo4j.int(accountsSharing(output.graph, i))];
-    yield [...row, rowHash(row)];
+    yield [...row, rowHash([row[0], kind, value, row[3].join(ITEM), hub, row[5].toString()].join(FIELD))];
   }
 }
 
