@@ -4,7 +4,8 @@ import { once } from 'node:events';
 /**
  * One CSV file in the form `neo4j-admin database import` reads: comma-separated, `"` quotes
  * (doubled inside), arrays joined by ARRAY_DELIMITER. A null field is written empty and unquoted,
- * which the import reads as "no property"; an empty string is written `""`, which it keeps.
+ * which the import reads as "no property" (an empty list too); an empty string is written `""`,
+ * which it keeps.
  * Rows are gathered into chunks of about a megabyte so that millions of rows cost few writes.
  */
 export class CsvFile {
@@ -48,6 +49,8 @@ export class CsvFile {
   private field(value: Field): string {
     if (value === null) return '';
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    // the import cannot store an empty list (a quoted "" would be a list of one empty string)
+    if (Array.isArray(value) && value.length === 0) return '';
     const text = Array.isArray(value) ? value.map(arrayItem).join(ARRAY_DELIMITER) : String(value);
     if (text === '' || /[",\n\r]/.test(text)) {
       if (/[\n\r]/.test(text)) this.multiline = true;
