@@ -2,6 +2,7 @@
  * npm run bench [-- --accounts 1000000 --seed 1 --sink files|neo4j]
  * npm run bench -- --growth 1000000,4000000,10000000 [--seed 13]
  * npm run bench -- --sink neo4j [--scope clusters|full] [--config file.json] [--run-id bench]
+ * npm run bench -- --sink neo4j-import [--run-id bench]
  * npm run bench -- --formats [--styles iso,iso-ms,offset+messy] [--accounts 1000000]
  * npm run bench -- --engine spark [--spark-master local[2]] [--spark-conf k=v ...] [--accounts N | --growth ...]
  *
@@ -17,7 +18,14 @@
  * seconds over the run and rows per server CPU second. `--scope`
  * overrides `neo4j.scope` of the config (default: the config's, `clusters`). The Neo4j database is
  * left as the run leaves it: a first write needs an empty one (`npm run neo4j:reset`), and running
- * the bench again measures a rerun (the same `--run-id`) or the next night (another one).
+ * the bench again measures a rerun (the same `--run-id`) or the next night (another one). A
+ * night that finds rows unchanged in Neo4j (their rowHash) does not send them: it prints the rows
+ * sent and the rows of the scope, each over the `write neo4j` stage.
+ *
+ * With `--sink neo4j-import` the night writes the import files (bench-data/import-…), then
+ * `tools/neo4j-local/import.mjs` stops the local server, imports them into a new database, starts
+ * it and applies the migrations: it prints each step's time and rows/s, and the total. The
+ * database is replaced: the first write of scope `full` through the import.
  *
  * With `--formats` it runs the format matrix: the same world written in each timestamp and value
  * style of `generate` (cached under bench-data/ per style), and for each, in the same bench run,
@@ -219,7 +227,10 @@ async function bench(requested: number, style: SnapshotStyle): Promise<Result> {
   // V8's default heap (about 4 GB here) holds the interned strings of about 5M accounts; past
   // that the run needs a larger one, as README.md says for production runs
   const heapMb = Math.max(4096, Math.ceil(accounts / 1e6) * 1024 + 2048);
-  const { code, maxRssKb, cpuSeconds, statements } = await run(process.execPath, ['--max-semi-space-size=64', `--max-old-space-size=${heapMb}`, cli, 'nightly', '--input', data, '--out', state, '--run-id', runId, '--dev-pan-key', '--sink', values.sink!, ...engineArgs, ...configArgs]);
+  const importDir = resolve(join('bench-data', `import-${requested}-${seed}`));
+  if (values.sink === 'neo4j-import') await rm(importDir, { recursive: true, force: true });
+  const importArgs = values.sink === 'neo4j-import' ? ['--import-dir', importDir] : [];
+  const { code, maxRssKb, cpuSeconds, statements } = await run(process.execPath, ['--max-semi-space-size=64', `--max-old-space-size=${heapMb}`, cli, 'nightly', '--input', data, '--out', state, '--run-id', runId, '--dev-pan-key', '--sink', values.sink!, ...importArgs, ...engineArgs, ...configArgs]);
   const wall = (performance.now() - started) / 1000;
   const serverCpuAfter = await serverCpuSeconds();
   if (code !== 0) {
@@ -238,8 +249,14 @@ async function bench(requested: number, style: SnapshotStyle): Promise<Result> {
   const neo4jStage = manifest.stages.find((s) => s.stage === 'write neo4j');
   if (neo4jStage) {
     const rows = Object.entries(manifest.counts).filter(([k]) => k.startsWith('neo4j.'));
-    const total = rows.reduce((n, [, v]) => n + v, 0);
-    console.log(`neo4j: ${total} rows in ${(neo4jStage.ms / 1000).toFixed(1)} s = ${Math.round(total / (neo4jStage.ms / 1000))} rows/s (${rows.map(([k, v]) => `${k.slice(6)} ${v}`).join(', ')})`);
+    const count = (k: string): number => manifest.counts[`neo4j.${k}`] ?? 0;
+    // sent: graph rows and clean-up rows the statements carried; the scope: the graph rows the
+    // night stands for, sent or found unchanged in Neo4j (dropUnseenUses rows are no graph rows)
+    const graphRows = ['identifiers', 'accounts', 'uses', 'clusters', 'candidates', 'members', 'candidateFor'];
+    const total = [...graphRows, 'dropUnseenUses'].reduce((n, k) => n + count(k), 0);
+    const scope = graphRows.reduce((n, k) => n + count(k), 0) + count('identifiersUnchanged') + count('accountsUnchanged') + count('usesUnchanged');
+    const seconds = neo4jStage.ms / 1000;
+    console.log(`neo4j: ${total} rows sent in ${seconds.toFixed(1)} s = ${Math.round(total / seconds)} rows/s; the scope's ${scope} graph rows over the same time = ${Math.round(scope / seconds)} rows/s (${rows.map(([k, v]) => `${k.slice(6)} ${v}`).join(', ')})`);
     if (serverCpuBefore !== null && serverCpuAfter !== null) {
       const cpu = serverCpuAfter - serverCpuBefore;
       console.log(`neo4j server CPU over the whole run: ${cpu.toFixed(1)} s = ${Math.round(total / cpu)} rows per server CPU second (the local server, ${localServerPidFile})`);
@@ -249,6 +266,8 @@ async function bench(requested: number, style: SnapshotStyle): Promise<Result> {
       console.log(formatTable(['statement', 'rows', 'ms', 'rows/s', 'batches', 'retries'], statements.map((s) => [s.statement, s.rows, s.ms, s.rowsPerSecond, s.batches, s.retries])));
     }
   }
+  const importStage = manifest.stages.find((s) => s.stage === 'write neo4j-import');
+  if (importStage) await measureImport(importDir, importStage.ms, manifest.counts);
   console.log(formatEvaluation(await evaluateRun(join(state, 'runs', runId), join(data, 'truth.csv'))));
   return {
     accounts,
@@ -266,6 +285,30 @@ async function bench(requested: number, style: SnapshotStyle): Promise<Result> {
     jvmPeakMb: engine?.jvmPeakRssMb ?? null,
     jvmCpu: engine?.jvmCpuSeconds ?? null,
   };
+}
+
+/** The import of the night's files into the local server (tools/neo4j-local/import.mjs), timed by step. */
+async function measureImport(dir: string, filesMs: number, counts: Record<string, number>): Promise<void> {
+  const rows = ['identifiers', 'accounts', 'uses', 'clusters', 'members', 'candidates'].reduce((n, k) => n + (counts[`neo4j-import.${k}`] ?? 0), 0);
+  const loadAvg = loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const child = spawn(process.execPath, [resolve('tools/neo4j-local/import.mjs'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  if (code !== 0) {
+    console.error(`the import exited ${code}`);
+    process.exit(1);
+  }
+  const times = JSON.parse(stdout.trim().split('\n').pop()!) as { stopMs: number; importMs: number; startMs: number; migrationsMs: number };
+  const steps: Array<[string, number]> = [
+    ['import files written (write neo4j-import)', filesMs],
+    ['neo4j-admin database import full', times.importMs],
+    ['server start', times.startMs],
+    ['constraints and indexes (migrations)', times.migrationsMs],
+  ];
+  const totalMs = steps.reduce((n, [, ms]) => n + ms, 0);
+  console.log(`\nneo4j import of ${rows} graph rows (load average at the import ${loadAvg}; stopping the server before it: ${times.stopMs} ms, not counted)`);
+  console.log(formatTable(['step', 'ms', 'rows/s'], [...steps, ['total', totalMs] as [string, number]].map(([step, ms]) => [step, ms, Math.round(rows / (ms / 1000))])));
 }
 
 interface StatementLog {

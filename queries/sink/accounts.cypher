@@ -1,7 +1,7 @@
 // Accounts with their creation time, known label ('fraud' / 'legit' / null) and extra columns,
 // and each account's USES relationships (first and last seen: DateTime or null), in one statement
 // so that an account is looked up once, not once more per relationship.
-// row: [accountId, createdAt: epoch ms | null, label, props: {column: value | null}]
+// row: [accountId, createdAt: epoch ms | null, label, props: {column: value | null}, rowHash (set by drop-unseen-uses)]
 // use: [position of the account in $rows, identifier key, firstSeen: epoch ms | null, lastSeen: epoch ms | null],
 //      sorted by key (identifiers shared by batches in flight are locked in one order)
 UNWIND $rows AS row

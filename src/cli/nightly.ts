@@ -6,6 +6,7 @@ import { noProgress, terminalProgress } from '../run/progress.js';
 import { connectionSettingsFromEnv } from '../sinks/neo4j/connection-settings.js';
 import { Neo4jDecisionSink } from '../sinks/neo4j/review-decisions.js';
 import { Neo4jSink } from '../sinks/neo4j/neo4j-sink.js';
+import { Neo4jImportSink } from '../sinks/neo4j-import/neo4j-import-sink.js';
 import { formatRunSummary, formatValidation } from './run-summary.js';
 import { validate } from '../../pipelines/validate.js';
 import { checkRunId } from '../run/run-id.js';
@@ -19,6 +20,7 @@ interface NightlyCliOptions {
   map?: string;
   runId?: string;
   sink: string;
+  importDir?: string;
   dryRun: boolean;
   devPanKey: boolean;
   engine: 'local' | 'spark';
@@ -43,7 +45,8 @@ export function register(program: Command): void {
     .option('--config <file>', 'JSON config file (defaults apply to everything left out)')
     .option('--map <file>', 'JSON mapping of the export\'s files to the snapshot tables (the config\'s input.tables, in a file of its own)')
     .option('--run-id <id>', 'id for this run (default: the UTC start time)')
-    .addOption(new Option('--sink <sink>', 'where results go besides the run folder').choices(['files', 'neo4j']).default('files'))
+    .addOption(new Option('--sink <sink>', 'where results go besides the run folder').choices(['files', 'neo4j', 'neo4j-import']).default('files'))
+    .option('--import-dir <dir>', 'with --sink neo4j-import: an empty folder for the neo4j-admin import files of the whole graph (a first write into an empty database)')
     .option('--dry-run', 'validate the config and the snapshot, write nothing', false)
     .option('--dev-pan-key', 'hash card numbers with the public development key when FRAUD_RINGS_PAN_KEY is not set (demos and tests only)', false)
     .addOption(new Option('--engine <engine>', 'where the global steps (accounts per identifier, components) run: this process, or Apache Spark').choices(['local', 'spark']).default('local'))
@@ -61,7 +64,9 @@ export function register(program: Command): void {
         return;
       }
       await checkStateFolder(opts.out);
-      const sinks = opts.sink === 'neo4j' ? [new Neo4jSink(connectionSettingsFromEnv(), config.config.neo4j, log)] : [];
+      if ((opts.sink === 'neo4j-import') !== (opts.importDir !== undefined)) throw new UserError('--import-dir goes with --sink neo4j-import, and --sink neo4j-import needs --import-dir');
+      const importSink = opts.importDir !== undefined ? new Neo4jImportSink(opts.importDir, connectionSettingsFromEnv().database, log) : null;
+      const sinks = opts.sink === 'neo4j' ? [new Neo4jSink(connectionSettingsFromEnv(), config.config.neo4j, log)] : importSink ? [importSink] : [];
       // statuses reviewers set in Neo4j Browser become decisions; the run reads them inside its lock
       const openReviewSource = opts.sink === 'neo4j' ? () => Neo4jDecisionSink.open(connectionSettingsFromEnv(), config.config.neo4j.retrySeconds) : undefined;
       const result = await nightly({
@@ -77,5 +82,8 @@ export function register(program: Command): void {
         ...(opts.runId ? { runId: opts.runId } : {}),
       });
       process.stdout.write(formatRunSummary(result));
+      if (importSink) {
+        process.stdout.write(`\nNeo4j import files: ${opts.importDir}\nOn the server host, with the database stopped (and not yet created, or dropped), run:\n\n${importSink.command()}\n\nthen start it; the first night with --sink neo4j adds the constraints and indexes.\n`);
+      }
     });
 }

@@ -120,7 +120,8 @@ describe('Neo4j sink', () => {
   it("keeps a reviewer's status through later runs (and keeps :Hub in step with hub)", async () => {
     const [target] = await rows<{ a: string }>(driver, 'MATCH (b:BlacklistCandidate {current: true}) RETURN b.accountId AS a ORDER BY a LIMIT 1');
     await write(driver, "MATCH (b:BlacklistCandidate {accountId: $a}) SET b.status = 'approved', b.reviewer = 'carol'", { a: target!.a });
-    await write(driver, 'MATCH (i:Identifier {hub: false}) WITH i LIMIT 1 SET i:Hub, i.hub = true');
+    // an identifier written as a hub by an earlier night (its rowHash is that night's row) that is no hub tonight
+    await write(driver, "MATCH (i:Identifier {hub: false}) WITH i LIMIT 1 SET i:Hub, i.hub = true, i.rowHash = 'written-as-a-hub'");
     await run('r2');
     const [after] = await rows<{ status: string; runId: string }>(driver, 'MATCH (b:BlacklistCandidate {accountId: $a}) RETURN b.status AS status, b.runId AS runId', { a: target!.a });
     expect(after).toEqual({ status: 'approved', runId: 'r2' });

@@ -2,6 +2,7 @@ import neo4j, { type Integer } from 'neo4j-driver';
 import type { RunOutput } from '../sink.js';
 import { accountsSharing } from '../../graph/identifier-graph.js';
 import { kindLabel } from './kind-label.js';
+import { FIELD, ITEM, rowHash } from './row-hash.js';
 import type { Selection } from './scope.js';
 
 /**
@@ -24,6 +25,8 @@ export type AccountRow = [
   props: Record<string, string | null>,
   /** the account's USES relationships to the identifiers written */
   uses: UseRow[],
+  /** rowHash of all the above and of every identifier key tonight's snapshot links the account to (row-hash.ts) */
+  hash: string,
 ];
 
 /** One USES relationship of an account: the identifier's key, first and last seen. */
@@ -37,6 +40,8 @@ export type IdentifierRow = [
   labels: string[],
   hub: boolean,
   accountCount: Integer,
+  /** rowHash of all the above (row-hash.ts) */
+  hash: string,
 ];
 
 export interface ClusterRow {
@@ -51,12 +56,14 @@ export interface ClusterRow {
   contributions: string;
   /** cluster features (counts as integers, rates and shares as floats), stored as properties */
   features: Record<string, Integer | number>;
-  sharedIdentifierKeys: string[];
+  /** null when none: Neo4j's bulk import cannot store an empty list, so neither path does */
+  sharedIdentifierKeys: string[] | null;
   /** the run this cluster (by its stable id) was first seen in */
   firstSeenRunId: string;
   /** what happened to it since the previous run: new, continued, grown, shrunk, merged, split */
   lineageEvent: string | null;
-  previousClusterIds: string[];
+  /** null when none (see sharedIdentifierKeys) */
+  previousClusterIds: string[] | null;
 }
 
 export interface MemberRow {
@@ -77,7 +84,7 @@ export interface CandidateRow {
 }
 
 /** Properties an extra account column may not overwrite. */
-const accountOwnProperties = new Set(['accountId', 'createdAt', 'label']);
+const accountOwnProperties = new Set(['accountId', 'createdAt', 'label', 'rowHash']);
 
 /** The identifier's unique key: kind and normalised value. */
 export function identifierKey(kind: string, value: string): string {
@@ -103,12 +110,19 @@ export function* accountRows(output: Pick<RunOutput, 'snapshot' | 'graph'>, sele
     const props: Record<string, string | null> = {};
     for (const [name, values] of columns) props[name] = values[a] ? values[a]! : null;
     const uses: UseRow[] = [];
+    // every key the account links to (drop-unseen-uses keeps exactly those), selected or not
+    const keys: string[] = [];
     for (let k = graph.accountOffsets[a]!; k < graph.accountOffsets[a + 1]!; k++) {
       const i = graph.accountIdentifiers[k]!;
+      const key = identifierKey(kinds[kindOf[i]!]!, values.at(i));
+      keys.push(key);
       if (!selection.identifiers[i]) continue;
-      uses.push([identifierKey(kinds[kindOf[i]!]!, values.at(i)), epochMs(graph.firstSeen[k]!), epochMs(graph.lastSeen[k]!)]);
+      uses.push([key, epochMs(graph.firstSeen[k]!), epochMs(graph.lastSeen[k]!)]);
     }
-    yield [ids[a]!, epochMs(createdAt[a]!), label[a] === 1 ? 'fraud' : label[a] === -1 ? 'legit' : null, props, uses];
+    const row: [string, Integer | null, AccountRow[2], Record<string, string | null>, UseRow[]] = [ids[a]!, epochMs(createdAt[a]!), label[a] === 1 ? 'fraud' : label[a] === -1 ? 'legit' : null, props, uses];
+    let uses_ = '';
+    for (const [key, first, last] of uses) uses_ += `${key}${ITEM}${first?.toString() ?? ''}${ITEM}${last?.toString() ?? ''}${ITEM}`;
+    yield [...row, rowHash([row[0], row[1]?.toString() ?? '', row[2] ?? '', JSON.stringify(props), uses_, keys.join(ITEM)].join(FIELD))];
   }
 }
 
@@ -126,12 +140,12 @@ export function* accountRows(output: Pick<RunOutput, 'snapshot' | 'graph'>, sele
  */
 export const accountBatching = {
   weightOf: (row: AccountRow): number => 1 + row[4].length,
-  params: (batch: AccountRow[]): { rows: AccountRow[0 | 1 | 2 | 3][][]; uses: [Integer, ...UseRow][] } => {
+  params: (batch: AccountRow[]): { rows: AccountRow[0 | 1 | 2 | 3 | 5][][]; uses: [Integer, ...UseRow][] } => {
     const uses: [Integer, ...UseRow][] = [];
     const rows = batch.map((row, n) => {
       const at = neo4j.int(n);
       for (const use of row[4]) uses.push([at, ...use]);
-      return row.slice(0, 4) as AccountRow[0 | 1 | 2 | 3][];
+      return [row[0], row[1], row[2], row[3], row[5]];
     });
     uses.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
     return { rows, uses };
@@ -147,7 +161,8 @@ export function* identifierRows(output: Pick<RunOutput, 'snapshot' | 'graph' | '
     const kind = kinds[kindOf[i]!]!;
     const hub = output.weights.hub[i] === 1;
     const value = values.at(i);
-    yield [identifierKey(kind, value), kind, value, (hub ? hubLabels : labels)[kindOf[i]!]!, hub, neo4j.int(accountsSharing(output.graph, i))];
+    const row: [string, string, string, string[], boolean, Integer] = [identifierKey(kind, value), kind, value, (hub ? hubLabels : labels)[kindOf[i]!]!, hub, neo4j.int(accountsSharing(output.graph, i))];
+    yield [...row, rowHash([row[0], kind, value, row[3].join(ITEM), hub, row[5].toString()].join(FIELD))];
   }
 }
 
@@ -174,10 +189,10 @@ export function clusterRows(output: Pick<RunOutput, 'run' | 'snapshot' | 'detect
     summary: c.summary,
     contributions: JSON.stringify(c.contributions),
     features: featureProperties(c.features as unknown as Record<string, number>),
-    sharedIdentifierKeys: c.shared.map((s) => identifierKey(kinds[kindOf[s.identifier]!]!, values.at(s.identifier))),
+    sharedIdentifierKeys: listOrNull(c.shared.map((s) => identifierKey(kinds[kindOf[s.identifier]!]!, values.at(s.identifier)))),
     firstSeenRunId: output.firstSeen.get(c.clusterId) ?? output.run.runId,
     lineageEvent: lineage.get(c.clusterId)?.event ?? null,
-    previousClusterIds: lineage.get(c.clusterId)?.previousClusterIds ?? [],
+    previousClusterIds: listOrNull(lineage.get(c.clusterId)?.previousClusterIds ?? []),
   }));
 }
 
@@ -213,6 +228,11 @@ export function featureProperties(features: Record<string, number>): Record<stri
     out[name] = Number.isInteger(value) && !/(Rate|Share)$/.test(name) ? neo4j.int(value) : value;
   }
   return out;
+}
+
+/** An empty list is stored as no property: Neo4j's bulk import reads an empty array field as null. */
+function listOrNull(list: string[]): string[] | null {
+  return list.length > 0 ? list : null;
 }
 
 function epochMs(ms: number): Integer | null {

@@ -9,6 +9,8 @@ import { releaseDatabaseLock, RELEASE_LOCK, takeDatabaseLock, TAKE_LOCK } from '
 import { AWAIT_INDEXES, MIGRATIONS, migrate } from './migrations.js';
 import { COMMIT_REPAIR_QUERIES, abandonRuns, runState } from './commit-repair.js';
 import { accountIdentifierRows } from './unseen-uses.js';
+import { readStoredHashes } from './stored-hashes.js';
+import { identifierKey, type AccountRow, type IdentifierRow } from './graph-rows.js';
 import { describeNeo4jError, type Phase } from './neo4j-errors.js';
 import { QueryFiles } from './query-files.js';
 import { selectScope, type Scope } from './scope.js';
@@ -55,6 +57,8 @@ const S = {
   retireCandidates: 'sink/retire-candidates',
   dropStaleStaging: 'sink/drop-stale-staging',
   pruneClusters: 'sink/prune-clusters',
+  accountHashes: 'sink/account-hashes',
+  identifierHashes: 'sink/identifier-hashes',
 } as const;
 
 /**
@@ -185,15 +189,45 @@ export class Neo4jSink implements Sink {
     const held = await this.guard({ step: 'write', what: 'accounts' }, () => this.graphCounts());
     this.log.info({ sink: 'neo4j', ...held }, 'neo4j graph before the write');
 
+    // Only rows whose content changed are sent: each written Account and Identifier keeps the
+    // hash of its row (row-hash.ts), read back here for tonight's scope. A kind of node the
+    // database holds none of has nothing to compare with.
+    const hashesStarted = performance.now();
+    const storedIdentifiers = held.identifiers === 0 ? new Map<string, string>() : await this.storedHashes('identifierHashes', selectedKeys(output, selection));
+    const ids = output.snapshot.accounts.ids;
+    const storedAccounts = held.accounts === 0 ? new Map<string, string>() : await this.storedHashes('accountHashes', selectedIds(ids, selection));
+    this.written.hashesRead = storedIdentifiers.size + storedAccounts.size;
+    this.log.info({ sink: 'neo4j', ms: Math.round(performance.now() - hashesStarted), identifiers: storedIdentifiers.size, accounts: storedAccounts.size }, 'neo4j: content hashes of the nodes in scope read');
+
     // identifiers first, then accounts with their USES (see accountBatching)
-    await statement('identifiers', identifierRows(output, selection), {}, { query: held.identifiers === 0 ? 'identifiersCreate' : 'identifiers' });
+    let unchangedIdentifiers = 0;
+    const changedIdentifiers = function* (): Generator<IdentifierRow> {
+      for (const row of identifierRows(output, selection)) {
+        if (storedIdentifiers.get(row[0]) === row[6]) unchangedIdentifiers++;
+        else yield row;
+      }
+    };
+    await statement('identifiers', changedIdentifiers(), {}, { query: held.identifiers === 0 ? 'identifiersCreate' : 'identifiers' });
+    this.written.identifiersUnchanged = unchangedIdentifiers;
     await this.guard({ step: 'write', what: 'identifiers' }, () => this.transaction((tx) => tx.run(queries.get(S.unmarkHubs))));
-    const accounts = await statement('accounts', accountRows(output, selection), {}, { query: held.accounts === 0 ? 'accountsCreate' : 'accounts', batching: accountBatching });
-    this.written.accounts = selection.accountCount;
-    this.written.uses = accounts.rows - selection.accountCount;
+    const writtenAccounts = new Map<string, string>();
+    const changedAccounts = function* (): Generator<AccountRow> {
+      for (const row of accountRows(output, selection)) {
+        if (storedAccounts.get(row[0]) === row[5]) continue;
+        writtenAccounts.set(row[0], row[5]);
+        yield row;
+      }
+    };
+    const accounts = await statement('accounts', changedAccounts(), {}, { query: held.accounts === 0 ? 'accountsCreate' : 'accounts', batching: accountBatching });
+    this.written.accounts = writtenAccounts.size;
+    this.written.uses = accounts.rows - writtenAccounts.size;
+    this.written.accountsUnchanged = selection.accountCount - writtenAccounts.size;
+    this.written.usesUnchanged = countUses(output, selection) - this.written.uses;
     await statement('clusters', clusterRows(output), { runId });
     await statement('candidates', candidateRows(output), { runId });
-    await statement('dropUnseenUses', accountIdentifierRows(output, selection));
+    // created accounts have no USES to drop, and carry their hash already (accounts-create)
+    if (held.accounts > 0) await statement('dropUnseenUses', accountIdentifierRows(output, selection, writtenAccounts));
+    else this.written.dropUnseenUses = 0;
     await statement('members', memberRows(output));
     await statement('candidateFor', candidateRows(output));
 
@@ -254,6 +288,10 @@ export class Neo4jSink implements Sink {
     await driver?.close();
   }
 
+  private storedHashes(query: 'accountHashes' | 'identifierHashes', keys: Iterable<string>): Promise<Map<string, string>> {
+    return this.guard({ step: 'write', what: 'content hashes' }, () => readStoredHashes(this.opened(), this.connection.database, this.queries!.get(S[query]), keys, this.options));
+  }
+
   private async graphCounts(): Promise<{ accounts: number; identifiers: number; uses: number }> {
     const session = this.opened().session({ database: this.connection.database, defaultAccessMode: neo4j.session.READ });
     try {
@@ -301,4 +339,13 @@ function integerCounts(counts: Record<string, number>): Record<string, Integer |
   const out: Record<string, Integer | number> = {};
   for (const [k, v] of Object.entries(counts)) out[k] = Number.isInteger(v) ? neo4j.int(v) : v;
   return out;
+}
+
+function* selectedKeys(output: RunOutput, selection: { identifiers: Uint8Array }): Generator<string> {
+  const { kinds, kindOf, values } = output.snapshot.identifiers;
+  for (let i = 0; i < values.length; i++) if (selection.identifiers[i]) yield identifierKey(kinds[kindOf[i]!]!, values.at(i));
+}
+
+function* selectedIds(ids: readonly string[], selection: { accounts: Uint8Array }): Generator<string> {
+  for (let a = 0; a < ids.length; a++) if (selection.accounts[a]) yield ids[a]!;
 }

@@ -120,8 +120,10 @@ describe('rows', () => {
     const rows = [...accountRows(o, selectScope(o, 'full'))];
     expect(rows.reduce((n, row) => n + accountBatching.weightOf(row), 0)).toBe(rows.length + countUses(o, selectScope(o, 'full')));
     const { rows: accounts, uses } = accountBatching.params(rows);
-    expect(accounts.map((row) => row.length)).toEqual(rows.map(() => 4));
+    expect(accounts.map((row) => row.length)).toEqual(rows.map(() => 5));
     expect(accounts.map((row) => row[0])).toEqual(rows.map((row) => row[0]));
+    // the last field is the account's rowHash (accounts-create stores it)
+    expect(accounts.map((row) => row[4])).toEqual(rows.map((row) => row[5]));
     const keys = uses.map((use) => use[1]);
     expect(keys).toEqual([...keys].sort());
     // the same relationships as the rows hold, with their times
