@@ -1,9 +1,6 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { asyncBufferFromFile, parquetRead } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
 import { EngineUnavailableError } from '../../errors.js';
 import type { Components } from '../../graph/components.js';
+import { forEachPartRow } from './read-parts.js';
 
 /**
  * The components the Spark job wrote (account key, the smallest account key of its component),
@@ -13,23 +10,12 @@ import type { Components } from '../../graph/components.js';
 export async function readComponents(dir: string, accountCount: number): Promise<Components> {
   const label = new Float64Array(accountCount).fill(-1);
   let rows = 0;
-  const parts = (await readdir(dir)).filter((f) => f.endsWith('.parquet')).sort();
-  for (const part of parts) {
-    const file = await asyncBufferFromFile(join(dir, part));
-    await parquetRead({
-      file,
-      compressors,
-      columns: ['account', 'component'],
-      onComplete: (chunk: unknown[][]) => {
-        for (const [account, component] of chunk) {
-          const a = Number(account as bigint);
-          if (a < 0 || a >= accountCount) throw new EngineUnavailableError(`the Spark job named account ${a}, outside the snapshot's ${accountCount}`);
-          label[a] = Number(component as bigint);
-          rows++;
-        }
-      },
-    });
-  }
+  await forEachPartRow(dir, ['account', 'component'], ([account, component]) => {
+    const a = Number(account as bigint);
+    if (a < 0 || a >= accountCount) throw new EngineUnavailableError(`the Spark job named account ${a}, outside the snapshot's ${accountCount}`);
+    label[a] = Number(component as bigint);
+    rows++;
+  });
   if (rows !== accountCount) throw new EngineUnavailableError(`the Spark job gave a component to ${rows} accounts of ${accountCount}`);
 
   const componentOf = new Int32Array(accountCount);

@@ -1,8 +1,5 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { asyncBufferFromFile, parquetRead } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
 import { EngineUnavailableError } from '../../errors.js';
+import { forEachPartRow } from './read-parts.js';
 
 /** Spark's numbers per identifier, aligned with the snapshot's identifiers (index i is identifier i). */
 export interface SparkIdentifiers {
@@ -36,22 +33,12 @@ export async function readIdentifiers(dir: string, ids: BigInt64Array): Promise<
   };
 
   const out: SparkIdentifiers = { accounts: new Int32Array(n), hub: new Uint8Array(n), groups: new Uint8Array(n) };
-  const parts = (await readdir(dir)).filter((f) => f.endsWith('.parquet')).sort();
-  for (const part of parts) {
-    await parquetRead({
-      file: await asyncBufferFromFile(join(dir, part)),
-      compressors,
-      columns: ['identifier', 'accounts', 'hub', 'groups'],
-      onComplete: (rows: unknown[][]) => {
-        for (const [identifier, accounts, hub, groups] of rows) {
-          const i = indexOf(identifier as bigint);
-          if (i < 0) throw new EngineUnavailableError(`the Spark job named identifier ${String(identifier)}, which the snapshot does not hold`);
-          out.accounts[i] = Number(accounts as bigint);
-          out.hub[i] = hub ? 1 : 0;
-          out.groups[i] = groups ? 1 : 0;
-        }
-      },
-    });
-  }
+  await forEachPartRow(dir, ['identifier', 'accounts', 'hub', 'groups'], ([identifier, accounts, hub, groups]) => {
+    const i = indexOf(identifier as bigint);
+    if (i < 0) throw new EngineUnavailableError(`the Spark job named identifier ${String(identifier)}, which the snapshot does not hold`);
+    out.accounts[i] = Number(accounts as bigint);
+    out.hub[i] = hub ? 1 : 0;
+    out.groups[i] = groups ? 1 : 0;
+  });
   return out;
 }
