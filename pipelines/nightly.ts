@@ -11,6 +11,7 @@ import { kindEvidenceOf, kindWeightsOf, undilutedKindsOf } from '../src/detect/k
 import { checkScoringConfig } from '../src/detect/score-communities.js';
 import type { Engine } from '../src/engine/engine.js';
 import { openEngine, type EngineChoice } from '../src/engine/open-engine.js';
+import { wholeGraphFacts, wholeGraphView } from '../src/graph/graph-facts.js';
 import { buildIdentifierGraph } from '../src/graph/identifier-graph.js';
 import { kindEvidenceByKind, kindWeightsByKind, weighIdentifiers } from '../src/graph/identifier-weights.js';
 import { indexTransactions } from '../src/graph/transaction-index.js';
@@ -236,7 +237,8 @@ async function detect(options: NightlyOptions, run: RunInfo, normaliser: Configu
   const bundles = await timer.run('evidence', () => evidenceByBuckets(input, named.detection, buckets, config.evidence));
   const { detection, evidence, suppressed, reopened } = screenRejected(named.detection, bundles, snapshot.accounts.ids, rejectedEvidence(decisions), keys.comparable, (d, id) => decisionLog.approvedWhen(d, id));
   record.count({ ...detectionCounts(detection), suppressedRejected: suppressed, reopened });
-  const output: RunOutput = { run, snapshot, graph, weights, detection, evidence, lineage: named.lineage, firstSeen: named.firstSeen, previousRunId: previous?.runId ?? null };
+  const facts = wholeGraphFacts(wholeGraphView(snapshot, graph, weights.hub));
+  const output: RunOutput = { run, accountIds: snapshot.accounts.ids, facts, snapshot, graph, weights, detection, evidence, lineage: named.lineage, firstSeen: named.firstSeen, previousRunId: previous?.runId ?? null };
   return { detection, output };
 }
 

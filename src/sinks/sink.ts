@@ -1,5 +1,6 @@
 import type { Detection } from '../detect/detection.js';
 import type { CandidateEvidence } from '../detect/evidence.js';
+import type { GraphFacts } from '../graph/graph-facts.js';
 import type { IdentifierGraph } from '../graph/identifier-graph.js';
 import type { IdentifierWeights } from '../graph/identifier-weights.js';
 import type { LineageEntry } from '../lineage/match-clusters.js';
@@ -18,12 +19,15 @@ export interface RunInfo {
   latestRunId?: string | null;
 }
 
-/** Everything a sink may write: the detection result plus the interned snapshot to name things. */
-export interface RunOutput {
+/**
+ * What every night ends with, however it held the snapshot: the detection, with the account ids
+ * and the graph's facts to name things (the run folder needs no more).
+ */
+export interface RunResult {
   run: RunInfo;
-  snapshot: Snapshot;
-  graph: IdentifierGraph;
-  weights: IdentifierWeights;
+  /** the night's account ids, by account index */
+  accountIds: readonly string[];
+  facts: GraphFacts;
   detection: Detection;
   /** one bundle per candidate, sorted by account id */
   evidence: CandidateEvidence[];
@@ -33,6 +37,13 @@ export interface RunOutput {
   firstSeen: Map<string, string>;
   /** the run lineage compared against; null on the first run */
   previousRunId: string | null;
+}
+
+/** A night that held the snapshot whole (the local engine): the graph sinks write it all. */
+export interface RunOutput extends RunResult {
+  snapshot: Snapshot;
+  graph: IdentifierGraph;
+  weights: IdentifierWeights;
 }
 
 export interface SinkReport {

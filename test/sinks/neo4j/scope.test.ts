@@ -1,3 +1,4 @@
+import { wholeGraphFacts, wholeGraphView } from '../../../src/graph/graph-facts.js';
 import { oneCandidateDecision, oneCommunityStats, priorCalibration, priorModel } from '../../support/detection-fixtures.js';
 import { isInt } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +66,8 @@ function output(): RunOutput {
   };
   return {
     run: { runId: 'run-1', startedAt: '', configHash: '', version: '' },
+    accountIds: snapshot.accounts.ids,
+    facts: wholeGraphFacts(wholeGraphView(snapshot, input.graph, input.weights.hub)),
     snapshot,
     graph: input.graph,
     weights: input.weights,
