@@ -64,6 +64,8 @@ export function register(program: Command): void {
         return;
       }
       await checkStateFolder(opts.out);
+      // the Neo4j sinks write from the whole snapshot and graph, which the Spark engine never holds in this process
+      if (opts.engine === 'spark' && opts.sink !== 'files') throw new UserError(`--engine spark writes the run folder only; --sink ${opts.sink} needs --engine local`);
       if ((opts.sink === 'neo4j-import') !== (opts.importDir !== undefined)) throw new UserError('--import-dir goes with --sink neo4j-import, and --sink neo4j-import needs --import-dir');
       const importSink = opts.importDir !== undefined ? new Neo4jImportSink(opts.importDir, connectionSettingsFromEnv().database, log) : null;
       const sinks = opts.sink === 'neo4j' ? [new Neo4jSink(connectionSettingsFromEnv(), config.config.neo4j, log)] : importSink ? [importSink] : [];

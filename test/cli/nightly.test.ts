@@ -28,6 +28,17 @@ describe('fraud-rings nightly (command line)', () => {
     expect(logs.map((l) => l.msg)).toContain('nightly run succeeded');
   });
 
+  it('refuses a Neo4j sink with the Spark engine before any work (exit 2, one line)', async () => {
+    const input = await folderWith({ 'accounts.csv': accounts, 'identifiers.csv': identifiers });
+    const out = await tempDir();
+    for (const sink of ['neo4j', 'neo4j-import']) {
+      const result = await runCli(['nightly', '--input', input, '--out', out, '--engine', 'spark', '--sink', sink, ...(sink === 'neo4j-import' ? ['--import-dir', join(out, 'import')] : [])]);
+      expect(result.code).toBe(2);
+      expect(messages(result.stderr)).toEqual([`fraud-rings: --engine spark writes the run folder only; --sink ${sink} needs --engine local`]);
+      await expect(readdir(join(out, 'runs'))).rejects.toThrow();
+    }
+  });
+
   it('says how many candidates the review budget left out', async () => {
     const input = await folderWith({ 'accounts.csv': accounts, 'identifiers.csv': identifiers });
     // a low precision target, so that capacity alone decides
