@@ -39,9 +39,9 @@ export interface EngineRecord {
   identifierIds?: { values: number; collisions: number };
   /** identifiers Spark counted, the hubs among them and those that group */
   identifiers?: { count: number; hubs: number; grouping: number };
-  /** the Spark JVM's peak resident memory (local mode through java -cp) */
+  /** the Spark JVM's peak resident memory (local mode: java -cp, or spark-submit's driver) */
   jvmPeakRssMb?: number;
-  /** the Spark JVM's CPU seconds, user + system (local mode through java -cp) */
+  /** the Spark JVM's CPU seconds, user + system (local mode: java -cp, or spark-submit's driver) */
   jvmCpuSeconds?: number;
   /** the job's own steps, in ms */
   jobMs?: Record<string, number>;

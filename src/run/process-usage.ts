@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 
 /**
  * What another live process has used so far, read from /proc (Linux): its peak resident memory
- * and its CPU time. Both only grow, so the last reading before the process exits is the figure.
+ * and its CPU time (and its command line, to tell what it is). Both only grow, so the last reading before the process exits is the figure.
  * Elsewhere (no /proc) both read 0.
  */
 
@@ -25,5 +25,14 @@ export async function cpuSeconds(pid: number): Promise<number> {
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return 0;
+  }
+}
+
+/** The process's command line, arguments joined by spaces ('' once it has gone). */
+export async function commandLine(pid: number): Promise<string> {
+  try {
+    return (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').join(' ').trim();
+  } catch {
+    return '';
   }
 }

@@ -1,5 +1,6 @@
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { cpuSeconds, peakRssKb } from '../../src/run/process-usage.js';
+import { commandLine, cpuSeconds, peakRssKb } from '../../src/run/process-usage.js';
 
 describe('process usage from /proc', () => {
   it('reads a live process: its peak at least its current memory, and CPU time that grows with work', async () => {
@@ -16,5 +17,16 @@ describe('process usage from /proc', () => {
   it('reads 0 for a process that is not there', async () => {
     expect(await peakRssKb(2 ** 22 + 1)).toBe(0);
     expect(await cpuSeconds(2 ** 22 + 1)).toBe(0);
+    expect(await commandLine(2 ** 22 + 1)).toBe('');
+  });
+
+  it("reads a process's command line, its arguments joined by spaces", async () => {
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)', 'an argument'], { stdio: 'ignore' });
+    try {
+      await new Promise((resolve) => child.once('spawn', resolve));
+      expect(await commandLine(child.pid!)).toBe(`${process.execPath} -e setTimeout(() => {}, 10000) an argument`);
+    } finally {
+      child.kill();
+    }
   });
 });

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { delimiter, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { KindAggregates } from '../../detect/kind-aggregates.js';
 import { EngineUnavailableError } from '../../errors.js';
-import { cpuSeconds, peakRssKb } from '../../run/process-usage.js';
+import { commandLine, cpuSeconds, peakRssKb } from '../../run/process-usage.js';
 import type { SparkTool } from './spark-tool.js';
 
 export interface SparkSettings {
@@ -48,9 +49,9 @@ interface SparkPassResult {
   master: string;
   /** the pass's own steps, in ms */
   ms: Record<string, number>;
-  /** the peak resident memory of the job's JVM (java -cp only: spark-submit's driver is its child) */
+  /** the peak resident memory of the job's JVM: java -cp, or spark-submit's driver on a local master in client mode; else null */
   jvmPeakRssMb: number | null;
-  /** the CPU seconds (user + system) the job's JVM used, as last read before it exited (java -cp only) */
+  /** the CPU seconds (user + system) the job's JVM used, as last read before it exited (as jvmPeakRssMb) */
   jvmCpuSeconds: number | null;
 }
 
@@ -139,7 +140,7 @@ export function runSparkJob(tool: SparkTool, settings: SparkSettings, args: Spar
 }
 
 function runPass<T extends SparkPassResult>(tool: SparkTool, settings: SparkSettings, scratch: string, jobArgs: string[]): Promise<T> {
-  const command = settings.submit ? submitCommand(tool, settings, jobArgs) : javaCommand(tool, settings, scratch, jobArgs);
+  const command = settings.submit ? submitCommand(tool, settings, scratch, jobArgs) : javaCommand(tool, settings, scratch, jobArgs);
   return run<T>(command);
 }
 
@@ -148,8 +149,10 @@ interface Command {
   program: string;
   args: string[];
   env: NodeJS.ProcessEnv;
-  /** the program is the job's JVM (java -cp), so its peak memory is the job's */
+  /** the program is (or execs into) the job's JVM, so its peak memory and CPU time are the job's */
   measuresJvm: boolean;
+  /** when the program execs into the JVM: readings count only once its command line has this */
+  jvmCommandLine?: string;
 }
 
 function javaCommand(tool: SparkTool, settings: SparkSettings, scratch: string, jobArgs: string[]): Command {
@@ -175,23 +178,42 @@ function javaCommand(tool: SparkTool, settings: SparkSettings, scratch: string, 
   };
 }
 
-/** spark-submit provides Spark; only the job's jar is shipped. */
-function submitCommand(tool: SparkTool, settings: SparkSettings, jobArgs: string[]): Command {
+/**
+ * spark-submit provides Spark; only the job's jar is shipped. On a local master it gets the same
+ * local defaults and scratch folder as `java -cp`; in client mode (the default) the driver logs
+ * with the job's own log4j2.properties (Spark's own default is every INFO line). Its script execs
+ * the driver's JVM in client mode, so the child is the JVM; `measuresJvm` then reads it (see run).
+ */
+function submitCommand(tool: SparkTool, settings: SparkSettings, scratch: string, jobArgs: string[]): Command {
+  const local = isLocalMaster(settings.master);
+  const client = (settings.conf['spark.submit.deployMode'] ?? 'client') === 'client';
+  const conf: Record<string, string> = { ...(local ? { ...LOCAL_DEFAULTS, 'spark.local.dir': scratch } : {}), ...settings.conf };
+  if (client) {
+    const logConfig = `-Dlog4j2.configurationFile="jar:${pathToFileURL(tool.jar).href}!/log4j2.properties"`;
+    conf['spark.driver.extraJavaOptions'] = [logConfig, settings.conf['spark.driver.extraJavaOptions']].filter(Boolean).join(' ');
+  }
   return {
     program: settings.submit!,
     args: [
       '--class', MAIN_CLASS,
       '--master', settings.master,
-      ...Object.entries(settings.conf).flatMap(([k, v]) => ['--conf', `${k}=${v}`]),
+      ...Object.entries(conf).flatMap(([k, v]) => ['--conf', `${k}=${v}`]),
       tool.jar,
       ...jobArgs,
     ], // prettier-ignore
-    env: { SPARK_ENGINE_EXIT_WITH_STDIN: '1', ...process.env },
-    measuresJvm: false,
+    env: { ...(local ? { SPARK_LOCAL_IP: '127.0.0.1' } : {}), SPARK_ENGINE_EXIT_WITH_STDIN: '1', ...process.env },
+    // in local mode the driver's JVM is the whole job; on a cluster it is not (and in cluster mode not here)
+    measuresJvm: local && client,
+    jvmCommandLine: 'org.apache.spark.deploy.SparkSubmit',
   };
 }
 
-function run<T extends SparkPassResult>({ program, args, env, measuresJvm }: Command): Promise<T> {
+/** `local`, `local[4]`, `local[*]`, `local[2,3]`: the driver's JVM runs the executors too. */
+function isLocalMaster(master: string): boolean {
+  return master === 'local' || master.startsWith('local[');
+}
+
+function run<T extends SparkPassResult>({ program, args, env, measuresJvm, jvmCommandLine }: Command): Promise<T> {
   return new Promise((resolve, reject) => {
     // stdin is a pipe this process never writes to: it closes when this process ends however it
     // ends (SIGKILL included), which stops the job rather than leaving it running for nobody
@@ -201,12 +223,15 @@ function run<T extends SparkPassResult>({ program, args, env, measuresJvm }: Com
     let peakKb = 0;
     let jvmCpu = 0;
     // VmHWM is the process's own peak: the last reading before it exits is the peak; its CPU
-    // time likewise (at most one poll interval short)
-    const poll = (pid: number) => {
-      void peakRssKb(pid).then((kb) => (peakKb = Math.max(peakKb, kb)));
-      void cpuSeconds(pid).then((s) => (jvmCpu = Math.max(jvmCpu, s)));
+    // time likewise (at most one poll interval short). A script that execs into the JVM
+    // (spark-submit) is read only once it has: before, it is bash and the launcher's JVM is its child.
+    const poll = async (pid: number) => {
+      if (jvmCommandLine !== undefined && !(await commandLine(pid)).includes(jvmCommandLine)) return;
+      const [kb, s] = await Promise.all([peakRssKb(pid), cpuSeconds(pid)]);
+      peakKb = Math.max(peakKb, kb);
+      jvmCpu = Math.max(jvmCpu, s);
     };
-    const watch = measuresJvm && child.pid !== undefined ? setInterval(() => poll(child.pid!), 250) : null;
+    const watch = measuresJvm && child.pid !== undefined ? setInterval(() => void poll(child.pid!), 250) : null;
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => {
       for (const line of d.toString().split('\n')) if (line.trim() !== '') stderrTail.push(line);
@@ -214,7 +239,8 @@ function run<T extends SparkPassResult>({ program, args, env, measuresJvm }: Com
     });
     child.on('error', (err: NodeJS.ErrnoException) => {
       if (watch) clearInterval(watch);
-      reject(new EngineUnavailableError(`cannot run ${program} for the Spark engine (${err.code ?? err.message}): install a JDK 17 or set JAVA_HOME`, { cause: err }));
+      const hint = jvmCommandLine === undefined ? 'install a JDK 17 or set JAVA_HOME' : "give a Spark distribution's bin/spark-submit (node tools/spark-engine/distribution.mjs fetches one)";
+      reject(new EngineUnavailableError(`cannot run ${program} for the Spark engine (${err.code ?? err.message}): ${hint}`, { cause: err }));
     });
     child.on('close', (code, signal) => {
       if (watch) clearInterval(watch);
