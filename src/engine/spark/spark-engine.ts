@@ -30,14 +30,6 @@ export interface SparkEngineOptions extends SparkSettings {
   log: Logger;
 }
 
-/**
- * The global steps on Spark: the normalised links go out as Parquet parts (identifier ids are a
- * 64-bit keyed hash of kind and value); the job's first pass counts accounts per identifier and
- * the per-kind aggregates the kind weights are measured from, its second applies the grouping rule
- * to those weights, finds components, walks to known fraud and writes buckets; the identifiers'
- * numbers are checked against this process's, the components come back in the local engine's
- * numbering and the walk's integer ranks become proximity here.
- */
 export interface SparkEngine extends Engine {
   /**
    * Instead of loading the snapshot whole and then `prepare`: reads it straight into the job's
@@ -47,6 +39,14 @@ export interface SparkEngine extends Engine {
   load(input: string, loadOptions: LoadOptions, timer: StageTimer): Promise<PartsLoad>;
 }
 
+/**
+ * The global steps on Spark: the normalised links go out as Parquet parts (identifier ids are a
+ * 64-bit keyed hash of kind and value); the job's first pass counts accounts per identifier and
+ * the per-kind aggregates the kind weights are measured from, its second applies the grouping rule
+ * to those weights, finds components, walks to known fraud and writes buckets; the identifiers'
+ * numbers are checked against this process's, the components come back in the local engine's
+ * numbering and the walk's integer ranks become proximity here.
+ */
 export function sparkEngine(options: SparkEngineOptions): SparkEngine {
   const { workDir, log } = options;
   let parts: PartFolders | null = null;
