@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import { join } from 'node:path';
 import type { LinkSink } from '../../snapshot/builder-sinks.js';
+import { ByteTable } from '../../snapshot/byte-table.js';
 import type { LinkBatch } from '../../snapshot/link-batch.js';
 import { identifierIdPrefix } from './identifier-ids.js';
 import { IdSet } from './id-set.js';
@@ -31,12 +32,12 @@ export class LinkParts implements LinkSink {
   /** links written so far: the next link's row */
   links = 0;
 
-  // the values part being filled, and its values by (kind, value)
+  // the values part being filled, and its values by (kind, value bytes): no string for a value it already has
   private readonly valueId: BigInt64Array;
   private readonly valueHalves: Int32Array;
   private readonly valueKind: Int32Array;
   private valueText: string[] = [];
-  private valueOf = new Map<string, number>();
+  private valueOf: ByteTable;
   private valueParts = 0;
 
   constructor(
@@ -54,6 +55,7 @@ export class LinkParts implements LinkSink {
     this.valueId = new BigInt64Array(partRows);
     this.valueHalves = new Int32Array(this.valueId.buffer);
     this.valueKind = new Int32Array(partRows);
+    this.valueOf = new ByteTable(partRows);
   }
 
   /** distinct identifier ids linked so far (distinct (kind, value) pairs, less any that share an id) */
@@ -65,17 +67,14 @@ export class LinkParts implements LinkSink {
     const { bytes, start, end } = batch;
     for (let r = 0; r < batch.size; r++) {
       const kind = kinds[r]!;
-      const text = bytes.toString('utf8', start[r]!, end[r]!);
-      const name = `${kind}\0${text}`;
-      let value = this.valueOf.get(name);
-      if (value === undefined) {
-        if (this.valueText.length === this.partRows) this.flushValues();
-        value = this.valueText.length;
+      if (this.valueText.length === this.partRows && this.valueOf.lookup(bytes, start[r]!, end[r]!, kind) === -1) this.flushValues();
+      // ids are dense in first-seen order: a new value's id is its row in the values part
+      const value = this.valueOf.intern(bytes, start[r]!, end[r]!, kind);
+      if (this.valueOf.added) {
         this.hashInto(this.valueHalves, value, kind, kindNames, bytes, start[r]!, end[r]!);
         this.distinct.add(this.valueHalves[2 * value]!, this.valueHalves[2 * value + 1]!);
         this.valueKind[value] = kind;
-        this.valueText.push(text);
-        this.valueOf.set(name, value);
+        this.valueText.push(bytes.toString('utf8', start[r]!, end[r]!));
       }
       const row = this.rows++;
       this.account[row] = batch.account[r]!;
@@ -123,6 +122,6 @@ export class LinkParts implements LinkSink {
     const n = this.valueText.length;
     writeValuePart(join(this.folders.identifierValues, partName(this.valueParts++)), this.valueId.subarray(0, n), this.valueKind.subarray(0, n), this.valueText);
     this.valueText = [];
-    this.valueOf = new Map();
+    this.valueOf = new ByteTable(this.partRows);
   }
 }
