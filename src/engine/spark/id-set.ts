@@ -1,6 +1,6 @@
 /**
  * A set of 64-bit identifier ids, held as their two 32-bit halves in one Int32Array (no BigInt
- * per id, 8 bytes a slot, at most 3/4 full): how many distinct identifiers a streamed load linked,
+ * per id, 8 bytes a slot, at most 4/5 full): how many distinct identifiers a streamed load linked,
  * without holding their values. Ids are keyed SHA-256 prefixes, so the low half alone spreads them
  * over the slots. The slot (0, 0) is empty; the id 0 is remembered apart.
  */
@@ -29,7 +29,7 @@ export class IdSet {
     }
     halves[2 * slot] = lo;
     halves[2 * slot + 1] = hi;
-    if (++this.size * 4 > 3 * (this.mask + 1)) this.grow();
+    if (++this.size * 5 > 4 * (this.mask + 1)) this.grow();
     return true;
   }
 
