@@ -1,6 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { availability } from '../../../src/detect/model-terms.js';
 import { identifierIdKey, identifierIds } from '../../../src/engine/spark/identifier-ids.js';
@@ -180,5 +181,18 @@ describe('loadToParts', () => {
     });
     const both = await expectSameLoad(loose);
     expect(both.rejects.whole.split('\n').length).toBeGreaterThan(8);
+
+    // the same identifiers and transactions as NDJSON: the record path of every reader
+    const records = (csv: string[]) => {
+      const [header, ...rows] = Papa.parse<string[]>(`${csv.join('\n')}\n`, { skipEmptyLines: true }).data;
+      return `${rows.map((r) => JSON.stringify(Object.fromEntries(header!.map((c, i) => [c, r[i] ?? ''])))).join('\n')}\n`;
+    };
+    const ndjson = await folderWith({
+      'accounts.csv': `${[...accounts, ...Array.from({ length: 200 }, (_, i) => `C${i},,`)].join('\n')}\n`,
+      'identifiers.ndjson': records([...identifiers, ...Array.from({ length: 400 }, (_, i) => `C${i % 200},device,c${i % 37},,`)]),
+      'transactions.ndjson': records(transactions),
+    });
+    const fromRecords = await expectSameLoad(ndjson);
+    expect(fromRecords.stream.links.length).toBeGreaterThan(400);
   });
 });
