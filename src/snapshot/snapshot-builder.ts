@@ -3,6 +3,7 @@ import { Interner, ownString } from './interner.js';
 import type { Normalised } from '../normalise/normalise-identifier.js';
 import { ByteTable, hashBytes } from './byte-table.js';
 import { LinkBatch } from './link-batch.js';
+import type { BuilderSinks } from './builder-sinks.js';
 import type { IdentifierValues } from './identifier-values.js';
 import type { AheadValue } from './normalise-ahead.js';
 import { TransactionStatus, type Snapshot, type TableStats } from './snapshot.js';
@@ -15,6 +16,9 @@ export const INVALID = -1;
  * The interned state of a snapshot while it loads. Every table reader feeds it, whether it has a
  * row's fields as bytes (CSV) or as strings (NDJSON, Arrow, Parquet, and CSV rows off the fast
  * path), and both ways reach the same tables, so ids do not depend on the path a row took.
+ *
+ * With sinks (BuilderSinks), links and transactions go to them as they are read instead of being
+ * held: identifier values are then not interned, and the Snapshot it finishes holds none.
  *
  * Strings kept are made once per distinct value: account ids, normalised identifier values,
  * account property values. The tables behind them are typed arrays (ByteTable), not Maps.
@@ -59,10 +63,12 @@ export class SnapshotBuilder {
   constructor(
     private readonly normalise: (kind: string, raw: string) => Normalised,
     expected: ExpectedRows = { accounts: 1024, identifiers: 1024, transactions: 1024 },
+    private readonly sinks: BuilderSinks = {},
   ) {
     const accounts = Math.max(1024, expected.accounts);
-    const identifiers = Math.max(1024, expected.identifiers);
-    const transactions = Math.max(1024, expected.transactions);
+    // what goes to a sink is never held: its tables stay at their smallest
+    const identifiers = sinks.links ? 1024 : Math.max(1024, expected.identifiers);
+    const transactions = sinks.transactions ? 1024 : Math.max(1024, expected.transactions);
     this.accountTable = new ByteTable(accounts);
     this.normalisedValues = new ByteTable(identifiers);
     // The columns get twice the estimate: growing one copies it into fresh memory, while the tail
@@ -195,6 +201,13 @@ export class SnapshotBuilder {
   private prefetched = 0;
   private internLinks(): void {
     const batch = this.pendingLinks;
+    if (this.sinks.links) {
+      const kinds = this.batchKinds;
+      for (let r = 0; r < batch.size; r++) kinds[r] = this.publicKind(batch.kind[r]!);
+      this.sinks.links.take(batch, kinds, this.kinds.values);
+      batch.clear();
+      return;
+    }
     const { bytes, start, end, kind, hash } = batch;
     const values = this.normalisedValues;
     for (let r = 0; r < batch.size; r++) hash[r] = hashBytes(bytes, start[r]!, end[r]!, kind[r]!);
@@ -211,6 +224,7 @@ export class SnapshotBuilder {
     }
     batch.clear();
   }
+  private readonly batchKinds = new Int32Array(LinkBatch.ROWS);
   /** The public kind id of an internal kind, assigned when the kind first links. */
   private publicKind(kind: number): number {
     let publicKind = this.publicKindOf[kind] ?? -1;
@@ -230,6 +244,10 @@ export class SnapshotBuilder {
     return this.statusOfRaw[raw]!;
   }
   addTransaction(account: number, counterparty: number, amount: number, status: number, createdAt: number): void {
+    if (this.sinks.transactions) {
+      this.sinks.transactions.add(account, counterparty, amount, status, createdAt);
+      return;
+    }
     this.txAccount.push(account);
     this.txCounterparty.push(counterparty);
     this.txAmount.push(amount);

@@ -81,7 +81,7 @@ describe('imports in src/', () => {
 
   it('finds the source files and their imports', () => {
     expect(files.size).toBeGreaterThan(150);
-    expect(files.get('snapshot/load-snapshot.ts')).toContain('snapshot/csv-scanner.ts');
+    expect(files.get('snapshot/read-snapshot.ts')).toContain('snapshot/csv-scanner.ts');
     // a re-export counts as an import
     expect(files.get('evaluate/evaluate-run.ts')).toContain('evaluate/format-evaluation.ts');
     for (const [file, targets] of files) for (const target of targets) expect(files.has(target), `${file} imports ${target}, which is not a source file`).toBe(true);

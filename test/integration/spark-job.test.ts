@@ -108,7 +108,7 @@ describe('the Spark job', () => {
     expect(Array.from(spark.componentOf)).toEqual(Array.from(local.componentOf));
     // A0–A3–A7 (device, card), A1–A2, A8–A9–A10; the hub and the IP tie nothing
     expect(local.count).toBe(accounts.length - 2 - 1 - 2);
-    expect(result).toMatchObject({ master: 'local[2]', componentsAlgorithm: 'graphx', accounts: 14, components: local.count, identifiers: 6, hubs: 1, groupingIdentifiers: 4 });
+    expect(result).toMatchObject({ master: 'local[2]', componentsAlgorithm: 'graphx', accounts: 14, components: local.count, identifiers: 6, hubs: 1, groupingIdentifiers: 4, identifierValues: 6, identifierCollisions: 0 });
     expect(result.applicationId).toMatch(/^local-\d+$/);
   });
 

@@ -60,3 +60,44 @@ describe('SnapshotBuilder links', () => {
     expect(snapshot.links.firstSeen[1]).toBe(2); // row 0 was a placeholder
   });
 });
+
+describe('SnapshotBuilder sinks', () => {
+  it('hands links and transactions to its sinks in the order it would hold them, and holds none of them', () => {
+    const normalise = (_kind: string, raw: string) => (raw === 'n/a' ? null : { value: raw.toLowerCase(), hashed: false });
+    const feed = (builder: SnapshotBuilder) => {
+      for (let a = 0; a < 5; a++) builder.addAccount(`A${a}`, Number.NaN);
+      builder.finishAccounts();
+      const kinds = [builder.kindOf('phone'), builder.kindOf('device')];
+      // device links first, though phone was met first: public kinds are numbered as they first link
+      for (let r = 0; r < 3 * LinkBatch.ROWS + 5; r++) builder.linkValue(r % 5, kinds[r < 3 ? 1 : r % 2]!, r % 7 === 0 ? 'n/a' : `V${r % 11}`, r, Number.NaN);
+      for (let t = 0; t < 4; t++) builder.addTransaction(t, t === 2 ? -1 : t + 1, t * 1.5, t, t * 10);
+      return builder.finish([]);
+    };
+    const held = feed(new SnapshotBuilder(normalise));
+    const links: Array<[number, string, string, number]> = [];
+    const transactions: number[][] = [];
+    const streamed = feed(
+      new SnapshotBuilder(normalise, undefined, {
+        links: {
+          take(batch, kinds, names) {
+            for (let r = 0; r < batch.size; r++) links.push([batch.account[r]!, names[kinds[r]!]!, batch.bytes.toString('utf8', batch.start[r], batch.end[r]), batch.firstSeen[r]!]);
+          },
+        },
+        transactions: { add: (...row) => transactions.push(row) },
+      }),
+    );
+    const heldLinks = Array.from(held.links.account, (account, i) => {
+      const identifier = held.links.identifier[i]!;
+      return [account, held.identifiers.kinds[held.identifiers.kindOf[identifier]!]!, held.identifiers.values.at(identifier), held.links.firstSeen[i]!];
+    });
+    expect(links).toEqual(heldLinks);
+    expect(links.length).toBeGreaterThan(2 * LinkBatch.ROWS);
+    expect(transactions).toEqual(Array.from(held.transactions.account, (a, t) => [a, held.transactions.counterparty[t], held.transactions.amount[t], held.transactions.status[t], held.transactions.createdAt[t]]));
+    expect(streamed.identifiers.kinds).toEqual(['device', 'phone']);
+    expect(streamed.identifiers.kinds).toEqual(held.identifiers.kinds);
+    expect(streamed.placeholderRows).toBe(held.placeholderRows);
+    expect(streamed.links.account.length).toBe(0);
+    expect(streamed.identifiers.values.length).toBe(0);
+    expect(streamed.transactions.account.length).toBe(0);
+  });
+});

@@ -24,7 +24,7 @@ export function identifierIdKey(panKey: string): Buffer {
  */
 export function identifierIds(snapshot: Snapshot, key: Buffer): IdentifierIds {
   const { kinds, kindOf, values } = snapshot.identifiers;
-  const kindPrefix = kinds.map((kind) => Buffer.concat([key, Buffer.from(`${kind}\0`)]));
+  const kindPrefix = kinds.map((kind) => identifierIdPrefix(key, kind));
   const ids = new BigInt64Array(values.length);
   // one buffer for every message (key, kind, value), grown for a longer value: no allocation per value
   let message = Buffer.alloc(4096);
@@ -38,6 +38,11 @@ export function identifierIds(snapshot: Snapshot, key: Buffer): IdentifierIds {
     ids[i] = hash('sha256', message.subarray(0, length), 'buffer').readBigInt64LE(0);
   }
   return { ids, collisions: countCollisions(ids) };
+}
+
+/** What an identifier id's message starts with: the key, the kind and a NUL; the value's UTF-8 bytes follow. */
+export function identifierIdPrefix(key: Buffer, kind: string): Buffer {
+  return Buffer.concat([key, Buffer.from(`${kind}\0`)]);
 }
 
 /** How many entries repeat an id already taken (ids.length − distinct ids). */

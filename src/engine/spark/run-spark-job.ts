@@ -71,6 +71,10 @@ export interface SparkMeasureResult extends SparkPassResult {
 
 export interface SparkJobResult extends SparkPassResult {
   componentsAlgorithm: string;
+  /** distinct (identifier, kind, value) in the identifier values parts */
+  identifierValues: number;
+  /** of those, how many share their identifier id with another (values − distinct ids) */
+  identifierCollisions: number;
   identifiers: number;
   hubs: number;
   groupingIdentifiers: number;

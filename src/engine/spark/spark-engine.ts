@@ -11,6 +11,10 @@ import { runSparkJob, runSparkMeasure, type SparkSettings } from './run-spark-jo
 import { buildSparkTool, type SparkTool } from './spark-tool.js';
 import { readProximityRanks } from './read-proximity.js';
 import { writeParts, writeWalkAccounts, type PartFolders } from './write-parts.js';
+import type { LoadOptions } from '../../snapshot/read-snapshot.js';
+import type { StageTimer } from '../../run/stage-timer.js';
+import { loadToParts } from './load-to-parts.js';
+import type { PartsLoad } from './parts-load.js';
 
 /**
  * Buckets the job writes (a whole component per bucket, by the hash of its smallest account key):
@@ -26,6 +30,15 @@ export interface SparkEngineOptions extends SparkSettings {
   log: Logger;
 }
 
+export interface SparkEngine extends Engine {
+  /**
+   * Instead of loading the snapshot whole and then `prepare`: reads it straight into the job's
+   * parts (loadToParts), holding only what the rest of the night needs. The identifiers' numbers
+   * are then not checked against a local graph (there is none).
+   */
+  load(input: string, loadOptions: LoadOptions, timer: StageTimer): Promise<PartsLoad>;
+}
+
 /**
  * The global steps on Spark: the normalised links go out as Parquet parts (identifier ids are a
  * 64-bit keyed hash of kind and value); the job's first pass counts accounts per identifier and
@@ -34,11 +47,13 @@ export interface SparkEngineOptions extends SparkSettings {
  * numbers are checked against this process's, the components come back in the local engine's
  * numbering and the walk's integer ranks become proximity here.
  */
-export function sparkEngine(options: SparkEngineOptions): Engine {
+export function sparkEngine(options: SparkEngineOptions): SparkEngine {
   const { workDir, log } = options;
   let parts: PartFolders | null = null;
   let ids: IdentifierIds | null = null;
   let tool: SparkTool | null = null;
+  /** the kinds a streamed load found (load), else the snapshot's */
+  let loadedKinds: number | null = null;
   const record: EngineRecord = { name: 'spark', master: options.master };
   const out = join(workDir, 'out');
   // two passes, two JVMs: the larger peak, and the CPU of both
@@ -47,6 +62,14 @@ export function sparkEngine(options: SparkEngineOptions): Engine {
     if (result.jvmCpuSeconds !== null) record.jvmCpuSeconds = Math.round(((record.jvmCpuSeconds ?? 0) + result.jvmCpuSeconds) * 10) / 10;
   };
   return {
+    async load(input, loadOptions, timer) {
+      tool = await timer.run('spark: build tool', () => buildSparkTool());
+      const loaded = await timer.run('spark: load to parts', () => loadToParts(input, loadOptions, identifierIdKey(options.panKey), join(workDir, 'parts')));
+      parts = loaded.parts;
+      loadedKinds = loaded.kinds.length;
+      ids = null;
+      return loaded;
+    },
     async prepare(snapshot, timer) {
       // the build (a no-op once built) before any work, so a machine without Maven or java fails early
       tool = await timer.run('spark: build tool', () => buildSparkTool());
@@ -64,7 +87,7 @@ export function sparkEngine(options: SparkEngineOptions): Engine {
       if (!parts || !tool) throw new Error('the Spark engine was not prepared');
       const built = tool;
       const result = await timer.run('spark: measure', () =>
-        runSparkMeasure(built, options, { links: parts!.links, out, scratch: join(workDir, 'scratch'), hubMinAccounts, kinds: snapshot.identifiers.kinds.length }),
+        runSparkMeasure(built, options, { links: parts!.links, out, scratch: join(workDir, 'scratch'), hubMinAccounts, kinds: loadedKinds ?? snapshot.identifiers.kinds.length }),
       );
       record.measureApplicationId = result.applicationId;
       record.jobMs = { ...result.ms };
@@ -72,7 +95,7 @@ export function sparkEngine(options: SparkEngineOptions): Engine {
       return result.kinds;
     },
     async components(snapshot, graph, weights, rule, walk, timer) {
-      if (!parts || !tool || !ids) throw new Error('the Spark engine was not prepared');
+      if (!parts || !tool) throw new Error('the Spark engine was not prepared');
       const built = tool;
       const walkAccounts = await timer.run('spark: write walk accounts', () => writeWalkAccounts(snapshot.accounts.label, snapshot.accounts.approved, walk.fold, join(workDir, 'parts', 'walk-accounts')));
       const result = await timer.run('spark: job', () =>
@@ -93,9 +116,13 @@ export function sparkEngine(options: SparkEngineOptions): Engine {
       Object.assign(record, { master: result.master, applicationId: result.applicationId, componentsAlgorithm: result.componentsAlgorithm, jobMs: { ...record.jobMs, ...result.ms } });
       keepUsage(result);
       record.identifiers = { count: result.identifiers, hubs: result.hubs, grouping: result.groupingIdentifiers };
+      // the job counts the distinct values and their collisions on either path (a streamed load cannot)
+      record.identifierIds = { values: result.identifierValues, collisions: result.identifierCollisions };
+      if (!ids && result.identifierCollisions > 0) log.warn({ collisions: result.identifierCollisions }, 'identifier values share a 64-bit id: the Spark engine takes them for one identifier');
       log.info({ applicationId: result.applicationId, master: result.master, components: result.components, groupingIdentifiers: result.groupingIdentifiers }, 'Spark job finished');
       // two values under one id are one identifier to Spark: their numbers cannot match one by one
-      if (ids.collisions === 0) {
+      // a streamed load (load) has no local numbers to check against
+      if (ids && ids.collisions === 0) {
         const hashed = ids;
         await timer.run('spark: read identifiers', async () => checkIdentifiers(snapshot, graph, weights, await readIdentifiers(join(out, 'identifiers'), hashed.ids)));
       }

@@ -34,6 +34,8 @@ describe('writeParts', () => {
       [2, ids.ids[0], 0],
       [2, ids.ids[1], 1],
     ]);
+    // each link's index in the snapshot's links, as int64
+    expect(links.map((r) => r.row)).toEqual([0n, 1n, 2n]);
     // times stay epoch ms, NaN when unknown, as the Snapshot holds them
     expect(links[1]!.first_seen).toBe(Date.UTC(2026, 0, 2));
     expect(Number.isNaN(links[0]!.first_seen)).toBe(true);

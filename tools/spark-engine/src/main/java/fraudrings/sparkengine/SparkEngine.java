@@ -29,8 +29,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The global steps of a night on Spark, in two passes (two invocations: a pass is a plain batch
  * job, rerun alone, run unchanged by spark-submit on a cluster). Reads the Parquet parts the
- * nightly job wrote (links: account, identifier, kind, first_seen, last_seen; accounts: account,
- * id, created_at, properties; identifier-values: identifier, kind, value; transactions: row,
+ * nightly job wrote (links: account, identifier, kind, first_seen, last_seen, row; accounts: account,
+ * id, created_at, properties; identifier-values: identifier, kind, value, which may repeat;
+ * transactions: row,
  * account, counterparty, amount, status, created_at; walk-accounts: account, fold, seed, label,
  * approved).
  *
@@ -56,7 +57,8 @@ import org.apache.spark.sql.types.StructType;
  * </ul>
  *
  * The last line on stdout is {@code SPARK_ENGINE_RESULT <json>}: the application id, the master,
- * counts and timings, read by the launcher.
+ * counts (the components pass's include the distinct identifier values and how many of them share
+ * an id with another: collisions) and timings, read by the launcher.
  */
 public final class SparkEngine {
   private SparkEngine() {}
@@ -189,7 +191,12 @@ public final class SparkEngine {
     // alone gives the weights; the transactions it sent and received; its rank), sorted by account.
     // Lists are sorted, so a bucket is the same file content whatever order the shuffle delivered.
     long t2 = System.nanoTime();
-    Dataset<Row> values = spark.read().parquet(options.identifierValues).select("identifier", "kind", "value");
+    // a value may be written more than once (a streamed load dedups a part at a time): distinct
+    // (identifier, kind, value) are the identifiers' values; ids named by more than one are collisions
+    Dataset<Row> values = spark.read().parquet(options.identifierValues).select("identifier", "kind", "value").distinct().cache();
+    Row valueTally = values.agg(count(lit(1)), countDistinct("identifier")).first();
+    result.put("identifierValues", valueTally.getLong(0));
+    result.put("identifierCollisions", valueTally.getLong(0) - valueTally.getLong(1));
     Dataset<Row> accountLinks = links
         .join(values, seq("identifier", "kind"), "left")
         .join(identifiers.select("identifier", "kind", "accounts", "hub"), seq("identifier", "kind"))
