@@ -35,7 +35,7 @@ export function collectEvidence(input: DetectionInput, detection: Detection, opt
     const hubs: HubEvidence[] = [];
     for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
       const identifier = graph.accountIdentifiers[p]!;
-      const accounts = accountsSharing(graph, identifier);
+      const accounts = input.night ? input.night.accounts[identifier]! : accountsSharing(graph, identifier);
       const kind = kinds[kindOf[identifier]!]!;
       if (weights.hub[identifier]) {
         hubs.push({ kind, value: values.at(identifier), accounts });

@@ -8,7 +8,7 @@ import type { IdentifierIds } from './identifier-ids.js';
 export const PART_ROWS = 1 << 18;
 
 export interface PartFolders {
-  /** links/part-00000.parquet …: account, identifier, kind, first_seen, last_seen */
+  /** links/part-00000.parquet …: row (the link's place in the snapshot's links), account, identifier, kind, first_seen, last_seen */
   links: string;
   /** accounts/part-00000.parquet …: account (the key), id */
   accounts: string;
@@ -38,12 +38,16 @@ export async function writeParts(snapshot: Snapshot, ids: IdentifierIds, dir: st
     const rows = end - start;
     const identifierId = new BigInt64Array(rows);
     const kind = new Int32Array(rows);
+    const row = new BigInt64Array(rows);
     for (let r = 0; r < rows; r++) {
+      row[r] = BigInt(start + r);
       const i = identifier[start + r]!;
       identifierId[r] = ids.ids[i]!;
       kind[r] = kindOf[i]!;
     }
     writePart(join(folders.links, partName(part)), [
+      // the identifiers of a bucket are numbered by the first row naming them, as the snapshot interns them
+      { name: 'row', data: row, type: 'INT64', encoding: 'PLAIN' },
       { name: 'account', data: account.subarray(start, end), type: 'INT32', encoding: 'PLAIN' },
       { name: 'identifier', data: identifierId, type: 'INT64', encoding: 'PLAIN' },
       { name: 'kind', data: kind, type: 'INT32' },

@@ -29,7 +29,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The global steps of a night on Spark, in two passes (two invocations: a pass is a plain batch
  * job, rerun alone, run unchanged by spark-submit on a cluster). Reads the Parquet parts the
- * nightly job wrote (links: account, identifier, kind, first_seen, last_seen; accounts: account,
+ * nightly job wrote (links: row, account, identifier, kind, first_seen, last_seen; accounts: account,
  * id, created_at, properties; identifier-values: identifier, kind, value; transactions: row,
  * account, counterparty, amount, status, created_at; walk-accounts: account, fold, seed, label,
  * approved).
@@ -47,8 +47,9 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@code identifiers/}: accounts per identifier, whether it is a hub, whether it groups;
  *   <li>{@code components/}: the component of every account (GraphX), named by its smallest
  *       account key;
- *   <li>{@code buckets/bucket=B/}: each account with its label, links (with the identifier's
- *       value, account count and hub flag), sent and received transactions and proximity rank,
+ *   <li>{@code buckets/bucket=B/}: each account with its label, links (in link row order, with
+ *       the identifier's value, account count, hub flag, first link row and known-fraud account
+ *       count), sent and received transactions and proximity rank,
  *       B = pmod(xxhash64(component), N), so a whole component is always in one bucket and a
  *       worker can load one bucket alone (docs/scale-out.md has the layout);
  *   <li>{@code proximity/}: each account's rank in the walk to known fraud of its fold, in whole
@@ -190,11 +191,21 @@ public final class SparkEngine {
     // Lists are sorted, so a bucket is the same file content whatever order the shuffle delivered.
     long t2 = System.nanoTime();
     Dataset<Row> values = spark.read().parquet(options.identifierValues).select("identifier", "kind", "value");
+    // per identifier, what a bucket cannot see of the rest of the night: the first link row naming
+    // it (the snapshot numbers identifiers in that order) and how many known-fraud accounts use it
+    Dataset<Row> firstRows = links.groupBy("identifier", "kind").agg(min("row").as("first_row"));
+    Dataset<Row> fraudUsers = pairs
+        .join(walkAccounts.filter(col("label").equalTo(1)).select("account"), "account")
+        .groupBy("identifier", "kind")
+        .agg(count(lit(1)).as("fraud_accounts"));
     Dataset<Row> accountLinks = links
         .join(values, seq("identifier", "kind"), "left")
         .join(identifiers.select("identifier", "kind", "accounts", "hub"), seq("identifier", "kind"))
+        .join(firstRows, seq("identifier", "kind"))
+        .join(fraudUsers, seq("identifier", "kind"), "left")
+        .withColumn("fraud_accounts", coalesce(col("fraud_accounts"), lit(0L)))
         .groupBy("account")
-        .agg(array_sort(collect_list(struct(col("identifier"), col("kind"), col("value"), col("first_seen"), col("last_seen"), col("accounts"), col("hub")))).as("links"));
+        .agg(array_sort(collect_list(struct(col("row"), col("identifier"), col("kind"), col("value"), col("first_seen"), col("last_seen"), col("accounts"), col("hub"), col("first_row"), col("fraud_accounts")))).as("links"));
     Dataset<Row> sent = transactions
         .groupBy("account")
         .agg(array_sort(collect_list(struct(col("row"), col("counterparty"), col("amount"), col("status"), col("created_at")))).as("sent"));
