@@ -17,7 +17,7 @@ export interface EvidenceOptions {
  * uses (named, not counted), the shortest identifier paths to blacklisted accounts, and its
  * transaction signals. Cluster ids must already be the final (lineage) ids.
  */
-export function collectEvidence(input: DetectionInput, detection: Detection, options: EvidenceOptions): CandidateEvidence[] {
+export function collectEvidence(input: DetectionInput, detection: Pick<Detection, 'clusters' | 'candidates' | 'model' | 'calibration'>, options: EvidenceOptions): CandidateEvidence[] {
   const { snapshot, graph, weights } = input;
   const { ids } = snapshot.accounts;
   const { kinds, kindOf, values } = snapshot.identifiers;
