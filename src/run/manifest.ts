@@ -106,7 +106,7 @@ export const RunManifestSchema = z.object({
             accounts: z.number(),
             ms: z.number(),
             attempts: z.number(),
-            /** each phase's time (the bucket's load included), and the largest worker's peak resident memory */
+            /** each phase's time (`map`, the worker's whole life), split as `map.read` (the bucket's Parquet), `map.build` (graph, weights, index) and `map.work` (the phase); the largest worker's peak resident memory */
             phaseMs: z.record(z.string(), z.number()).optional(),
             peakRssMb: z.number().optional(),
           }),

@@ -18,7 +18,8 @@ import { worldSnapshot } from '../support/world-snapshot.js';
 // byte for byte the local engine's. Each Spark night starts two JVMs (about a minute here).
 const log = createLogger({ silent: true });
 const spark: EngineChoice = { name: 'spark', master: 'local[2]', conf: {} };
-const outputs = ['clusters.csv', 'members.csv', 'candidates.csv', 'evidence.ndjson'];
+// clusters.ndjson names each cluster's shared identifiers: the buckets' identifiers translated to the night's
+const outputs = ['clusters.csv', 'members.csv', 'candidates.csv', 'evidence.ndjson', 'clusters.ndjson'];
 
 beforeAll(async () => {
   await buildSparkTool();
@@ -43,9 +44,10 @@ async function nightOn(input: string, runId: string, workers?: number, raw: obje
 describe('nightly --engine spark --workers', () => {
   it('writes the local engine\'s files with 2 workers and with 1 on the demo sample', async () => {
     const input = 'data-samples/sample';
-    const local = await nightOn(input, 'local');
+    // one run id for all: clusters.ndjson names the run a cluster was first seen in
+    const local = await nightOn(input, 'night');
     for (const workers of [2, 1]) {
-      const night = await nightOn(input, `workers-${workers}`, workers);
+      const night = await nightOn(input, 'night', workers);
       await expectSameFiles(local.runPath, night.runPath);
       expect(night.manifest.detection).toEqual(local.manifest.detection);
       const engine = night.manifest.engine!;
@@ -60,11 +62,11 @@ describe('nightly --engine spark --workers', () => {
   it('writes the local engine\'s files on a 20k giant-component world with the samples drawn, a killed worker\'s bucket run again alone', async () => {
     const snapshot = await worldSnapshot('giant-component', { accounts: 20_000, seed: 5 });
     const capped = { model: { maxTrainingAccounts: 1000, maxGroupedTrainingAccounts: 1000 } };
-    const local = await nightOn(snapshot.dir, 'local', undefined, capped);
+    const local = await nightOn(snapshot.dir, 'night', undefined, capped);
     expect((await readFile(join(local.runPath, 'candidates.csv'), 'utf8')).split('\n').length).toBeGreaterThan(100);
     // the worker of bucket 0 is killed (SIGKILL) in the apply phase, the first time
     process.env[BUCKET_CRASH_ENV] = 'apply:0';
-    const night = await nightOn(snapshot.dir, 'workers', 2, capped);
+    const night = await nightOn(snapshot.dir, 'night', 2, capped);
     await expectSameFiles(local.runPath, night.runPath);
     expect(night.manifest.detection).toEqual(local.manifest.detection);
     const buckets = night.manifest.engine!.buckets!;

@@ -18,13 +18,16 @@ import type { BucketSample, TrainingSample } from './training-sample.js';
  * identifiers, numbered in the night's orders (accounts ascending by their place in the night,
  * identifiers by the first link naming them), so every order within the bucket is the night's.
  * `places` ties each of the bucket's accounts to its place in the night, which every result sent
- * to the reduce and the merge is translated to.
+ * to the reduce and the merge is translated to, and `identifierPlaces` each identifier to its index
+ * in the night (a cluster's shared identifiers).
  */
 export interface LoadedBucket {
   input: DetectionInput;
   bucket: DetectionBucket;
   /** each bucket account's place in the night's account order, ascending */
   places: Int32Array;
+  /** each bucket identifier's index in the night's identifier numbering, ascending */
+  identifierPlaces: Int32Array;
 }
 
 /** What the map phase sends the reduce: counts, and places in the night's order. */
@@ -83,7 +86,7 @@ export function applyLoadedBucket(loaded: LoadedBucket, map: BucketMap, scorer: 
     places,
     risk,
     proximity: input.proximity,
-    clusters: applied.clusters.map((c) => ({ ...c, members: toNight(c.members, places) })),
+    clusters: applied.clusters.map((c) => ({ ...c, members: toNight(c.members, places), shared: c.shared.map((s) => ({ ...s, identifier: loaded.identifierPlaces[s.identifier]! })) })),
     candidates: applied.candidates.map(({ candidate, logit }) => ({ logit, candidate: { ...candidate, account: places[candidate.account]! } })),
     unlabelledRisk: applied.unlabelledRisk.partialSums(),
   };

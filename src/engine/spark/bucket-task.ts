@@ -16,10 +16,11 @@ export type BucketTask = { bucket: number; night: BucketNight; attempt: number }
   | { phase: 'evidence'; request: EvidenceRequest }
 );
 
-/** What a worker hands back: the phase's result, and how long loading the bucket and the phase took. */
+/** What a worker hands back: the phase's result, and how long reading the bucket's Parquet, the rest of loading it, and the phase took. */
 export interface BucketTaskResult {
   result: unknown;
   accounts: number;
+  readMs: number;
   loadMs: number;
   workMs: number;
 }
@@ -58,5 +59,5 @@ export async function runBucketTask(task: BucketTask): Promise<BucketTaskResult>
       result = loadedBucketEvidence(loaded, task.request, config.evidence);
       break;
   }
-  return { result, accounts: loaded.places.length, loadMs, workMs: performance.now() - started - loadMs };
+  return { result, accounts: loaded.places.length, readMs: loaded.readMs, loadMs, workMs: performance.now() - started - loadMs };
 }

@@ -145,6 +145,9 @@ export class BucketWorkers implements BucketWork {
         const answer = reply as Reply | null;
         if (answer?.ok) {
           record.accounts = answer.accounts;
+          // where a phase's time goes: reading the bucket's Parquet, building its graph and index, the phase itself
+          const split = record.phaseMs!;
+          for (const [part, partMs] of [['read', answer.readMs], ['build', answer.loadMs - answer.readMs], ['work', answer.workMs]] as const) split[`${task.phase}.${part}`] = Math.round((split[`${task.phase}.${part}`] ?? 0) + partMs);
           record.peakRssMb = Math.max(record.peakRssMb ?? 0, answer.peakRssMb);
           resolvePromise(answer.result);
         } else if (answer) reject(new Error(answer.error));

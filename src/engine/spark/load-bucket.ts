@@ -32,10 +32,13 @@ export interface BucketNight {
  * One bucket as detection's input, from the Spark job's bucket alone: the identifier graph, the
  * weights from the whole night's account counts (so the same weights, hubs and links as the
  * whole snapshot's), the transaction index, proximity from the walk's ranks, each account's fold,
- * and the components (the bucket holds whole ones, so they are Spark's).
+ * and the components (the bucket holds whole ones, so they are Spark's). `readMs`: the Parquet
+ * read alone.
  */
-export async function loadBucket(bucket: number, night: BucketNight): Promise<LoadedBucket & { fold: Uint8Array }> {
+export async function loadBucket(bucket: number, night: BucketNight): Promise<LoadedBucket & { fold: Uint8Array; readMs: number }> {
+  const started = performance.now();
   const read = await readBucket(join(night.bucketsDir, night.bucketNames[bucket]!), night.kinds);
+  const readMs = performance.now() - started;
   const { snapshot } = read;
   const graph = buildIdentifierGraph(snapshot, { linkTimes: false });
   const weights = weighIdentifiers(snapshot, graph, { ...night.weights, accountsOf: read.identifierAccounts });
@@ -54,5 +57,5 @@ export async function loadBucket(bucket: number, night: BucketNight): Promise<Lo
   };
   const components = findComponents(graph, weights);
   const places = Int32Array.from(read.accountKeys);
-  return { input, bucket: { components, accounts: Int32Array.from({ length: places.length }, (_, a) => a) }, places, fold };
+  return { input, bucket: { components, accounts: Int32Array.from({ length: places.length }, (_, a) => a) }, places, identifierPlaces: read.identifierPlaces, fold, readMs };
 }

@@ -16,6 +16,8 @@ export interface BucketSnapshot {
   identifierHub: Uint8Array;
   /** by the bucket's identifier: known-fraud accounts using it in the whole snapshot */
   identifierFraudAccounts: Int32Array;
+  /** by the bucket's identifier: its index in the whole snapshot (the snapshot numbers identifiers by their first link row) */
+  identifierPlaces: Int32Array;
   /** each account's rank in the walk to known fraud of its fold, in whole mass units */
   proximityRanks: Float64Array;
 }
@@ -29,8 +31,9 @@ interface BucketLink {
   last_seen: number;
   accounts: bigint;
   hub: boolean;
-  /** the smallest link row naming the identifier in the whole night */
+  /** the smallest link row naming the identifier in the whole night, and the identifier's place in the night's numbering (its rank by first_row) */
   first_row: bigint;
+  identifier_index: bigint;
   /** known-fraud accounts of the whole night that use the identifier */
   fraud_accounts: bigint;
 }
@@ -123,6 +126,7 @@ export async function readBucket(dir: string, kinds: readonly string[]): Promise
     identifierAccounts: Int32Array.from(named, (l) => Number(l.accounts)),
     identifierHub: Uint8Array.from(named, (l) => (l.hub ? 1 : 0)),
     identifierFraudAccounts: Int32Array.from(named, (l) => Number(l.fraud_accounts)),
+    identifierPlaces: Int32Array.from(named, (l) => Number(l.identifier_index)),
     proximityRanks: Float64Array.from(rows, (r) => Number(r.proximity_rank)),
   };
 }

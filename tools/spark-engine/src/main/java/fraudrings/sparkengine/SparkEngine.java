@@ -193,7 +193,18 @@ public final class SparkEngine {
     Dataset<Row> values = spark.read().parquet(options.identifierValues).select("identifier", "kind", "value");
     // per identifier, what a bucket cannot see of the rest of the night: the first link row naming
     // it (the snapshot numbers identifiers in that order) and how many known-fraud accounts use it
-    Dataset<Row> firstRows = links.groupBy("identifier", "kind").agg(min("row").as("first_row"));
+    // and its place in the snapshot's numbering: its rank by first row (zipWithIndex over the sorted
+    // identifiers: a count per partition, then the places, without one partition holding them all)
+    Dataset<Row> firstRowsByIdentifier = links.groupBy("identifier", "kind").agg(min("row").as("first_row"));
+    StructType ranked = new StructType()
+        .add("identifier", DataTypes.LongType, false)
+        .add("kind", DataTypes.IntegerType, false)
+        .add("first_row", DataTypes.LongType, false)
+        .add("identifier_index", DataTypes.LongType, false);
+    Dataset<Row> firstRows = spark.createDataFrame(
+        firstRowsByIdentifier.select("identifier", "kind", "first_row").orderBy("first_row").javaRDD().zipWithIndex()
+            .map(t -> RowFactory.create(t._1().getLong(0), t._1().getInt(1), t._1().getLong(2), t._2())),
+        ranked);
     Dataset<Row> fraudUsers = pairs
         .join(walkAccounts.filter(col("label").equalTo(1)).select("account"), "account")
         .groupBy("identifier", "kind")
@@ -205,7 +216,7 @@ public final class SparkEngine {
         .join(fraudUsers, seq("identifier", "kind"), "left")
         .withColumn("fraud_accounts", coalesce(col("fraud_accounts"), lit(0L)))
         .groupBy("account")
-        .agg(array_sort(collect_list(struct(col("row"), col("identifier"), col("kind"), col("value"), col("first_seen"), col("last_seen"), col("accounts"), col("hub"), col("first_row"), col("fraud_accounts")))).as("links"));
+        .agg(array_sort(collect_list(struct(col("row"), col("identifier"), col("kind"), col("value"), col("first_seen"), col("last_seen"), col("accounts"), col("hub"), col("first_row"), col("identifier_index"), col("fraud_accounts")))).as("links"));
     Dataset<Row> sent = transactions
         .groupBy("account")
         .agg(array_sort(collect_list(struct(col("row"), col("counterparty"), col("amount"), col("status"), col("created_at")))).as("sent"));
