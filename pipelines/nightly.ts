@@ -3,10 +3,14 @@ import type { LoadedConfig } from '../src/config/config.js';
 import { accountFolds } from '../src/detect/account-folds.js';
 import { detectByBuckets } from '../src/detect/buckets/detect-by-buckets.js';
 import { evidenceByBuckets } from '../src/detect/buckets/evidence-by-buckets.js';
+import { detectFromBuckets, evidenceFromBuckets } from '../src/detect/buckets/detect-from-buckets.js';
+import { BucketWorkers } from '../src/engine/spark/bucket-workers.js';
+import { restartCounts } from '../src/detect/proximity.js';
 import { nightTotals } from '../src/detect/buckets/night-totals.js';
 import { partitionComponents, wholeSnapshotBucket } from '../src/detect/buckets/detection-bucket.js';
 import { detectionCounts } from '../src/detect/detection-counts.js';
 import type { Detection } from '../src/detect/detection.js';
+import type { CandidateEvidence } from '../src/detect/evidence.js';
 import { kindEvidenceOf, kindWeightsOf, undilutedKindsOf } from '../src/detect/kind-evidence.js';
 import { checkScoringConfig } from '../src/detect/score-communities.js';
 import type { Engine } from '../src/engine/engine.js';
@@ -68,6 +72,8 @@ export interface NightlyOptions {
   engine?: EngineChoice;
   /** detection runs over the components split into this many buckets (default 1); the answer is the same for any count */
   detectionBuckets?: number;
+  /** with the Spark engine: detection in this many worker processes at once, each loading one of the job's buckets (`--workers`; default the cores) */
+  workers?: number;
 }
 
 export interface NightlyResult {
@@ -220,9 +226,44 @@ async function detect(options: NightlyOptions, run: RunInfo, normaliser: Configu
   const transactions = await timer.run('index transactions', () => indexTransactions(snapshot));
   const proximity = await engine.proximity(snapshot, graph, weights, transactions, walk, timer);
   const input = { snapshot, graph, weights, transactions, proximity };
-  // by default one bucket: the whole snapshot
-  const buckets = (options.detectionBuckets ?? 1) > 1 ? partitionComponents(components, snapshot.accounts.ids, options.detectionBuckets!) : [wholeSnapshotBucket(components)];
-  const scored = await detectByBuckets(input, nightTotals(input, components.count), buckets, folds, config, (name, work) => timer.run(name, work));
+  const totals = nightTotals(input, components.count);
+  const step = <T>(name: string, work: () => T) => timer.run(name, work);
+  let scored: Detection;
+  let evidenceOf: (named: Detection) => Promise<CandidateEvidence[]>;
+  const bucketsDir = options.workers !== undefined ? engine.bucketsDir?.() : undefined;
+  if (bucketsDir !== undefined) {
+    // with the Spark engine and --workers: each phase of detection loads one of the job's buckets
+    // in a worker process (docs/detection-buckets.md)
+    const { label } = snapshot.accounts;
+    const workers = await BucketWorkers.open({
+      bucketsDir,
+      spillDir: join(folder.path, 'work', 'detection'),
+      kinds: snapshot.identifiers.kinds,
+      weights: { hubMinAccounts: config.graph.hubMinAccounts, kindWeights: kindWeightsOf(kinds), linkMinShare: config.graph.linkMinShare, undilutedKinds: undilutedKindsOf(kinds) },
+      restarts: restartCounts(label, folds, config.model.folds),
+      config,
+      totals,
+      workers: options.workers,
+      log,
+    });
+    const closeWorkers = () => {
+      workers.close();
+      record.describeEngine({ ...engine.record(), ...workers.record() });
+    };
+    try {
+      const found = await detectFromBuckets({ ids: snapshot.accounts.ids, label, totals }, workers, config, step);
+      scored = found.detection;
+      evidenceOf = (named) => evidenceFromBuckets(named, found.bucketOf, workers, config.evidence).finally(closeWorkers);
+    } catch (e) {
+      closeWorkers();
+      throw e;
+    }
+  } else {
+    // by default one bucket: the whole snapshot
+    const buckets = (options.detectionBuckets ?? 1) > 1 ? partitionComponents(components, snapshot.accounts.ids, options.detectionBuckets!) : [wholeSnapshotBucket(components)];
+    scored = await detectByBuckets(input, totals, buckets, folds, config, step);
+    evidenceOf = async (named) => evidenceByBuckets(input, named, buckets, config.evidence);
+  }
   record.describeDetection({ kinds, model: scored.model, calibration: scored.calibration, decision: scored.decision });
 
   // 9. keep the ids of rings seen in the previous run (lineage); gather each candidate's
@@ -234,7 +275,7 @@ async function detect(options: NightlyOptions, run: RunInfo, normaliser: Configu
   if (keys.changedSince.length > 0) {
     log.warn({ runs: keys.changedSince }, 'the card hashing key changed since earlier runs: their card tokens are not compared, so a rejected account is not re-opened for a new card');
   }
-  const bundles = await timer.run('evidence', () => evidenceByBuckets(input, named.detection, buckets, config.evidence));
+  const bundles = await timer.run('evidence', () => evidenceOf(named.detection));
   const { detection, evidence, suppressed, reopened } = screenRejected(named.detection, bundles, snapshot.accounts.ids, rejectedEvidence(decisions), keys.comparable, (d, id) => decisionLog.approvedWhen(d, id));
   record.count({ ...detectionCounts(detection), suppressedRejected: suppressed, reopened });
   const facts = wholeGraphFacts(wholeGraphView(snapshot, graph, weights.hub));

@@ -27,6 +27,14 @@ interface NightlyCliOptions {
   sparkMaster: string;
   sparkSubmit?: string;
   sparkConf: Record<string, string>;
+  workers?: number;
+}
+
+/** `--workers <n>`: a whole number of processes, 1 or more. */
+function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(`--workers takes a whole number of processes, 1 or more, not ${value}`);
+  return n;
 }
 
 /** `--spark-conf k=v`, repeated: a later value for the same key wins, as in spark-submit. */
@@ -53,6 +61,7 @@ export function register(program: Command): void {
     .option('--spark-master <url>', 'the Spark master (--engine spark): local[*], local[2], spark://host:7077, yarn, k8s://…', 'local[*]')
     .option('--spark-submit <path>', 'run the Spark job with this spark-submit (a Spark distribution) instead of java in local mode')
     .addOption(new Option('--spark-conf <k=v>', 'a Spark setting (repeatable), e.g. spark.driver.memory=8g').argParser(collectSparkConf).default({}, 'none'))
+    .addOption(new Option('--workers <n>', 'with --engine spark: detection in this many worker processes at once, one Spark bucket each (default: the number of cores)').argParser(parseWorkers))
     .action(async (opts: NightlyCliOptions) => {
       if (opts.runId !== undefined) checkRunId(opts.runId);
       const verbose = program.opts<{ verbose: boolean }>().verbose;
@@ -66,6 +75,7 @@ export function register(program: Command): void {
       await checkStateFolder(opts.out);
       // the Neo4j sinks write from the whole snapshot and graph, which the Spark engine never holds in this process
       if (opts.engine === 'spark' && opts.sink !== 'files') throw new UserError(`--engine spark writes the run folder only; --sink ${opts.sink} needs --engine local`);
+      if (opts.workers !== undefined && opts.engine !== 'spark') throw new UserError('--workers goes with --engine spark: the workers load the Spark job\'s buckets');
       if ((opts.sink === 'neo4j-import') !== (opts.importDir !== undefined)) throw new UserError('--import-dir goes with --sink neo4j-import, and --sink neo4j-import needs --import-dir');
       const importSink = opts.importDir !== undefined ? new Neo4jImportSink(opts.importDir, connectionSettingsFromEnv().database, log) : null;
       const sinks = opts.sink === 'neo4j' ? [new Neo4jSink(connectionSettingsFromEnv(), config.config.neo4j, log)] : importSink ? [importSink] : [];
@@ -82,6 +92,7 @@ export function register(program: Command): void {
         engine: opts.engine === 'spark' ? { name: 'spark', master: opts.sparkMaster, conf: opts.sparkConf, ...(opts.sparkSubmit ? { submit: opts.sparkSubmit } : {}) } : { name: 'local' },
         ...(openReviewSource ? { openReviewSource } : {}),
         ...(opts.runId ? { runId: opts.runId } : {}),
+        ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
       });
       process.stdout.write(formatRunSummary(result));
       if (importSink) {

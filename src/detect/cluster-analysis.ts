@@ -39,6 +39,18 @@ export interface DetectionInput {
   transactions: TransactionIndex;
   /** proximity of each account to known fraud (0 when nothing is known) */
   proximity: Float64Array;
+  /**
+   * When the graph holds one bucket of the night: per identifier, the accounts of the whole night
+   * that use it and the known-fraud ones among them (some may sit in other buckets). Absent, the
+   * graph holds the whole night and is counted itself.
+   */
+  night?: NightIdentifiers;
+}
+
+/** What the whole night says of each identifier of a bucket (by the bucket's identifier). */
+export interface NightIdentifiers {
+  accounts: Int32Array;
+  fraudAccounts: Int32Array;
 }
 
 export interface AnalysisOptions {
@@ -388,6 +400,12 @@ export class ClusterAnalyser {
         const identifier = graph.accountIdentifiers[p]!;
         if (!this.cardKind[snapshot.identifiers.kindOf[identifier]!] || weights.weight[identifier] === 0 || seen.has(identifier)) continue;
         seen.add(identifier);
+        const night = this.input.night;
+        if (night) {
+          // users in other buckets count too: the whole night's numbers
+          if (night.fraudAccounts[identifier]! > 0 && night.accounts[identifier]! > night.fraudAccounts[identifier]!) count++;
+          continue;
+        }
         let fraudUser = false;
         let otherUser = false;
         for (let q = graph.identifierOffsets[identifier]!; q < graph.identifierOffsets[identifier + 1]!; q++) {

@@ -17,7 +17,7 @@ export interface EvidenceOptions {
  * uses (named, not counted), the shortest identifier paths to blacklisted accounts, and its
  * transaction signals. Cluster ids must already be the final (lineage) ids.
  */
-export function collectEvidence(input: DetectionInput, detection: Detection, options: EvidenceOptions): CandidateEvidence[] {
+export function collectEvidence(input: DetectionInput, detection: Pick<Detection, 'clusters' | 'candidates' | 'model' | 'calibration'>, options: EvidenceOptions): CandidateEvidence[] {
   const { snapshot, graph, weights } = input;
   const { ids } = snapshot.accounts;
   const { kinds, kindOf, values } = snapshot.identifiers;
@@ -35,7 +35,7 @@ export function collectEvidence(input: DetectionInput, detection: Detection, opt
     const hubs: HubEvidence[] = [];
     for (let p = graph.accountOffsets[a]!; p < graph.accountOffsets[a + 1]!; p++) {
       const identifier = graph.accountIdentifiers[p]!;
-      const accounts = accountsSharing(graph, identifier);
+      const accounts = input.night ? input.night.accounts[identifier]! : accountsSharing(graph, identifier);
       const kind = kinds[kindOf[identifier]!]!;
       if (weights.hub[identifier]) {
         hubs.push({ kind, value: values.at(identifier), accounts });

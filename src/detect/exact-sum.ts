@@ -24,6 +24,18 @@ export class ExactSum {
     partials.push(x);
   }
 
+  /** The partial sums, to send to another process (fromPartials makes the same sum there). */
+  partialSums(): number[] {
+    return [...this.partials];
+  }
+
+  /** A sum made of partial sums another process sent (partialSums). */
+  static fromPartials(partials: readonly number[]): ExactSum {
+    const sum = new ExactSum();
+    for (const p of partials) sum.add(p);
+    return sum;
+  }
+
   /** Adds everything another sum holds. */
   addSum(other: ExactSum): void {
     for (const p of other.partials) this.add(p);

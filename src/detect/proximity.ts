@@ -89,7 +89,11 @@ export function proximityRanks(
 
 /** Proximity from each account's rank in its fold's walk (in mass units), wherever the walk ran. */
 export function proximityFromRanks(ranks: Float64Array, label: ArrayLike<number>, fold: Uint8Array, folds: number): Float64Array {
-  const restarts = restartCounts(label, fold, folds);
+  return proximityWithRestarts(ranks, fold, restartCounts(label, fold, folds));
+}
+
+/** Proximity from ranks with each fold's restart count given (restartCounts over the whole night): what a bucket alone cannot count. */
+export function proximityWithRestarts(ranks: Float64Array, fold: Uint8Array, restarts: readonly number[]): Float64Array {
   const proximity = new Float64Array(ranks.length);
   for (let a = 0; a < ranks.length; a++) {
     if (ranks[a] === 0) continue;

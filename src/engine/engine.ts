@@ -45,6 +45,20 @@ export interface EngineRecord {
   jvmCpuSeconds?: number;
   /** the job's own steps, in ms */
   jobMs?: Record<string, number>;
+  /** detection in worker processes: how many ran at once */
+  workers?: number;
+  /** per bucket: its accounts, its time over every phase (ms), how many attempts it took */
+  buckets?: BucketRecord[];
+}
+
+/** One bucket of detection in worker processes, as the manifest records it. */
+export interface BucketRecord {
+  bucket: string;
+  accounts: number;
+  ms: number;
+  attempts: number;
+  phaseMs?: Record<string, number>;
+  peakRssMb?: number;
 }
 
 /**
@@ -62,6 +76,8 @@ export interface Engine {
   /** proximity to known fraud of every account (0–5) */
   proximity(snapshot: Snapshot, graph: IdentifierGraph, weights: IdentifierWeights, transactions: TransactionIndex, walk: WalkRule, timer: StageTimer): Promise<Float64Array>;
   record(): EngineRecord;
+  /** the Spark job's buckets of whole components (`buckets/bucket=B/`), once components ran; none for the local engine */
+  bucketsDir?(): string;
   /** removes what the engine wrote for itself (called however the night ends) */
   close(): Promise<void>;
 }

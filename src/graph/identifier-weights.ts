@@ -37,6 +37,8 @@ export interface WeightOptions {
    * is the more damning, unlike a shared office computer.
    */
   undilutedKinds?: readonly string[];
+  /** accounts using each identifier in the whole night, when the graph holds only part of it (a bucket); the graph's own count otherwise */
+  accountsOf?: Int32Array;
 }
 
 /** A value shared by up to this many accounts gives each its kind's full evidence (a ring's pool). */
@@ -61,7 +63,7 @@ export function weighIdentifiers(snapshot: Snapshot, graph: IdentifierGraph, opt
   const hub = new Uint8Array(graph.identifierCount);
   let hubCount = 0;
   for (let i = 0; i < graph.identifierCount; i++) {
-    const k = accountsSharing(graph, i);
+    const k = options.accountsOf ? options.accountsOf[i]! : accountsSharing(graph, i);
     if (k >= options.hubMinAccounts) {
       hub[i] = 1;
       hubCount++;

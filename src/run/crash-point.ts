@@ -24,3 +24,18 @@ export function crashPoint(point: CrashPoint): void {
   const armed = process.env[CRASH_AT_ENV];
   if (armed && armed.split(',').includes(point)) process.kill(process.pid, 'SIGKILL');
 }
+
+/**
+ * TEST-ONLY: a detection worker kills itself (SIGKILL) in the phase and bucket named, on its
+ * first attempt, or on every attempt with `:always`:
+ *
+ *   FRAUD_RINGS_TEST_BUCKET_CRASH=<phase>:<bucket>[:always]
+ */
+export const BUCKET_CRASH_ENV = 'FRAUD_RINGS_TEST_BUCKET_CRASH';
+
+export function bucketCrashPoint(phase: string, bucket: number, attempt: number): void {
+  const armed = process.env[BUCKET_CRASH_ENV];
+  if (!armed) return;
+  const [atPhase, atBucket, always] = armed.split(':');
+  if (atPhase === phase && Number(atBucket) === bucket && (attempt === 1 || always === 'always')) process.kill(process.pid, 'SIGKILL');
+}

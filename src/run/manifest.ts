@@ -97,6 +97,21 @@ export const RunManifestSchema = z.object({
       jvmPeakRssMb: z.number().optional(),
       jvmCpuSeconds: z.number().optional(),
       jobMs: z.record(z.string(), z.number()).optional(),
+      /** detection in worker processes (`--workers`): how many at once, and per bucket its accounts, its time over every phase, its attempts */
+      workers: z.number().optional(),
+      buckets: z
+        .array(
+          z.object({
+            bucket: z.string(),
+            accounts: z.number(),
+            ms: z.number(),
+            attempts: z.number(),
+            /** each phase's time (`map`, the worker's whole life), split as `map.read` (the bucket's Parquet), `map.build` (graph, weights, index) and `map.work` (the phase); the largest worker's peak resident memory */
+            phaseMs: z.record(z.string(), z.number()).optional(),
+            peakRssMb: z.number().optional(),
+          }),
+        )
+        .optional(),
     })
     .optional(),
   error: z.object({ message: z.string(), exitCode: z.number() }).optional(),

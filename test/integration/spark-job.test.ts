@@ -151,11 +151,16 @@ describe('the Spark job', () => {
 
       const wholeLinks = Array.from(snapshot.links.account.keys()).filter((p) => inBucket.has(snapshot.links.account[p]!));
       expect(Array.from(part.links.account.keys(), (p) => tuple(part, p)).sort()).toEqual(wholeLinks.map((p) => tuple(snapshot, p)).sort());
-      // each identifier carries the whole night's account count and hub flag
+      // each identifier carries the whole night's account count, hub flag, known-fraud users and
+      // its index in the night, and the bucket numbers its identifiers in the night's order
       for (let i = 0; i < part.identifiers.values.length; i++) {
         const g = Array.from({ length: snapshot.identifiers.values.length }, (_, j) => j).find((j) => snapshot.identifiers.values.at(j) === part.identifiers.values.at(i) && snapshot.identifiers.kindOf[j] === part.identifiers.kindOf[i])!;
-        expect(bucket.identifierAccounts[i]).toBe(graph.identifierOffsets[g + 1]! - graph.identifierOffsets[g]!);
+        const users = Array.from(graph.identifierAccounts.subarray(graph.identifierOffsets[g]!, graph.identifierOffsets[g + 1]!));
+        expect(bucket.identifierAccounts[i]).toBe(users.length);
         expect(bucket.identifierHub[i]).toBe(weights.hub[g]);
+        expect(bucket.identifierFraudAccounts[i]).toBe(users.filter((a) => snapshot.accounts.label[a] === 1).length);
+        expect(bucket.identifierPlaces[i]).toBe(g);
+        if (i > 0) expect(bucket.identifierPlaces[i]).toBeGreaterThan(bucket.identifierPlaces[i - 1]!);
       }
       // what its accounts sent, in the snapshot's order; a counterparty in another bucket is outside this one
       const wholeSent = Array.from(snapshot.transactions.account.keys()).filter((r) => inBucket.has(snapshot.transactions.account[r]!)).map((r) => transfer(snapshot, r));

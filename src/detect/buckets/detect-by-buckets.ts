@@ -1,22 +1,18 @@
 import type { Config } from '../../config/config.js';
-import { calibrateRisk } from '../calibration/risk-calibration.js';
 import { ClusterAnalyser, type DetectionInput } from '../cluster-analysis.js';
 import type { Detection } from '../detection.js';
-import { modelTerms, priorIntercept } from '../model-terms.js';
-import { fitRiskModel } from '../model/risk-model.js';
-import { termPrevalence, withMeasuredPriors } from '../term-prevalence.js';
 import { applyBucket } from './apply-bucket.js';
 import type { DetectionBucket } from './detection-bucket.js';
 import { mapBucket } from './map-bucket.js';
 import { mergeDetection } from './merge-detection.js';
+import { configuredTerms, fitNight, planNight } from './night-fit.js';
 import type { NightTotals } from './night-totals.js';
 import { bucketTrainingRows, mergeTrainingRows } from './training-rows.js';
-import { planTrainingSample } from './training-sample.js';
 
 /** Runs one step of detection and says how long it took (the run's stage timer); a plain call when not told. */
 export type DetectionStep = <T>(name: string, work: () => T) => Promise<T>;
 
-const untimed: DetectionStep = async (_name, work) => work();
+export const untimed: DetectionStep = async (_name, work) => work();
 
 /**
  * Stage: communities → ranking → calibration → decision, over a partition of the components
@@ -28,35 +24,26 @@ const untimed: DetectionStep = async (_name, work) => work();
  *    out of fold) and the calibration of its held-out scores;
  * 3. apply, per bucket: every account's risk, the clusters and candidates;
  * 4. merge: clusters and candidates in the night's order, the review queue cut on them.
+ * Every bucket here is a slice of one snapshot held whole; detectFromBuckets runs the same
+ * phases over buckets each loaded alone.
  */
 export async function detectByBuckets(input: DetectionInput, totals: NightTotals, buckets: readonly DetectionBucket[], fold: Uint8Array, config: Config, step: DetectionStep = untimed): Promise<Detection> {
-  const { accounts, available } = totals;
   const analyser = new ClusterAnalyser(input, { burstWindowDays: config.features.burstWindowDays, classes: config.kinds.classes });
-  const { terms: configured, disabled } = modelTerms(config, available);
+  const { terms: configured } = configuredTerms(totals, config);
 
   const maps = await step('communities', () => buckets.map((bucket) => mapBucket(input, bucket, analyser, configured, config)));
 
   const night = await step('fit', () => {
-    const fires = new Float64Array(configured.length);
-    for (const map of maps) map.summary.fires.forEach((n, t) => (fires[t]! += n));
-    const prevalence = termPrevalence(configured, fires, accounts, config.model.ordinaryRuleShare);
-    const terms = withMeasuredPriors(configured, prevalence);
-    const sample = planTrainingSample(maps.map((m) => m.summary), config.model);
-    const training = mergeTrainingRows(maps.map((map, b) => bucketTrainingRows(input, map, sample, sample.buckets[b]!, terms, fold)));
-    const model = fitRiskModel(terms, training, priorIntercept(config, available), { folds: config.model.folds, priorScale: config.model.priorScale, minFraudLabels: config.model.minFraudLabels });
-    const calibration = calibrateRisk(model.heldOut, model.fraudLabels, model.rocAuc, {
-      folds: config.model.folds,
-      minFraudLabels: config.model.minFraudLabels,
-      minAuc: config.model.minCalibrationAuc,
-      labelledSharePrior: config.model.labelledSharePrior,
-    });
-    return { terms, configured, prevalence, disabled, available, model, calibration };
+    const plan = planNight(maps.map((m) => m.summary), totals, config);
+    const training = mergeTrainingRows(maps.map((map, b) => bucketTrainingRows(input, map, plan.sample, plan.sample.buckets[b]!, plan.terms, fold)));
+    return fitNight(plan, training, totals, config);
   });
 
   return step('score', () => {
     const accountRisk = new Float32Array(input.snapshot.accounts.ids.length);
     const scorer = { terms: night.terms, model: night.model, calibration: night.calibration };
     const applied = maps.map((map) => applyBucket(input, map, analyser, scorer, config, accountRisk));
-    return mergeDetection(input, applied, maps.map((m) => m.grouping), night, totals, accountRisk, config);
+    const { ids, label } = input.snapshot.accounts;
+    return mergeDetection({ ids, label, proximity: input.proximity }, applied, maps.map((m) => m.grouping), night, totals, accountRisk, config);
   });
 }

@@ -1,7 +1,6 @@
 import type { Config } from '../../config/config.js';
 import { compareCodeUnits } from '../../order.js';
 import { describeCalibration, type RiskCalibration } from '../calibration/risk-calibration.js';
-import type { DetectionInput } from '../cluster-analysis.js';
 import { reviewQueue } from '../decision/review-queue.js';
 import type { CalibrationReport, Detection, ModelReport } from '../detection.js';
 import { ExactSum } from '../exact-sum.js';
@@ -13,6 +12,13 @@ import type { TermPrevalence } from '../term-prevalence.js';
 import type { BucketApplied } from './apply-bucket.js';
 import type { NightTotals } from './night-totals.js';
 import type { GroupingStats } from './map-bucket.js';
+
+/** The night's accounts as the merge reads them: ids and labels in the night's order, and proximity to known fraud. */
+export interface NightAccounts {
+  ids: readonly string[];
+  label: Int8Array;
+  proximity: Float64Array;
+}
 
 /** What the reduce decided for the whole night. */
 export interface NightModel {
@@ -30,8 +36,8 @@ export interface NightModel {
  * id, candidates by risk, then the ranking's own score, then account id; the review queue is cut
  * on the merged ranking, so the team's capacity and the precision target hold for the night.
  */
-export function mergeDetection(input: DetectionInput, applied: readonly BucketApplied[], grouping: readonly GroupingStats[], night: NightModel, totals: NightTotals, accountRisk: Float32Array, config: Config): Detection {
-  const { ids, label } = input.snapshot.accounts;
+export function mergeDetection(accounts: NightAccounts, applied: readonly BucketApplied[], grouping: readonly GroupingStats[], night: NightModel, totals: NightTotals, accountRisk: Float32Array, config: Config): Detection {
+  const { ids, label } = accounts;
   const clusters = applied.flatMap((a) => a.clusters);
   clusters.sort((x, y) => y.score - x.score || compareCodeUnits(x.clusterId, y.clusterId));
   const ranked = applied.flatMap((a) => a.candidates);
@@ -60,7 +66,7 @@ export function mergeDetection(input: DetectionInput, applied: readonly BucketAp
       belowTarget: queue.belowTarget,
       overCapacity: queue.overCapacity,
     },
-    accountRisk: { ids, risk: accountRisk, fraudLabel, proximity: input.proximity },
+    accountRisk: { ids, risk: accountRisk, fraudLabel, proximity: accounts.proximity },
     stats: {
       components: totals.components,
       largestComponent: Math.max(0, ...grouping.map((g) => g.largestComponent)),

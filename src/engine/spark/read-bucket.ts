@@ -14,11 +14,16 @@ export interface BucketSnapshot {
   /** by the bucket's identifier: accounts sharing it in the whole snapshot, and whether it is a hub */
   identifierAccounts: Int32Array;
   identifierHub: Uint8Array;
+  /** by the bucket's identifier: known-fraud accounts using it in the whole snapshot */
+  identifierFraudAccounts: Int32Array;
+  /** by the bucket's identifier: its index in the whole snapshot (the snapshot numbers identifiers by their first link row) */
+  identifierPlaces: Int32Array;
   /** each account's rank in the walk to known fraud of its fold, in whole mass units */
   proximityRanks: Float64Array;
 }
 
 interface BucketLink {
+  row: bigint;
   identifier: bigint;
   kind: number;
   value: string;
@@ -26,6 +31,11 @@ interface BucketLink {
   last_seen: number;
   accounts: bigint;
   hub: boolean;
+  /** the smallest link row naming the identifier in the whole night, and the identifier's place in the night's numbering (its rank by first_row) */
+  first_row: bigint;
+  identifier_index: bigint;
+  /** known-fraud accounts of the whole night that use the identifier */
+  fraud_accounts: bigint;
 }
 
 interface BucketTransaction {
@@ -50,8 +60,9 @@ interface BucketRow {
 
 /**
  * Loads one bucket (`buckets/bucket=B/`) into the `Snapshot` type detection takes. Accounts are in
- * the night's account order; identifiers are numbered in the order the bucket's accounts first name
- * them; the transactions are those the bucket's accounts sent, in the snapshot's row order, with a
+ * the night's account order; identifiers are numbered in the order of the first link row naming
+ * them in the whole night (the order the snapshot interns them in, so the bucket's identifiers are
+ * in the night's order); the transactions are those the bucket's accounts sent, in the snapshot's row order, with a
  * counterparty outside the bucket as -1 (outside this snapshot): a bucket holds whole components,
  * detection reads transfers only within a group, and the walk to known fraud, which crosses
  * components, came from Spark already (`proximityRanks`).
@@ -70,26 +81,18 @@ export async function readBucket(dir: string, kinds: readonly string[]): Promise
   for (const p of parsed) for (const name of Object.keys(p)) propertyNames.add(name);
   const properties = new Map([...propertyNames].sort().map((name) => [name, parsed.map((p) => p[name] ?? '')]));
 
-  const identifierIndex = new Map<bigint, number>();
-  const kindOf: number[] = [];
-  const values: string[] = [];
-  const identifierAccounts: number[] = [];
-  const identifierHub: number[] = [];
+  // identifiers by the first row naming them in the whole night: the snapshot's interning order
+  const firstRow = new Map<bigint, BucketLink>();
+  for (const r of rows) for (const l of r.links ?? []) if (!firstRow.has(l.identifier)) firstRow.set(l.identifier, l);
+  const named = [...firstRow.values()].sort((x, y) => (x.first_row < y.first_row ? -1 : x.first_row > y.first_row ? 1 : 0));
+  const identifierIndex = new Map<bigint, number>(named.map((l, i) => [l.identifier, i]));
+  for (const l of named) if (l.kind < 0 || l.kind >= kinds.length) throw new EngineUnavailableError(`bucket ${dir} names kind ${l.kind}, outside the night's ${kinds.length} kinds`);
   const link = { account: [] as number[], identifier: [] as number[], firstSeen: [] as number[], lastSeen: [] as number[] };
   const sent: Array<BucketTransaction & { account: number }> = [];
   rows.forEach((r, a) => {
     for (const l of r.links ?? []) {
-      if (l.kind < 0 || l.kind >= kinds.length) throw new EngineUnavailableError(`bucket ${dir} names kind ${l.kind}, outside the night's ${kinds.length} kinds`);
-      let i = identifierIndex.get(l.identifier);
-      if (i === undefined) {
-        identifierIndex.set(l.identifier, (i = values.length));
-        values.push(l.value);
-        kindOf.push(l.kind);
-        identifierAccounts.push(Number(l.accounts));
-        identifierHub.push(l.hub ? 1 : 0);
-      }
       link.account.push(a);
-      link.identifier.push(i);
+      link.identifier.push(identifierIndex.get(l.identifier)!);
       link.firstSeen.push(l.first_seen);
       link.lastSeen.push(l.last_seen);
     }
@@ -105,7 +108,7 @@ export async function readBucket(dir: string, kinds: readonly string[]): Promise
       label: Int8Array.from(rows, (r) => r.label),
       ...(rows.some((r) => r.approved === 1) ? { approved: Uint8Array.from(rows, (r) => r.approved) } : {}),
     },
-    identifiers: { kinds: [...kinds], kindOf: Int32Array.from(kindOf), values: valueList(values) },
+    identifiers: { kinds: [...kinds], kindOf: Int32Array.from(named, (l) => l.kind), values: valueList(named.map((l) => l.value)) },
     links: { account: Int32Array.from(link.account), identifier: Int32Array.from(link.identifier), firstSeen: Float64Array.from(link.firstSeen), lastSeen: Float64Array.from(link.lastSeen) },
     transactions: {
       account: Int32Array.from(sent, (t) => t.account),
@@ -120,8 +123,10 @@ export async function readBucket(dir: string, kinds: readonly string[]): Promise
   return {
     snapshot,
     accountKeys: Float64Array.from(rows, (r) => Number(r.account)),
-    identifierAccounts: Int32Array.from(identifierAccounts),
-    identifierHub: Uint8Array.from(identifierHub),
+    identifierAccounts: Int32Array.from(named, (l) => Number(l.accounts)),
+    identifierHub: Uint8Array.from(named, (l) => (l.hub ? 1 : 0)),
+    identifierFraudAccounts: Int32Array.from(named, (l) => Number(l.fraud_accounts)),
+    identifierPlaces: Int32Array.from(named, (l) => Number(l.identifier_index)),
     proximityRanks: Float64Array.from(rows, (r) => Number(r.proximity_rank)),
   };
 }

@@ -16,11 +16,17 @@ import type { StageTimer } from '../../run/stage-timer.js';
 import { loadToParts } from './load-to-parts.js';
 import type { PartsLoad } from './parts-load.js';
 
+/** Accounts per bucket past which the night gets more buckets than the 16 it starts with. */
+export const BUCKET_ACCOUNTS = 65_536;
+
 /**
  * Buckets the job writes (a whole component per bucket, by the hash of its smallest account key):
- * the unit a detection worker will load alone.
+ * the unit a detection worker loads alone. At least 16, and more as the night grows, so a bucket
+ * stays about 64k accounts (a giant component is one bucket whatever the count).
  */
-export const SPARK_BUCKETS = 16;
+export function sparkBucketCount(accounts: number): number {
+  return Math.max(16, Math.ceil(accounts / BUCKET_ACCOUNTS));
+}
 
 export interface SparkEngineOptions extends SparkSettings {
   /** the run's work folder: the parts, the job's output and checkpoints; removed when the night ends */
@@ -109,7 +115,7 @@ export function sparkEngine(options: SparkEngineOptions): SparkEngine {
           kindWeights: rule.kindWeights,
           hubMinAccounts: rule.hubMinAccounts,
           linkMinWeight: rule.linkMinWeight,
-          buckets: SPARK_BUCKETS,
+          buckets: sparkBucketCount(snapshot.accounts.ids.length),
           walk: { transactions: parts!.transactions, walkAccounts, kindEvidence: walk.kindEvidence, dilutes: walk.dilutes, restart: walk.restart, iterations: walk.iterations, folds: walk.folds },
         }),
       );
@@ -134,6 +140,7 @@ export function sparkEngine(options: SparkEngineOptions): SparkEngine {
       return proximityFromRanks(ranks, snapshot.accounts.label, walk.fold, walk.folds);
     },
     record: () => ({ ...record }),
+    bucketsDir: () => join(out, 'buckets'),
     close: () => rm(workDir, { recursive: true, force: true }),
   };
 }

@@ -29,10 +29,11 @@ describe('writeParts', () => {
     const parts = await writeParts(snapshot, ids, await tempDir());
 
     const links = await rowsOf(parts.links);
-    expect(links.map((r) => [r.account, r.identifier, r.kind])).toEqual([
-      [0, ids.ids[0], 0],
-      [2, ids.ids[0], 0],
-      [2, ids.ids[1], 1],
+    // each link's row: its place in the snapshot's links (a bucket numbers identifiers by the first)
+    expect(links.map((r) => [r.row, r.account, r.identifier, r.kind])).toEqual([
+      [0n, 0, ids.ids[0], 0],
+      [1n, 2, ids.ids[0], 0],
+      [2n, 2, ids.ids[1], 1],
     ]);
     // each link's index in the snapshot's links, as int64
     expect(links.map((r) => r.row)).toEqual([0n, 1n, 2n]);

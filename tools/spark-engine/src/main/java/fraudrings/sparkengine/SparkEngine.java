@@ -48,8 +48,9 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@code identifiers/}: accounts per identifier, whether it is a hub, whether it groups;
  *   <li>{@code components/}: the component of every account (GraphX), named by its smallest
  *       account key;
- *   <li>{@code buckets/bucket=B/}: each account with its label, links (with the identifier's
- *       value, account count and hub flag), sent and received transactions and proximity rank,
+ *   <li>{@code buckets/bucket=B/}: each account with its label, links (in link row order, with
+ *       the identifier's value, account count, hub flag, first link row and known-fraud account
+ *       count), sent and received transactions and proximity rank,
  *       B = pmod(xxhash64(component), N), so a whole component is always in one bucket and a
  *       worker can load one bucket alone (docs/scale-out.md has the layout);
  *   <li>{@code proximity/}: each account's rank in the walk to known fraud of its fold, in whole
@@ -197,11 +198,32 @@ public final class SparkEngine {
     Row valueTally = values.agg(count(lit(1)), countDistinct("identifier")).first();
     result.put("identifierValues", valueTally.getLong(0));
     result.put("identifierCollisions", valueTally.getLong(0) - valueTally.getLong(1));
+    // per identifier, what a bucket cannot see of the rest of the night: the first link row naming
+    // it (the snapshot numbers identifiers in that order) and how many known-fraud accounts use it
+    // and its place in the snapshot's numbering: its rank by first row (zipWithIndex over the sorted
+    // identifiers: a count per partition, then the places, without one partition holding them all)
+    Dataset<Row> firstRowsByIdentifier = links.groupBy("identifier", "kind").agg(min("row").as("first_row"));
+    StructType ranked = new StructType()
+        .add("identifier", DataTypes.LongType, false)
+        .add("kind", DataTypes.IntegerType, false)
+        .add("first_row", DataTypes.LongType, false)
+        .add("identifier_index", DataTypes.LongType, false);
+    Dataset<Row> firstRows = spark.createDataFrame(
+        firstRowsByIdentifier.select("identifier", "kind", "first_row").orderBy("first_row").javaRDD().zipWithIndex()
+            .map(t -> RowFactory.create(t._1().getLong(0), t._1().getInt(1), t._1().getLong(2), t._2())),
+        ranked);
+    Dataset<Row> fraudUsers = pairs
+        .join(walkAccounts.filter(col("label").equalTo(1)).select("account"), "account")
+        .groupBy("identifier", "kind")
+        .agg(count(lit(1)).as("fraud_accounts"));
     Dataset<Row> accountLinks = links
         .join(values, seq("identifier", "kind"), "left")
         .join(identifiers.select("identifier", "kind", "accounts", "hub"), seq("identifier", "kind"))
+        .join(firstRows, seq("identifier", "kind"))
+        .join(fraudUsers, seq("identifier", "kind"), "left")
+        .withColumn("fraud_accounts", coalesce(col("fraud_accounts"), lit(0L)))
         .groupBy("account")
-        .agg(array_sort(collect_list(struct(col("identifier"), col("kind"), col("value"), col("first_seen"), col("last_seen"), col("accounts"), col("hub")))).as("links"));
+        .agg(array_sort(collect_list(struct(col("row"), col("identifier"), col("kind"), col("value"), col("first_seen"), col("last_seen"), col("accounts"), col("hub"), col("first_row"), col("identifier_index"), col("fraud_accounts")))).as("links"));
     Dataset<Row> sent = transactions
         .groupBy("account")
         .agg(array_sort(collect_list(struct(col("row"), col("counterparty"), col("amount"), col("status"), col("created_at")))).as("sent"));
