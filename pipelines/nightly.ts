@@ -10,14 +10,15 @@ import { nightTotals } from '../src/detect/buckets/night-totals.js';
 import { partitionComponents, wholeSnapshotBucket } from '../src/detect/buckets/detection-bucket.js';
 import { detectionCounts } from '../src/detect/detection-counts.js';
 import type { Detection } from '../src/detect/detection.js';
-import type { CandidateEvidence } from '../src/detect/evidence.js';
 import { kindEvidenceOf, kindWeightsOf, undilutedKindsOf } from '../src/detect/kind-evidence.js';
 import { checkScoringConfig } from '../src/detect/score-communities.js';
+import type { NightTotals } from '../src/detect/buckets/night-totals.js';
 import type { Engine } from '../src/engine/engine.js';
+import type { SparkEngine } from '../src/engine/spark/spark-engine.js';
 import { openEngine, type EngineChoice } from '../src/engine/open-engine.js';
 import { wholeGraphFacts, wholeGraphView } from '../src/graph/graph-facts.js';
 import { buildIdentifierGraph } from '../src/graph/identifier-graph.js';
-import { kindEvidenceByKind, kindWeightsByKind, weighIdentifiers } from '../src/graph/identifier-weights.js';
+import { kindEvidenceByKind, kindWeightsByKind, linkMinWeightOf, weighIdentifiers } from '../src/graph/identifier-weights.js';
 import { indexTransactions } from '../src/graph/transaction-index.js';
 import { applyLineage } from '../src/lineage/apply-lineage.js';
 import { readPreviousRun } from '../src/lineage/previous-run.js';
@@ -45,12 +46,12 @@ import { RunRecord } from '../src/run/run-record.js';
 import { StageTimer } from '../src/run/stage-timer.js';
 import { StateLock } from '../src/run/state-lock.js';
 import { FilesSink } from '../src/sinks/files.js';
-import type { RunInfo, RunOutput, Sink } from '../src/sinks/sink.js';
+import type { RunInfo, RunOutput, RunResult, Sink } from '../src/sinks/sink.js';
 import { inputSettings } from '../src/config/input-settings.js';
-import { loadSnapshot } from '../src/snapshot/load-snapshot.js';
+import { loadSnapshot, type LoadOptions } from '../src/snapshot/load-snapshot.js';
 import { RejectsFile } from '../src/snapshot/rejects.js';
 import { snapshotCounts } from '../src/snapshot/snapshot-counts.js';
-import { releaseLinks, type Snapshot } from '../src/snapshot/snapshot.js';
+import { releaseLinks } from '../src/snapshot/snapshot.js';
 import { version } from '../src/version.js';
 import { mirrorDecisions, syncReviewFromGraph } from './review-sync.js';
 
@@ -131,7 +132,8 @@ async function runNight(options: NightlyOptions, run: RunInfo, panKey: ReturnTyp
 
     // 6. open the run folder and every sink (an unreachable sink fails before any work)
     const folder = await RunFolder.create(stateDir, run.runId, config.output);
-    const sinks: Sink[] = [new FilesSink(folder.path), ...(options.sinks ?? [])];
+    const files = new FilesSink(folder.path);
+    const sinks: Sink[] = [files, ...(options.sinks ?? [])];
     const timer = new StageTimer(log);
     const record = new RunRecord({ ...run, panKey: { fingerprint: panKey.fingerprint, development: panKey.development } }, redactCardNumbers(resolve(options.input)), timer.stages, sinks.map((s) => s.name));
     log.info({ runId: run.runId, input: options.input, sinks: sinks.map((s) => s.name) }, 'nightly run started');
@@ -142,11 +144,16 @@ async function runNight(options: NightlyOptions, run: RunInfo, panKey: ReturnTyp
         // the global steps' engine works in the run folder's work/, removed before it is sealed
         const engine = openEngine(options.engine, { workDir: join(folder.path, 'work'), panKey: panKey.key, log });
         record.describeEngine(engine.record());
-        const { detection, output } = await detect(options, run, normaliser, panKey, folder, timer, record, engine).finally(() => engine.close());
+        const { detection, result: night, whole } = await (engine.name === 'spark' ? detectOnSpark(options, run, normaliser, panKey, folder, timer, record, engine) : detect(options, run, normaliser, panKey, folder, timer, record, engine)).finally(() => engine.close());
 
-        // 10. write every sink and report.html, then seal the run folder with its manifest and
-        //     move `latest` (commit protocol steps 1–4)
-        for (const sink of sinks) record.countWritten(await timer.run(`write ${sink.name}`, () => sink.write(output)));
+        // 10. write the run folder, every other sink (the whole night's graph: the local engine)
+        //     and report.html, then seal the run folder with its manifest and move `latest`
+        //     (commit protocol steps 1–4)
+        record.countWritten(await timer.run(`write ${files.name}`, () => files.write(night)));
+        for (const sink of options.sinks ?? []) {
+          if (!whole) throw new UserError(`the ${sink.name} sink needs the night held whole (--engine local)`);
+          record.countWritten(await timer.run(`write ${sink.name}`, () => sink.write(whole)));
+        }
         crashPoint('after-write');
         // the report describes the run; failing to draw it must not fail the night
         await timer.run('report', () => writeReport(folder.path, stateDir, record.manifest('succeeded')).catch((e: unknown) => log.error({ error: (e as Error).message }, 'report.html not written')));
@@ -182,23 +189,28 @@ async function runNight(options: NightlyOptions, run: RunInfo, panKey: ReturnTyp
   }
 }
 
-/** Steps 7–9: load, detect, lineage and evidence; what the sinks write. */
-async function detect(options: NightlyOptions, run: RunInfo, normaliser: ConfiguredNormaliser, panKey: ReturnType<typeof resolvePanKey>, folder: RunFolder, timer: StageTimer, record: RunRecord, engine: Engine): Promise<{ detection: Detection; output: RunOutput }> {
+/** What steps 7–9 give the sinks: the run folder's result, and the night held whole when it was (the other sinks write from it). */
+interface NightResult {
+  detection: Detection;
+  result: RunResult;
+  whole: RunOutput | null;
+}
+
+/** Steps 7–9 with the night held whole in this process (the local engine): load, detect, lineage and evidence. */
+async function detect(options: NightlyOptions, run: RunInfo, normaliser: ConfiguredNormaliser, panKey: ReturnType<typeof resolvePanKey>, folder: RunFolder, timer: StageTimer, record: RunRecord, engine: Engine): Promise<NightResult> {
   const { config } = options.config;
   const { log, stateDir } = options;
   const sinksReadLinkTimes = (options.sinks ?? []).some((s) => s.readsLinkTimes);
 
   // 7. load the snapshot, bad rows to rejects.csv
-  const snapshot = await loadWithRejects(options, normaliser, join(folder.path, RunFile.rejects), timer, record);
+  const snapshot = await loadWithRejects(options, normaliser, join(folder.path, RunFile.rejects), timer, record, (settings) => timer.run('load snapshot', () => loadSnapshot(options.input, settings)));
   record.readTables(snapshot.tables.map((t) => ({ ...t, path: redactCardNumbers(t.path) })));
   record.count(snapshotCounts(snapshot));
-  // the engine takes what it needs while the links are held (Spark: Parquet parts)
-  await engine.prepare(snapshot, timer);
 
   // approved blacklist decisions become known fraud
   const decisionLog = await DecisionLog.read(stateDir, { warnings: log });
   const decisions = decisionLog.current;
-  record.count({ approvedKnownFraud: markApprovedAsFraud(snapshot, knownFraudFromDecisions(decisions)) });
+  record.count({ approvedKnownFraud: markApprovedAsFraud(snapshot.accounts, knownFraudFromDecisions(decisions)) });
 
   // 8. find rings: graph; how ordinary sharing each kind is in this snapshot (the engine
   //    counts, the weights are measured here from its integers); identifier
@@ -218,52 +230,16 @@ async function detect(options: NightlyOptions, run: RunInfo, normaliser: Configu
       undilutedKinds: undilutedKindsOf(kinds),
     }),
   );
-  const grouping = { kindWeights: kindWeightsByKind(snapshot.identifiers.kinds, kindWeightsOf(kinds)), hubMinAccounts: config.graph.hubMinAccounts, linkMinWeight: weights.linkMinWeight };
   const folds = accountFolds(snapshot.accounts.ids, config.model.folds, config.seed);
   const walk = { ...kindEvidenceByKind(snapshot.identifiers.kinds, { kindWeights: kindWeightsOf(kinds), undilutedKinds: undilutedKindsOf(kinds) }), fold: folds, folds: config.model.folds, restart: config.model.proximityRestart, iterations: config.model.proximityIterations };
-  const components = await engine.components(snapshot, graph, weights, grouping, walk, timer);
+  const components = await engine.components(snapshot, graph, weights, timer);
   record.describeEngine(engine.record());
   const transactions = await timer.run('index transactions', () => indexTransactions(snapshot));
   const proximity = await engine.proximity(snapshot, graph, weights, transactions, walk, timer);
   const input = { snapshot, graph, weights, transactions, proximity };
-  const totals = nightTotals(input, components.count);
-  const step = <T>(name: string, work: () => T) => timer.run(name, work);
-  let scored: Detection;
-  let evidenceOf: (named: Detection) => Promise<CandidateEvidence[]>;
-  const bucketsDir = options.workers !== undefined ? engine.bucketsDir?.() : undefined;
-  if (bucketsDir !== undefined) {
-    // with the Spark engine and --workers: each phase of detection loads one of the job's buckets
-    // in a worker process (docs/detection-buckets.md)
-    const { label } = snapshot.accounts;
-    const workers = await BucketWorkers.open({
-      bucketsDir,
-      spillDir: join(folder.path, 'work', 'detection'),
-      kinds: snapshot.identifiers.kinds,
-      weights: { hubMinAccounts: config.graph.hubMinAccounts, kindWeights: kindWeightsOf(kinds), linkMinShare: config.graph.linkMinShare, undilutedKinds: undilutedKindsOf(kinds) },
-      restarts: restartCounts(label, folds, config.model.folds),
-      config,
-      totals,
-      workers: options.workers,
-      log,
-    });
-    const closeWorkers = () => {
-      workers.close();
-      record.describeEngine({ ...engine.record(), ...workers.record() });
-    };
-    try {
-      const found = await detectFromBuckets({ ids: snapshot.accounts.ids, label, totals }, workers, config, step);
-      scored = found.detection;
-      evidenceOf = (named) => evidenceFromBuckets(named, found.bucketOf, workers, config.evidence).finally(closeWorkers);
-    } catch (e) {
-      closeWorkers();
-      throw e;
-    }
-  } else {
-    // by default one bucket: the whole snapshot
-    const buckets = (options.detectionBuckets ?? 1) > 1 ? partitionComponents(components, snapshot.accounts.ids, options.detectionBuckets!) : [wholeSnapshotBucket(components)];
-    scored = await detectByBuckets(input, totals, buckets, folds, config, step);
-    evidenceOf = async (named) => evidenceByBuckets(input, named, buckets, config.evidence);
-  }
+  // by default one bucket: the whole snapshot
+  const buckets = (options.detectionBuckets ?? 1) > 1 ? partitionComponents(components, snapshot.accounts.ids, options.detectionBuckets!) : [wholeSnapshotBucket(components)];
+  const scored = await detectByBuckets(input, nightTotals(input, components.count), buckets, folds, config, (name, work) => timer.run(name, work));
   record.describeDetection({ kinds, model: scored.model, calibration: scored.calibration, decision: scored.decision });
 
   // 9. keep the ids of rings seen in the previous run (lineage); gather each candidate's
@@ -275,12 +251,83 @@ async function detect(options: NightlyOptions, run: RunInfo, normaliser: Configu
   if (keys.changedSince.length > 0) {
     log.warn({ runs: keys.changedSince }, 'the card hashing key changed since earlier runs: their card tokens are not compared, so a rejected account is not re-opened for a new card');
   }
-  const bundles = await timer.run('evidence', () => evidenceOf(named.detection));
+  const bundles = await timer.run('evidence', () => evidenceByBuckets(input, named.detection, buckets, config.evidence));
   const { detection, evidence, suppressed, reopened } = screenRejected(named.detection, bundles, snapshot.accounts.ids, rejectedEvidence(decisions), keys.comparable, (d, id) => decisionLog.approvedWhen(d, id));
   record.count({ ...detectionCounts(detection), suppressedRejected: suppressed, reopened });
   const facts = wholeGraphFacts(wholeGraphView(snapshot, graph, weights.hub));
   const output: RunOutput = { run, accountIds: snapshot.accounts.ids, facts, snapshot, graph, weights, detection, evidence, lineage: named.lineage, firstSeen: named.firstSeen, previousRunId: previous?.runId ?? null };
-  return { detection, output };
+  return { detection, result: output, whole: output };
+}
+
+/**
+ * Steps 7–9 on the Spark engine, for a night this process never holds whole
+ * (docs/scale-out.md): the snapshot streams into Parquet parts; Spark measures the kinds, groups,
+ * walks to known fraud and writes buckets of whole components; detection runs in worker
+ * processes that each load one bucket (docs/detection-buckets.md). This process holds the
+ * accounts' ids and labels, the fit's training rows and the night's results. The same answer as
+ * the local engine, byte for byte.
+ */
+async function detectOnSpark(options: NightlyOptions, run: RunInfo, normaliser: ConfiguredNormaliser, panKey: ReturnType<typeof resolvePanKey>, folder: RunFolder, timer: StageTimer, record: RunRecord, engine: SparkEngine): Promise<NightResult> {
+  const { config } = options.config;
+  const { log, stateDir } = options;
+
+  // 7. stream the snapshot into the engine's parts, bad rows to rejects.csv
+  const loaded = await loadWithRejects(options, normaliser, join(folder.path, RunFile.rejects), timer, record, (settings) => engine.load(options.input, settings, timer));
+  record.readTables(loaded.tables.map((t) => ({ ...t, path: redactCardNumbers(t.path) })));
+  record.count(loaded.counts);
+  const { accounts } = loaded;
+
+  // approved blacklist decisions become known fraud
+  const decisionLog = await DecisionLog.read(stateDir, { warnings: log });
+  const decisions = decisionLog.current;
+  record.count({ approvedKnownFraud: markApprovedAsFraud(accounts, knownFraudFromDecisions(decisions)) });
+
+  // 8. find rings: the kinds measured from Spark's integers; the grouping rule and the walk as
+  //    numbers; components, the walk and the buckets on Spark; then detection over the buckets
+  //    in worker processes
+  const kindAggregates = await engine.measureKinds(loaded.kinds.length, config.graph.hubMinAccounts, timer);
+  const kinds = kindEvidenceOf(loaded.kinds, kindAggregates, { ...config.kinds, pinned: config.graph.kindWeights });
+  const weighting = { hubMinAccounts: config.graph.hubMinAccounts, kindWeights: kindWeightsOf(kinds), linkMinShare: config.graph.linkMinShare, undilutedKinds: undilutedKindsOf(kinds) };
+  const kindWeights = kindWeightsByKind(loaded.kinds, weighting.kindWeights);
+  const grouping = { kindWeights, hubMinAccounts: weighting.hubMinAccounts, linkMinWeight: linkMinWeightOf(kindWeights, weighting.linkMinShare) };
+  const folds = accountFolds(accounts.ids, config.model.folds, config.seed);
+  const walk = { ...kindEvidenceByKind(loaded.kinds, weighting), fold: folds, folds: config.model.folds, restart: config.model.proximityRestart, iterations: config.model.proximityIterations };
+  const grouped = await engine.group(accounts, grouping, walk, timer);
+  record.count({ identifiers: engine.record().identifierIds?.values ?? 0 });
+  // approvals can label a night that had no labels
+  const totals: NightTotals = { accounts: accounts.ids.length, components: grouped.components, hubs: grouped.hubs, available: { ...loaded.available, labels: accounts.label.some((l) => l !== 0) } };
+  const workers = await BucketWorkers.open({
+    bucketsDir: grouped.bucketsDir,
+    spillDir: join(folder.path, 'work', 'detection'),
+    kinds: loaded.kinds,
+    weights: weighting,
+    restarts: restartCounts(accounts.label, folds, config.model.folds),
+    config,
+    totals,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    log,
+  });
+  try {
+    const found = await detectFromBuckets({ ids: accounts.ids, label: accounts.label, totals }, workers, config, (name, work) => timer.run(name, work));
+    record.describeDetection({ kinds, model: found.detection.model, calibration: found.detection.calibration, decision: found.detection.decision });
+
+    // 9. lineage, evidence (in the buckets, for the clusters as lineage named them) and the
+    //    rejected accounts screened, as with the local engine
+    const previous = await readPreviousRun(stateDir);
+    const named = await timer.run('lineage', () => applyLineage(found.detection, accounts.ids, run.runId, previous));
+    const keys = await cardKeysOf(stateDir, decisions, panKey.fingerprint);
+    if (keys.changedSince.length > 0) {
+      log.warn({ runs: keys.changedSince }, 'the card hashing key changed since earlier runs: their card tokens are not compared, so a rejected account is not re-opened for a new card');
+    }
+    const bundles = await timer.run('evidence', () => evidenceFromBuckets(named.detection, found.bucketOf, workers, config.evidence));
+    const { detection, evidence, suppressed, reopened } = screenRejected(named.detection, bundles.evidence, accounts.ids, rejectedEvidence(decisions), keys.comparable, (d, id) => decisionLog.approvedWhen(d, id));
+    record.count({ ...detectionCounts(detection), suppressedRejected: suppressed, reopened });
+    const result: RunResult = { run, accountIds: accounts.ids, facts: bundles.facts, detection, evidence, lineage: named.lineage, firstSeen: named.firstSeen, previousRunId: previous?.runId ?? null };
+    return { detection, result, whole: null };
+  } finally {
+    workers.close();
+    record.describeEngine({ ...engine.record(), ...workers.record() });
+  }
 }
 
 /**
@@ -317,14 +364,12 @@ async function completeSealedRun(stateDir: string, run: RunInfo, latest: LatestR
   return { manifest, runPath, detection: null, completed };
 }
 
-/** Loads the snapshot with its rejects file, which is closed and counted however loading ends. */
-async function loadWithRejects(options: NightlyOptions, normaliser: ConfiguredNormaliser, rejectsPath: string, timer: StageTimer, record: RunRecord): Promise<Snapshot> {
+/** Loads the snapshot (whole, or into the engine's parts) with its rejects file, which is closed and counted however loading ends. */
+async function loadWithRejects<T>(options: NightlyOptions, normaliser: ConfiguredNormaliser, rejectsPath: string, timer: StageTimer, record: RunRecord, load: (settings: LoadOptions) => Promise<T>): Promise<T> {
   const rejects = new RejectsFile(rejectsPath);
   const progress = options.progress ?? noProgress;
   try {
-    return await timer.run('load snapshot', () =>
-      loadSnapshot(options.input, { ...normaliser, rejects, ...inputSettings(options.config.config), onProgress: (table, f) => progress.update(`reading ${table}`, f) }).finally(() => progress.stop()),
-    );
+    return await load({ ...normaliser, rejects, ...inputSettings(options.config.config), onProgress: (table, f) => progress.update(`reading ${table}`, f) }).finally(() => progress.stop());
   } finally {
     await rejects.close();
     record.count({ rejectedRows: rejects.total });

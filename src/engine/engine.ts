@@ -62,22 +62,18 @@ export interface BucketRecord {
 }
 
 /**
- * Where the global steps of a night run. The local engine runs them in this process; the Spark
- * engine on Spark (local mode or a cluster). Both give the same components, so every step after
- * is the same.
+ * The global steps of a night held whole, in this process (`--engine local`): the kinds counted
+ * over the graph, components, the walk to known fraud. The Spark engine
+ * (src/engine/spark/spark-engine.ts) takes the same steps for a night this process never holds
+ * whole, and gives the same numbers.
  */
 export interface Engine {
-  /** right after the snapshot is loaded, while its links are still held */
-  prepare(snapshot: Snapshot, timer: StageTimer): Promise<void>;
+  readonly name: 'local';
   /** the integer aggregates per kind (by kind id) that tonight's kind weights are measured from */
   measureKinds(snapshot: Snapshot, graph: IdentifierGraph, hubMinAccounts: number, timer: StageTimer): Promise<KindAggregates[]>;
-  /** Spark finds the components and walks to known fraud in one job: the walk's numbers come along */
-  components(snapshot: Snapshot, graph: IdentifierGraph, weights: IdentifierWeights, rule: GroupingRule, walk: WalkRule, timer: StageTimer): Promise<Components>;
+  components(snapshot: Snapshot, graph: IdentifierGraph, weights: IdentifierWeights, timer: StageTimer): Promise<Components>;
   /** proximity to known fraud of every account (0–5) */
   proximity(snapshot: Snapshot, graph: IdentifierGraph, weights: IdentifierWeights, transactions: TransactionIndex, walk: WalkRule, timer: StageTimer): Promise<Float64Array>;
   record(): EngineRecord;
-  /** the Spark job's buckets of whole components (`buckets/bucket=B/`), once components ran; none for the local engine */
-  bucketsDir?(): string;
-  /** removes what the engine wrote for itself (called however the night ends) */
   close(): Promise<void>;
 }

@@ -98,12 +98,25 @@ function hubsUsedBy(graph: IdentifierGraph, hub: Uint8Array, members: Int32Array
 /** What the run folder's files name from the graph, however the night held it. */
 export interface GraphFacts {
   /** a cluster of the night's detection (members as the night's account indices) */
-  cluster(members: Int32Array, shared: ReadonlyArray<{ identifier: number; members: number }>): ClusterGraphFacts;
+  cluster(cluster: { clusterId: string; members: Int32Array; shared: ReadonlyArray<{ identifier: number; members: number }> }): ClusterGraphFacts;
   /** every hub of the night, in hubs.csv's order */
   hubs(): HubRow[];
 }
 
+/** The facts of a graph held in buckets: each cluster's as its bucket sent them, every bucket's hubs once. */
+export function bucketGraphFacts(clusters: ReadonlyMap<string, ClusterGraphFacts>, hubs: readonly HubRow[]): GraphFacts {
+  const once = new Map(hubs.map((h) => [`${h.kind}\u0000${h.value}`, h]));
+  return {
+    cluster: (c) => {
+      const facts = clusters.get(c.clusterId);
+      if (!facts) throw new Error(`no bucket sent the facts of cluster ${c.clusterId}`);
+      return facts;
+    },
+    hubs: () => [...once.values()].sort(compareHubs),
+  };
+}
+
 /** The facts of a graph held whole. */
 export function wholeGraphFacts(view: GraphView): GraphFacts {
-  return { cluster: (members, shared) => clusterGraphFacts(view, members, shared), hubs: () => hubFacts(view).sort(compareHubs) };
+  return { cluster: (c) => clusterGraphFacts(view, c.members, c.shared), hubs: () => hubFacts(view).sort(compareHubs) };
 }

@@ -56,7 +56,7 @@ const MIN_PAIR_WEIGHT = 1e-6;
 export function weighIdentifiers(snapshot: Snapshot, graph: IdentifierGraph, options: WeightOptions): IdentifierWeights {
   const kindWeight = kindWeightsByKind(snapshot.identifiers.kinds, options.kindWeights);
   const { kindEvidence, dilutes } = kindEvidenceByKind(snapshot.identifiers.kinds, options);
-  const linkMinWeight = (options.linkMinShare ?? 0) * Math.max(0, ...kindWeight);
+  const linkMinWeight = linkMinWeightOf(kindWeight, options.linkMinShare);
   const weight = new Float64Array(graph.identifierCount);
   const evidence = new Float64Array(graph.identifierCount);
   const link = new Uint8Array(graph.identifierCount);
@@ -76,6 +76,11 @@ export function weighIdentifiers(snapshot: Snapshot, graph: IdentifierGraph, opt
     }
   }
   return { weight, evidence, link, linkMinWeight, hub, hubCount };
+}
+
+/** The pair weight from which an identifier groups tonight: `linkMinShare` of the strongest kind's weight (by kind id). */
+export function linkMinWeightOf(kindWeight: readonly number[], linkMinShare = 0): number {
+  return linkMinShare * Math.max(0, ...kindWeight);
 }
 
 /** The weight of each kind by kind id (unknown kinds take `other`'s): also what the Spark engine groups by. */

@@ -5,19 +5,19 @@ import type { Decision } from './decision.js';
 import { changesSince, type KnownBlacklisted } from './feedback.js';
 
 /** Approved accounts become known fraud, like a `labels` row with label fraud. Returns how many were in the snapshot. */
-export function markApprovedAsFraud(snapshot: Snapshot, approved: ReadonlySet<string>): number {
+export function markApprovedAsFraud(accounts: Pick<Snapshot['accounts'], 'ids' | 'label' | 'approved'>, approved: ReadonlySet<string>): number {
   if (approved.size === 0) return 0;
   let marked = 0;
-  const { label } = snapshot.accounts;
+  const { label } = accounts;
   const mask = new Uint8Array(label.length);
-  snapshot.accounts.ids.forEach((id, account) => {
+  accounts.ids.forEach((id, account) => {
     if (!approved.has(id)) return;
     // a label the snapshot already had stays the snapshot's
     if (label[account] !== 1) mask[account] = 1;
     label[account] = 1;
     marked++;
   });
-  snapshot.accounts.approved = mask;
+  accounts.approved = mask;
   return marked;
 }
 

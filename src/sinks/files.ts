@@ -28,7 +28,7 @@ export class FilesSink implements Sink {
       first_seen_run: firstSeen.get(c.clusterId) ?? output.run.runId,
       features: c.features,
       contributions: c.contributions,
-      ...facts.cluster(c.members, c.shared),
+      ...facts.cluster(c),
     });
     // made one at a time as the file is written: 50k nested objects at 10M accounts need not all live at once
     const details = (function* () {

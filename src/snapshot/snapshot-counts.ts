@@ -3,8 +3,8 @@ import type { Snapshot } from './snapshot.js';
 /** The numbers a load counts, whether it held the snapshot or streamed it out. */
 export interface LoadTally {
   accounts: number;
-  /** distinct identifiers linked */
-  identifiers: number;
+  /** distinct identifiers linked (a streamed load leaves the count to the Spark job) */
+  identifiers?: number;
   links: number;
   placeholderRows: number;
   transactions: number;
@@ -29,7 +29,7 @@ export function snapshotCounts(snapshot: Snapshot): Record<string, number> {
 export function loadCounts(tally: LoadTally): Record<string, number> {
   return {
     accounts: tally.accounts,
-    identifiers: tally.identifiers,
+    ...(tally.identifiers !== undefined ? { identifiers: tally.identifiers } : {}),
     links: tally.links,
     placeholderRows: tally.placeholderRows,
     transactions: tally.transactions,

@@ -19,7 +19,7 @@ describe('graph facts', () => {
   it('names a cluster\'s shared identifiers, known fraud and hubs from the whole graph', () => {
     const facts = wholeGraphFacts(wholeGraphView(snapshot, graph, weights.hub));
     const members = Int32Array.from([0, 1]);
-    expect(facts.cluster(members, [{ identifier: device, members: 2 }])).toEqual({
+    expect(facts.cluster({ clusterId: 'FR-1', members, shared: [{ identifier: device, members: 2 }] })).toEqual({
       shared_identifiers: [{ kind: 'device', value: 'd1', members: 2, accounts: 2, member_ids: ['A', 'B'] }],
       known_fraud_members: ['A'],
       hubs: [{ kind: 'address', value: 'locker', accounts: 4, member_ids: ['A', 'B'] }],

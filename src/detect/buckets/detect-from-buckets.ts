@@ -7,7 +7,8 @@ import type { Term } from '../model-terms.js';
 import { compareCodeUnits } from '../../order.js';
 import type { Scorer } from '../scorer.js';
 import { untimed, type DetectionStep } from './detect-by-buckets.js';
-import type { AppliedBucket, EvidenceRequest, MappedBucket } from './loaded-bucket.js';
+import type { AppliedBucket, BucketEvidence, EvidenceRequest, MappedBucket } from './loaded-bucket.js';
+import { bucketGraphFacts, type ClusterGraphFacts, type GraphFacts } from '../../graph/graph-facts.js';
 import { mergeDetection } from './merge-detection.js';
 import { fitNight, planNight } from './night-fit.js';
 import type { NightTotals } from './night-totals.js';
@@ -31,7 +32,7 @@ export interface BucketWork {
   map(bucket: number): Promise<MappedBucket>;
   rows(bucket: number, plan: BucketRowsPlan): Promise<BucketTrainingRows>;
   apply(bucket: number, scorer: Scorer): Promise<AppliedBucket>;
-  evidence(bucket: number, request: EvidenceRequest): Promise<CandidateEvidence[]>;
+  evidence(bucket: number, request: EvidenceRequest): Promise<BucketEvidence>;
 }
 
 /** What the parent holds of the night: account ids and labels (approvals marked as fraud) in the night's order, and the totals. */
@@ -90,17 +91,20 @@ export async function detectFromBuckets(night: NightOfBuckets, work: BucketWork,
 
 /**
  * The evidence of every candidate of a detection that lineage has named, bucket by bucket where
- * each bucket is loaded (a candidate's cluster is in its bucket), merged in account order.
+ * each bucket is loaded (a cluster is in one bucket), merged in account order; with it, the graph's
+ * facts about every cluster and hub, which only the buckets' graphs know.
  */
-export async function evidenceFromBuckets(named: Detection, bucketOf: Int32Array, work: BucketWork, options: EvidenceOptions): Promise<CandidateEvidence[]> {
-  const parts = await Promise.all(
+export async function evidenceFromBuckets(named: Detection, bucketOf: Int32Array, work: BucketWork, options: EvidenceOptions): Promise<{ evidence: CandidateEvidence[]; facts: GraphFacts }> {
+  const parts: BucketEvidence[] = await Promise.all(
     Array.from({ length: work.buckets }, (_, b) => {
+      const clusters = named.clusters.filter((c) => bucketOf[c.members[0]!] === b);
       const candidates = named.candidates.filter((c) => bucketOf[c.account] === b);
-      if (candidates.length === 0) return Promise.resolve([]);
-      const clusterIds = new Set(candidates.map((c) => c.clusterId));
-      const clusters = named.clusters.filter((c) => clusterIds.has(c.clusterId));
       return work.evidence(b, { clusters, candidates, model: named.model, calibration: named.calibration });
     }),
   );
-  return parts.flat().sort((x, y) => compareCodeUnits(x.accountId, y.accountId));
+  const clusterFacts = new Map<string, ClusterGraphFacts>(parts.flatMap((p) => p.clusterFacts));
+  return {
+    evidence: parts.flatMap((p) => p.evidence).sort((x, y) => compareCodeUnits(x.accountId, y.accountId)),
+    facts: bucketGraphFacts(clusterFacts, parts.flatMap((p) => p.hubs)),
+  };
 }

@@ -1,4 +1,7 @@
 import type { Config } from '../../config/config.js';
+import { clusterGraphFacts, hubFacts, type ClusterGraphFacts, type GraphView } from '../../graph/graph-facts.js';
+import { accountsSharing } from '../../graph/identifier-graph.js';
+import type { HubRow } from '../../run/run-files.js';
 import { ClusterAnalyser, type DetectionInput } from '../cluster-analysis.js';
 import { collectEvidence, type EvidenceOptions } from '../collect-evidence.js';
 import type { Candidate, Cluster, Detection } from '../detection.js';
@@ -49,8 +52,15 @@ export interface AppliedBucket {
   unlabelledRisk: number[];
 }
 
-/** What the evidence phase reads of the named detection: the bucket's candidates and their clusters, in the night's places. */
+/** What the evidence phase reads of the named detection: the bucket's clusters and candidates, in the night's places. */
 export type EvidenceRequest = Pick<Detection, 'clusters' | 'candidates' | 'model' | 'calibration'>;
+
+/** What the evidence phase sends back: its candidates' evidence, and what only the bucket's graph knows of its clusters and hubs (the run folder's files name them). */
+export interface BucketEvidence {
+  evidence: CandidateEvidence[];
+  clusterFacts: Array<[clusterId: string, facts: ClusterGraphFacts]>;
+  hubs: HubRow[];
+}
 
 function analyserOf(input: DetectionInput, config: Config): ClusterAnalyser {
   return new ClusterAnalyser(input, { burstWindowDays: config.features.burstWindowDays, classes: config.kinds.classes });
@@ -96,16 +106,20 @@ export function applyLoadedBucket(loaded: LoadedBucket, map: BucketMap, scorer: 
  * Phase 5 on a loaded bucket: the evidence of its candidates (named by lineage), whose clusters
  * lie in the bucket with them. Bundles name accounts by id, so they merge as they are.
  */
-export function loadedBucketEvidence(loaded: LoadedBucket, request: EvidenceRequest, options: EvidenceOptions): CandidateEvidence[] {
-  const { places } = loaded;
-  const local = (place: number) => {
+export function loadedBucketEvidence(loaded: LoadedBucket, request: EvidenceRequest, options: EvidenceOptions): BucketEvidence {
+  const local = (places: Int32Array, place: number, what: string) => {
     const a = lowerBound(places, place);
-    if (places[a] !== place) throw new Error(`account ${place} of the night is not in this bucket`);
+    if (places[a] !== place) throw new Error(`${what} ${place} of the night is not in this bucket`);
     return a;
   };
-  const clusters = request.clusters.map((c) => ({ ...c, members: Int32Array.from(c.members, local) }));
-  const candidates = request.candidates.map((c) => ({ ...c, account: local(c.account) }));
-  return collectEvidence(loaded.input, { ...request, clusters, candidates }, options);
+  const clusters = request.clusters.map((c) => ({ ...c, members: Int32Array.from(c.members, (a) => local(loaded.places, a, 'account')) }));
+  const candidates = request.candidates.map((c) => ({ ...c, account: local(loaded.places, c.account, 'account') }));
+  const withCandidates = new Set(candidates.map((c) => c.clusterId));
+  const evidence = collectEvidence(loaded.input, { ...request, clusters: clusters.filter((c) => withCandidates.has(c.clusterId)), candidates }, options);
+  const { snapshot, graph, weights, night } = loaded.input;
+  const view: GraphView = { snapshot, graph, hub: weights.hub, accountsOf: (i) => (night ? night.accounts[i]! : accountsSharing(graph, i)) };
+  const clusterFacts = clusters.map((c): [string, ClusterGraphFacts] => [c.clusterId, clusterGraphFacts(view, c.members, c.shared.map((s) => ({ ...s, identifier: local(loaded.identifierPlaces, s.identifier, 'identifier') })))]);
+  return { evidence, clusterFacts, hubs: hubFacts(view) };
 }
 
 /** Bucket indices as places in the night (ascending stays ascending: the bucket is in the night's order). */

@@ -5,9 +5,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PQueue from 'p-queue';
 import type { BucketRowsPlan, BucketWork } from '../../detect/buckets/detect-from-buckets.js';
-import type { AppliedBucket, EvidenceRequest, MappedBucket } from '../../detect/buckets/loaded-bucket.js';
+import type { AppliedBucket, BucketEvidence, EvidenceRequest, MappedBucket } from '../../detect/buckets/loaded-bucket.js';
 import type { BucketTrainingRows } from '../../detect/buckets/training-rows.js';
-import type { CandidateEvidence } from '../../detect/evidence.js';
 import type { Scorer } from '../../detect/scorer.js';
 import { EngineUnavailableError } from '../../errors.js';
 import type { Logger } from '../../log.js';
@@ -84,7 +83,7 @@ export class BucketWorkers implements BucketWork {
     return this.run({ phase: 'apply', scorer, bucket, night: this.night, attempt: 1 });
   }
 
-  evidence(bucket: number, request: EvidenceRequest): Promise<CandidateEvidence[]> {
+  evidence(bucket: number, request: EvidenceRequest): Promise<BucketEvidence> {
     return this.run({ phase: 'evidence', request, bucket, night: this.night, attempt: 1 });
   }
 

@@ -4,7 +4,6 @@ import type { LinkSink } from '../../snapshot/builder-sinks.js';
 import { ByteTable } from '../../snapshot/byte-table.js';
 import type { LinkBatch } from '../../snapshot/link-batch.js';
 import { identifierIdPrefix } from './identifier-ids.js';
-import { IdSet } from './id-set.js';
 import { PART_ROWS, partName, writeLinkPart, writeValuePart } from './write-parts.js';
 
 /**
@@ -13,12 +12,11 @@ import { PART_ROWS, partName, writeLinkPart, writeValuePart } from './write-part
  * value) that identifierIds gives, and its `row` is its index among the snapshot's links, so the
  * parts are those writeParts writes from the whole Snapshot. A value goes to the values parts the
  * first time its values part meets it: it may repeat across parts (the job takes them distinct).
- * Only a part's rows are held, and the ids seen so far (to count the distinct identifiers).
+ * Only a part's rows are held: the job counts the distinct identifiers.
  */
 export class LinkParts implements LinkSink {
   private readonly prefixes: Buffer[] = [];
   private message = Buffer.alloc(4096);
-  private readonly distinct = new IdSet();
 
   // the links part being filled
   private readonly account: Int32Array;
@@ -58,11 +56,6 @@ export class LinkParts implements LinkSink {
     this.valueOf = new ByteTable(partRows);
   }
 
-  /** distinct identifier ids linked so far (distinct (kind, value) pairs, less any that share an id) */
-  get identifiers(): number {
-    return this.distinct.size;
-  }
-
   take(batch: LinkBatch, kinds: Int32Array, kindNames: readonly string[]): void {
     const { bytes, start, end } = batch;
     for (let r = 0; r < batch.size; r++) {
@@ -72,7 +65,6 @@ export class LinkParts implements LinkSink {
       const value = this.valueOf.intern(bytes, start[r]!, end[r]!, kind);
       if (this.valueOf.added) {
         this.hashInto(this.valueHalves, value, kind, kindNames, bytes, start[r]!, end[r]!);
-        this.distinct.add(this.valueHalves[2 * value]!, this.valueHalves[2 * value + 1]!);
         this.valueKind[value] = kind;
         this.valueText.push(bytes.toString('utf8', start[r]!, end[r]!));
       }

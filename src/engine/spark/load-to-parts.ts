@@ -27,8 +27,8 @@ export async function loadToParts(dir: string, options: LoadOptions, idKey: Buff
   builder = null;
   links.finish();
   transactions.finish();
-  const linked = { identifiers: links.identifiers, links: links.links, transactions: transactions.written };
-  // their part buffers and the ids seen go before the accounts are written
+  const linked = { links: links.links, transactions: transactions.written };
+  // their part buffers go before the accounts are written
   links = null;
   transactions = null;
   const kinds = snapshot.identifiers.kinds;
@@ -49,7 +49,6 @@ export async function loadToParts(dir: string, options: LoadOptions, idKey: Buff
     placeholderRows: snapshot.placeholderRows,
     counts: loadCounts({
       accounts: ids.length,
-      identifiers: linked.identifiers,
       links: linked.links,
       placeholderRows: snapshot.placeholderRows,
       transactions: linked.transactions,

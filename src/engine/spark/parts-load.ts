@@ -15,10 +15,12 @@ export interface PartsLoad {
     ids: string[];
     /** 1 known fraud, -1 cleared as legit, 0 unknown */
     label: Int8Array;
+    /** 1 where the label is a reviewer's approval (set once decisions are read) */
+    approved?: Uint8Array;
   };
   tables: TableStats[];
   placeholderRows: number;
-  /** the numbers snapshotCounts gives for the same snapshot loaded whole */
+  /** the numbers snapshotCounts gives for the same snapshot loaded whole, less the distinct identifiers (the Spark job counts them) */
   counts: Record<string, number>;
   /** what availability(snapshot) gives for the same snapshot loaded whole */
   available: Availability;

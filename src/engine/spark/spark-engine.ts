@@ -1,16 +1,12 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { proximityFromRanks } from '../../detect/proximity.js';
+import type { KindAggregates } from '../../detect/kind-aggregates.js';
 import type { Logger } from '../../log.js';
-import type { Engine, EngineRecord } from '../engine.js';
-import { checkIdentifiers } from './check-identifiers.js';
-import { identifierIdKey, identifierIds, type IdentifierIds } from './identifier-ids.js';
-import { readComponents } from './read-components.js';
-import { readIdentifiers } from './read-identifiers.js';
+import type { EngineRecord, GroupingRule, WalkRule } from '../engine.js';
+import { identifierIdKey } from './identifier-ids.js';
 import { runSparkJob, runSparkMeasure, type SparkSettings } from './run-spark-job.js';
 import { buildSparkTool, type SparkTool } from './spark-tool.js';
-import { readProximityRanks } from './read-proximity.js';
-import { writeParts, writeWalkAccounts, type PartFolders } from './write-parts.js';
+import { writeWalkAccounts, type PartFolders } from './write-parts.js';
 import type { LoadOptions } from '../../snapshot/read-snapshot.js';
 import type { StageTimer } from '../../run/stage-timer.js';
 import { loadToParts } from './load-to-parts.js';
@@ -36,111 +32,95 @@ export interface SparkEngineOptions extends SparkSettings {
   log: Logger;
 }
 
-export interface SparkEngine extends Engine {
-  /**
-   * Instead of loading the snapshot whole and then `prepare`: reads it straight into the job's
-   * parts (loadToParts), holding only what the rest of the night needs. The identifiers' numbers
-   * are then not checked against a local graph (there is none).
-   */
-  load(input: string, loadOptions: LoadOptions, timer: StageTimer): Promise<PartsLoad>;
+/** What the second pass leaves for detection: the buckets, and the night's counts it took. */
+export interface SparkGrouping {
+  /** buckets/bucket=B/: whole components, one row per account (docs/scale-out.md) */
+  bucketsDir: string;
+  components: number;
+  hubs: number;
 }
 
 /**
- * The global steps on Spark: the normalised links go out as Parquet parts (identifier ids are a
- * 64-bit keyed hash of kind and value); the job's first pass counts accounts per identifier and
- * the per-kind aggregates the kind weights are measured from, its second applies the grouping rule
- * to those weights, finds components, walks to known fraud and writes buckets; the identifiers'
- * numbers are checked against this process's, the components come back in the local engine's
- * numbering and the walk's integer ranks become proximity here.
+ * The global steps on Spark, for a night this process never holds whole: `load` streams the
+ * snapshot into Parquet parts (identifier ids a 64-bit keyed hash of kind and value); the job's
+ * first pass counts accounts per identifier and the per-kind aggregates the kind weights are
+ * measured from (`measureKinds`), its second applies the grouping rule to those weights, finds
+ * components, walks to known fraud and writes buckets of whole components (`group`), which the
+ * detection workers load one at a time.
  */
+export interface SparkEngine {
+  readonly name: 'spark';
+  load(input: string, loadOptions: LoadOptions, timer: StageTimer): Promise<PartsLoad>;
+  measureKinds(kinds: number, hubMinAccounts: number, timer: StageTimer): Promise<KindAggregates[]>;
+  group(accounts: { label: Int8Array; approved?: Uint8Array }, rule: GroupingRule, walk: WalkRule, timer: StageTimer): Promise<SparkGrouping>;
+  record(): EngineRecord;
+  /** removes what the engine wrote for itself (called however the night ends) */
+  close(): Promise<void>;
+}
+
 export function sparkEngine(options: SparkEngineOptions): SparkEngine {
   const { workDir, log } = options;
-  let parts: PartFolders | null = null;
-  let ids: IdentifierIds | null = null;
-  let tool: SparkTool | null = null;
-  /** the kinds a streamed load found (load), else the snapshot's */
-  let loadedKinds: number | null = null;
+  let loaded: { parts: PartFolders; tool: SparkTool } | null = null;
   const record: EngineRecord = { name: 'spark', master: options.master };
   const out = join(workDir, 'out');
+  const ready = () => {
+    if (!loaded) throw new Error('the Spark engine has loaded no snapshot');
+    return loaded;
+  };
   // two passes, two JVMs: the larger peak, and the CPU of both
   const keepUsage = (result: { jvmPeakRssMb: number | null; jvmCpuSeconds: number | null }) => {
     if (result.jvmPeakRssMb !== null) record.jvmPeakRssMb = Math.max(record.jvmPeakRssMb ?? 0, result.jvmPeakRssMb);
     if (result.jvmCpuSeconds !== null) record.jvmCpuSeconds = Math.round(((record.jvmCpuSeconds ?? 0) + result.jvmCpuSeconds) * 10) / 10;
   };
   return {
+    name: 'spark',
     async load(input, loadOptions, timer) {
-      tool = await timer.run('spark: build tool', () => buildSparkTool());
-      const loaded = await timer.run('spark: load to parts', () => loadToParts(input, loadOptions, identifierIdKey(options.panKey), join(workDir, 'parts')));
-      parts = loaded.parts;
-      loadedKinds = loaded.kinds.length;
-      ids = null;
-      return loaded;
-    },
-    async prepare(snapshot, timer) {
       // the build (a no-op once built) before any work, so a machine without Maven or java fails early
-      tool = await timer.run('spark: build tool', () => buildSparkTool());
-      const hashed = await timer.run('spark: identifier ids', () => identifierIds(snapshot, identifierIdKey(options.panKey)));
-      ids = hashed;
-      record.identifierIds = { values: hashed.ids.length, collisions: hashed.collisions };
-      if (hashed.collisions > 0) log.warn({ collisions: hashed.collisions }, 'identifier values share a 64-bit id: the Spark engine takes them for one identifier');
-      parts = await timer.run('spark: write parts', () => writeParts(snapshot, hashed, join(workDir, 'parts')));
+      const tool = await timer.run('spark: build tool', () => buildSparkTool());
+      const load = await timer.run('spark: load to parts', () => loadToParts(input, loadOptions, identifierIdKey(options.panKey), join(workDir, 'parts')));
+      loaded = { parts: load.parts, tool };
+      return load;
     },
     // two invocations of the job rather than one JVM that waits for the weights: each pass is a
     // plain batch job (no protocol on a pipe, a pass can be rerun alone, spark-submit on a cluster
     // runs either unchanged), at the cost of a second JVM and Spark session (seconds); the second
     // pass reads the first's accounts per identifier instead of counting them again
-    async measureKinds(snapshot, _graph, hubMinAccounts, timer) {
-      if (!parts || !tool) throw new Error('the Spark engine was not prepared');
-      const built = tool;
-      const result = await timer.run('spark: measure', () =>
-        runSparkMeasure(built, options, { links: parts!.links, out, scratch: join(workDir, 'scratch'), hubMinAccounts, kinds: loadedKinds ?? snapshot.identifiers.kinds.length }),
-      );
+    async measureKinds(kinds, hubMinAccounts, timer) {
+      const { parts, tool } = ready();
+      const result = await timer.run('spark: measure', () => runSparkMeasure(tool, options, { links: parts.links, out, scratch: join(workDir, 'scratch'), hubMinAccounts, kinds }));
       record.measureApplicationId = result.applicationId;
       record.jobMs = { ...result.ms };
       keepUsage(result);
       return result.kinds;
     },
-    async components(snapshot, graph, weights, rule, walk, timer) {
-      if (!parts || !tool) throw new Error('the Spark engine was not prepared');
-      const built = tool;
-      const walkAccounts = await timer.run('spark: write walk accounts', () => writeWalkAccounts(snapshot.accounts.label, snapshot.accounts.approved, walk.fold, join(workDir, 'parts', 'walk-accounts')));
+    async group(accounts, rule, walk, timer) {
+      const { parts, tool } = ready();
+      const walkAccounts = await timer.run('spark: write walk accounts', () => writeWalkAccounts(accounts.label, accounts.approved, walk.fold, join(workDir, 'parts', 'walk-accounts')));
       const result = await timer.run('spark: job', () =>
-        runSparkJob(built, options, {
-          links: parts!.links,
-          accounts: parts!.accounts,
-          identifierValues: parts!.identifierValues,
+        runSparkJob(tool, options, {
+          links: parts.links,
+          accounts: parts.accounts,
+          identifierValues: parts.identifierValues,
           out,
           checkpoint: join(workDir, 'checkpoints'),
           scratch: join(workDir, 'scratch'),
           kindWeights: rule.kindWeights,
           hubMinAccounts: rule.hubMinAccounts,
           linkMinWeight: rule.linkMinWeight,
-          buckets: sparkBucketCount(snapshot.accounts.ids.length),
-          walk: { transactions: parts!.transactions, walkAccounts, kindEvidence: walk.kindEvidence, dilutes: walk.dilutes, restart: walk.restart, iterations: walk.iterations, folds: walk.folds },
+          buckets: sparkBucketCount(accounts.label.length),
+          walk: { transactions: parts.transactions, walkAccounts, kindEvidence: walk.kindEvidence, dilutes: walk.dilutes, restart: walk.restart, iterations: walk.iterations, folds: walk.folds },
         }),
       );
       Object.assign(record, { master: result.master, applicationId: result.applicationId, componentsAlgorithm: result.componentsAlgorithm, jobMs: { ...record.jobMs, ...result.ms } });
       keepUsage(result);
       record.identifiers = { count: result.identifiers, hubs: result.hubs, grouping: result.groupingIdentifiers };
-      // the job counts the distinct values and their collisions on either path (a streamed load cannot)
+      // the job counts the distinct values and their collisions (a streamed load holds no set of them)
       record.identifierIds = { values: result.identifierValues, collisions: result.identifierCollisions };
-      if (!ids && result.identifierCollisions > 0) log.warn({ collisions: result.identifierCollisions }, 'identifier values share a 64-bit id: the Spark engine takes them for one identifier');
+      if (result.identifierCollisions > 0) log.warn({ collisions: result.identifierCollisions }, 'identifier values share a 64-bit id: the Spark engine takes them for one identifier');
       log.info({ applicationId: result.applicationId, master: result.master, components: result.components, groupingIdentifiers: result.groupingIdentifiers }, 'Spark job finished');
-      // two values under one id are one identifier to Spark: their numbers cannot match one by one
-      // a streamed load (load) has no local numbers to check against
-      if (ids && ids.collisions === 0) {
-        const hashed = ids;
-        await timer.run('spark: read identifiers', async () => checkIdentifiers(snapshot, graph, weights, await readIdentifiers(join(out, 'identifiers'), hashed.ids)));
-      }
-      return timer.run('spark: read components', () => readComponents(join(out, 'components'), graph.accountCount));
-    },
-    async proximity(snapshot, _graph, _weights, _transactions, walk, timer) {
-      // the job walked in whole mass units; the logarithm is taken here, so Java's libm never has to agree with V8's
-      const ranks = await timer.run('spark: read proximity', () => readProximityRanks(join(out, 'proximity'), snapshot.accounts.ids.length));
-      return proximityFromRanks(ranks, snapshot.accounts.label, walk.fold, walk.folds);
+      return { bucketsDir: join(out, 'buckets'), components: result.components, hubs: result.hubs };
     },
     record: () => ({ ...record }),
-    bucketsDir: () => join(out, 'buckets'),
     close: () => rm(workDir, { recursive: true, force: true }),
   };
 }

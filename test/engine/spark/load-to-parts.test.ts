@@ -81,7 +81,9 @@ async function expectSameLoad(dir: string, ahead = false, partRows = PART_ROWS) 
   expect(both.stream.values).toEqual(both.whole.values);
   expect(both.stream.values.length).toBe(snapshot.identifiers.values.length);
   expect(both.rejects.stream).toBe(both.rejects.whole);
-  expect(streamed.counts).toEqual(snapshotCounts(snapshot));
+  // the distinct identifiers are the Spark job's count (test/integration/spark-load-to-parts.test.ts)
+  const { identifiers: _identifiers, ...counts } = snapshotCounts(snapshot);
+  expect(streamed.counts).toEqual(counts);
   expect(streamed.tables).toEqual(snapshot.tables);
   expect(streamed.kinds).toEqual(snapshot.identifiers.kinds);
   expect(streamed.placeholderRows).toBe(snapshot.placeholderRows);
