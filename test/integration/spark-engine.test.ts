@@ -49,12 +49,16 @@ async function sameOutputs(world: 'current' | 'giant-component', accounts: numbe
   expect(engine).toMatchObject({ name: 'spark', master: 'local[2]', componentsAlgorithm: 'graphx' });
   expect(engine.applicationId).toMatch(/^local-\d+$/);
   expect(engine.measureApplicationId).toMatch(/^local-\d+$/);
-  // the per-identifier numbers were read back from Spark and checked; the same hub count
+  // Spark's counts: the same hubs, and every count of the night the same
   expect(engine.identifiers!.hubs).toBe(local.manifest.counts.hubs);
+  expect(onSpark.manifest.counts).toEqual(local.manifest.counts);
   expect(engine.identifiers!.grouping).toBeGreaterThan(0);
   expect(engine.identifierIds!.values).toBeGreaterThan(accounts);
   expect(engine.identifierIds!.collisions).toBe(0);
-  expect(onSpark.manifest.stages.map((s) => s.stage)).toEqual(expect.arrayContaining(['spark: write parts', 'spark: measure', 'spark: job', 'spark: read identifiers', 'spark: read components', 'spark: read proximity']));
+  // the snapshot streamed into the parts; detection ran in workers over the job's buckets, every account in one
+  expect(onSpark.manifest.stages.map((s) => s.stage)).toEqual(expect.arrayContaining(['spark: load to parts', 'spark: measure', 'spark: job', 'communities', 'fit', 'score', 'evidence']));
+  expect(onSpark.manifest.stages.map((s) => s.stage)).not.toContain('load snapshot');
+  expect(engine.buckets!.reduce((n, b) => n + b.accounts, 0)).toBe(accounts);
   expect(existsSync(join(onSpark.runPath, 'work'))).toBe(false);
   expect(local.manifest.engine).toEqual({ name: 'local' });
 }
